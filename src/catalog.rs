@@ -1,0 +1,248 @@
+//! The event catalog: every documented webhook of both providers, with the facts a user (and the
+//! other commands) need about it. The entries themselves live in `telnyx::catalog` and
+//! `bandwidth::catalog`; this module holds the shared types and the look-up.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A webhook provider telhook can play.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Provider {
+    Telnyx,
+    Bandwidth,
+}
+
+impl Provider {
+    pub const ALL: [Provider; 2] = [Provider::Telnyx, Provider::Bandwidth];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Telnyx => "telnyx",
+            Provider::Bandwidth => "bandwidth",
+        }
+    }
+
+    /// Every catalog entry of this provider.
+    pub fn events(self) -> &'static [Event] {
+        match self {
+            Provider::Telnyx => crate::telnyx::catalog::EVENTS,
+            Provider::Bandwidth => crate::bandwidth::catalog::EVENTS,
+        }
+    }
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which way the message or call behind an event goes, seen from the customer's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Something reached the customer's number (inbound SMS, incoming call).
+    Inbound,
+    /// A receipt or event about something the customer sent or dialled.
+    Outbound,
+    /// Calls and conferences in either direction.
+    Either,
+}
+
+impl Direction {
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Inbound => "inbound",
+            Direction::Outbound => "outbound",
+            Direction::Either => "either",
+        }
+    }
+}
+
+/// What the endpoint must answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reply {
+    /// Any 2xx; the body is ignored.
+    Ack,
+    /// `200` with a BXML `<Response>` document: the reply drives the call.
+    BxmlRequired,
+    /// `204`, or `200` with BXML limited to a few verbs (conference events).
+    BxmlOptional,
+    /// `204`/`200`; BXML is not allowed (Bandwidth `dtmf`).
+    BxmlForbidden,
+}
+
+impl Reply {
+    pub fn name(self) -> &'static str {
+        match self {
+            Reply::Ack => "2xx",
+            Reply::BxmlRequired => "bxml",
+            Reply::BxmlOptional => "2xx or bxml",
+            Reply::BxmlForbidden => "2xx, no bxml",
+        }
+    }
+
+    pub fn expects_bxml(self) -> bool {
+        matches!(self, Reply::BxmlRequired)
+    }
+}
+
+/// One shape of an event, with its embedded template (see `fixtures/README.md`).
+#[derive(Debug)]
+pub struct Variant {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub template: &'static str,
+}
+
+/// One catalog entry.
+#[derive(Debug)]
+pub struct Event {
+    pub provider: Provider,
+    /// API family: `messaging`, `voice`, `conference`, `fax`, `streaming`, `siprec` (Telnyx);
+    /// `messaging-v2`, `voice-v2`, `v1` (Bandwidth).
+    pub family: &'static str,
+    /// The name users type (unique per provider).
+    pub name: &'static str,
+    /// The event name as it appears in the payload (`data.event_type`, `type`, `eventType`).
+    pub wire_name: &'static str,
+    pub direction: Direction,
+    pub reply: Reply,
+    pub description: &'static str,
+    /// The first variant is the default.
+    pub variants: &'static [Variant],
+}
+
+impl Event {
+    pub fn default_variant(&self) -> &'static Variant {
+        // Every entry has at least one variant; a unit test checks it for the whole catalog.
+        &self.variants[0]
+    }
+
+    pub fn variant(&self, name: &str) -> Option<&'static Variant> {
+        self.variants.iter().find(|v| v.name == name)
+    }
+
+    pub fn variant_names(&self) -> Vec<&'static str> {
+        self.variants.iter().map(|v| v.name).collect()
+    }
+}
+
+/// Another name users may type for an event, possibly selecting a variant
+/// (Bandwidth `message-queued` is the earlier name of `message-sending`).
+#[derive(Debug)]
+pub struct Alias {
+    pub alias: &'static str,
+    pub event: &'static str,
+    pub variant: Option<&'static str>,
+}
+
+pub fn aliases(provider: Provider) -> &'static [Alias] {
+    match provider {
+        Provider::Telnyx => crate::telnyx::catalog::ALIASES,
+        Provider::Bandwidth => crate::bandwidth::catalog::ALIASES,
+    }
+}
+
+/// The result of looking a name up: the entry and the variant the name implies, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    pub event: &'static Event,
+    pub variant: Option<&'static Variant>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LookupError {
+    #[error("unknown {provider} event `{name}`{hint} (list them with `telhook events --provider {provider}`)")]
+    UnknownEvent {
+        provider: Provider,
+        name: String,
+        hint: String,
+    },
+    #[error("event `{event}` has no variant `{variant}`; its variants are: {known}")]
+    UnknownVariant {
+        event: &'static str,
+        variant: String,
+        known: String,
+    },
+}
+
+/// Find an event by the name a user typed: the catalog name, an alias, or the wire name.
+pub fn find(provider: Provider, name: &str) -> Result<Found, LookupError> {
+    let events = provider.events();
+    if let Some(event) = events.iter().find(|e| e.name == name) {
+        return Ok(Found {
+            event,
+            variant: None,
+        });
+    }
+    if let Some(alias) = aliases(provider).iter().find(|a| a.alias == name)
+        && let Some(event) = events.iter().find(|e| e.name == alias.event)
+    {
+        let variant = alias.variant.and_then(|v| event.variant(v));
+        return Ok(Found { event, variant });
+    }
+    let hint = suggest(name, events.iter().map(|e| e.name))
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default();
+    Err(LookupError::UnknownEvent {
+        provider,
+        name: name.to_string(),
+        hint,
+    })
+}
+
+/// Resolve an event name and an optional variant name to the template to render.
+pub fn resolve(
+    provider: Provider,
+    name: &str,
+    variant: Option<&str>,
+) -> Result<(&'static Event, &'static Variant), LookupError> {
+    let found = find(provider, name)?;
+    let chosen = match variant {
+        Some(v) => found
+            .event
+            .variant(v)
+            .ok_or_else(|| LookupError::UnknownVariant {
+                event: found.event.name,
+                variant: v.to_string(),
+                known: found.event.variant_names().join(", "),
+            })?,
+        None => found
+            .variant
+            .unwrap_or_else(|| found.event.default_variant()),
+    };
+    Ok((found.event, chosen))
+}
+
+/// Every name a user may type for the provider's events (for completion and `--help`).
+pub fn typed_names(provider: Provider) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = provider.events().iter().map(|e| e.name).collect();
+    names.extend(aliases(provider).iter().map(|a| a.alias));
+    names
+}
+
+/// The closest known name, if it is close enough to be a likely typo.
+pub fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (edit_distance(name, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

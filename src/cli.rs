@@ -1,0 +1,141 @@
+//! The command line: global flags and the subcommands. Each command module owns its `Args`.
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+
+use crate::catalog::{self, Provider};
+use crate::commands::{completions, events, example, keygen, sign, verify};
+use crate::ui::ColorChoice;
+
+/// Play Telnyx and Bandwidth for your webhook endpoints: realistic events, real signatures,
+/// faithful delivery, and a receiver that verifies and captures.
+#[derive(Debug, Parser)]
+#[command(name = "telhook", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// When to colour output: auto (a terminal, and NO_COLOR unset), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print JSON Lines on stdout instead of text (one object per line, each with a "type").
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Show more detail (repeat for more).
+    #[arg(short = 'v', long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Print only data and errors.
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every event telhook knows, for both providers.
+    Events(events::Args),
+    /// Print a realistic payload for an event, exactly as the provider would send it.
+    Example(example::Args),
+    /// Make an Ed25519 key pair for signing Telnyx webhooks.
+    Keygen(keygen::Args),
+    /// Sign a body the way Telnyx does and print the two signature headers.
+    Sign(sign::Args),
+    /// Check a Telnyx signature offline and say exactly why it fails.
+    Verify(verify::Args),
+    /// Print a shell completion script.
+    Completions(completions::Args),
+}
+
+/// Parser for an event name. Completion offers every name of both catalogs; any string is
+/// accepted here, and the provider-specific look-up (with its "did you mean") happens when the
+/// command runs, so an unknown name gets one precise line instead of a list of 150 names.
+#[derive(Debug, Clone, Copy)]
+pub struct EventNameParser;
+
+impl TypedValueParser for EventNameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let mut names: Vec<&'static str> = Provider::ALL
+            .iter()
+            .flat_map(|p| catalog::typed_names(*p))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        Some(Box::new(names.into_iter().map(PossibleValue::new)))
+    }
+}
+
+pub fn event_name_parser() -> EventNameParser {
+    EventNameParser
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("telhook").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn parses_the_documented_forms() {
+        assert!(parse(&["events"]).is_ok());
+        assert!(parse(&["events", "--provider", "bandwidth", "--json"]).is_ok());
+        assert!(parse(&["example", "telnyx", "message.received", "--seed", "1"]).is_ok());
+        assert!(
+            parse(&[
+                "example", "telnyx", "message.finalized", "--variant", "delivery_failed",
+                "--set", "data.payload.text=\"hi\"", "--at", "2026-01-01T00:00:00Z"
+            ])
+            .is_ok()
+        );
+        assert!(parse(&["keygen", "--out-dir", "keys"]).is_ok());
+        assert!(parse(&["sign", "--private-key", "k", "body.json", "--format", "curl"]).is_ok());
+        assert!(
+            parse(&["verify", "--public-key", "k", "--signature", "s", "--timestamp", "1", "b.json"])
+                .is_ok()
+        );
+        assert!(parse(&["verify", "--public-key", "k", "--headers", "h.txt", "b.json"]).is_ok());
+        assert!(parse(&["completions", "bash"]).is_ok());
+        assert!(parse(&["-q", "--color", "never", "events"]).is_ok());
+    }
+
+    #[test]
+    fn rejects_what_it_should() {
+        assert!(parse(&["example", "twilio", "message.received"]).is_err());
+        assert!(parse(&["example", "telnyx", "message.received", "--at", "yesterday"]).is_err());
+        assert!(parse(&["example", "telnyx", "message.received", "--set", "novalue"]).is_err());
+        assert!(parse(&["sign", "--format", "xml"]).is_err());
+        assert!(parse(&["verify", "--public-key", "k", "b.json"]).is_err());
+        assert!(
+            parse(&["verify", "--public-key", "k", "--headers", "h", "--signature", "s", "b"])
+                .is_err()
+        );
+        assert!(
+            parse(&["verify", "--public-key", "k", "--signature", "s", "--timestamp", "1",
+                "--tolerance", "5", "--no-tolerance", "b"])
+            .is_err()
+        );
+        assert!(parse(&["--color", "sometimes", "events"]).is_err());
+    }
+}

@@ -1,0 +1,77 @@
+//! `telhook keygen`: an Ed25519 key pair, the public key in the form Telnyx shows it.
+
+use anyhow::{Context, bail};
+use serde::Serialize;
+use std::path::PathBuf;
+
+use crate::exit::ExitStatus;
+use crate::signing::{self, PrivateKey};
+use crate::ui::Ui;
+
+/// File names inside --out-dir.
+pub const PRIVATE_FILE: &str = "telnyx.key";
+pub const PUBLIC_FILE: &str = "telnyx.pub";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Directory to write telnyx.key (private, mode 0600) and telnyx.pub into.
+    #[arg(long, value_name = "DIR", default_value = ".", value_hint = clap::ValueHint::DirPath)]
+    pub out_dir: PathBuf,
+    /// Replace existing key files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    public_key: &'a str,
+    public_key_file: String,
+    private_key_file: String,
+}
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    std::fs::create_dir_all(&args.out_dir)
+        .with_context(|| format!("creating directory {}", args.out_dir.display()))?;
+    let private_path = args.out_dir.join(PRIVATE_FILE);
+    let public_path = args.out_dir.join(PUBLIC_FILE);
+    for path in [&private_path, &public_path] {
+        if path.exists() {
+            if !args.force {
+                bail!(
+                    "{} already exists; pass --force to replace the key pair, or --out-dir to write elsewhere",
+                    path.display()
+                );
+            }
+            std::fs::remove_file(path)
+                .with_context(|| format!("removing the old {}", path.display()))?;
+        }
+    }
+    let key = PrivateKey::generate();
+    let public = key.public().to_base64();
+    signing::write_private_file(&private_path, &key.to_file_text())
+        .with_context(|| format!("writing private key file {}", private_path.display()))?;
+    std::fs::write(&public_path, format!("{public}\n"))
+        .with_context(|| format!("writing public key file {}", public_path.display()))?;
+    if ui.json {
+        ui.json_line(&Report {
+            kind: "keygen",
+            public_key: &public,
+            public_key_file: public_path.display().to_string(),
+            private_key_file: private_path.display().to_string(),
+        })?;
+    } else {
+        ui.line(&public)?;
+        ui.note(&format!(
+            "wrote {} (private, mode 0600: keep it secret) and {} (public: the 32-byte key in base64, as Mission Control shows it)",
+            private_path.display(),
+            public_path.display()
+        ))?;
+        ui.note(&format!(
+            "sign with --private-key {}; receivers verify with TELNYX_PUBLIC_KEY={public}",
+            private_path.display()
+        ))?;
+    }
+    Ok(ExitStatus::Success)
+}

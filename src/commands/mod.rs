@@ -1,0 +1,69 @@
+//! One module per subcommand; each owns its `Args` and a `run` that returns an exit status.
+
+pub mod completions;
+pub mod events;
+pub mod example;
+pub mod keygen;
+pub mod sign;
+pub mod verify;
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use crate::cli::Command;
+use crate::exit::ExitStatus;
+use crate::ui::Ui;
+
+pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    match command {
+        Command::Events(args) => events::run(args, ui),
+        Command::Example(args) => example::run(args, ui),
+        Command::Keygen(args) => keygen::run(args, ui),
+        Command::Sign(args) => sign::run(args, ui),
+        Command::Verify(args) => verify::run(args, ui),
+        Command::Completions(args) => completions::run(args, ui),
+    }
+}
+
+/// Read a body byte for byte from FILE, or from stdin for `-` (refusing a terminal, where the
+/// user would otherwise wait for a prompt that never comes).
+pub fn read_body(path: &Path) -> anyhow::Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            bail!("no body: give the body FILE, or pipe it in (`-` reads stdin)");
+        }
+        let mut body = Vec::new();
+        stdin
+            .lock()
+            .read_to_end(&mut body)
+            .context("reading the body from stdin")?;
+        return Ok(body);
+    }
+    std::fs::read(path).with_context(|| format!("reading body file {}", path.display()))
+}
+
+/// Parse `--now`/`--timestamp`-style instants: Unix seconds or RFC 3339.
+pub fn parse_instant(s: &str) -> Result<i64, String> {
+    if let Ok(n) = s.parse::<i64>() {
+        return Ok(n);
+    }
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|d| d.timestamp())
+        .map_err(|_| format!("`{s}` is neither Unix seconds nor an RFC 3339 time (2026-01-02T03:04:05Z)"))
+}
+
+/// Environment variable for the private key `sign` (and later `send`) use.
+pub const PRIVATE_KEY_ENV: &str = "TELHOOK_PRIVATE_KEY";
+
+/// Load the private key from `--private-key` or `$TELHOOK_PRIVATE_KEY` (a key or a key file).
+pub fn load_private_key(value: Option<&str>) -> anyhow::Result<Option<crate::signing::PrivateKey>> {
+    let Some(text) = crate::signing::key_text("--private-key", value, PRIVATE_KEY_ENV)? else {
+        return Ok(None);
+    };
+    let key = crate::signing::PrivateKey::parse(&String::from_utf8_lossy(&text.text))
+        .with_context(|| format!("reading the private key from {}", text.origin))?;
+    Ok(Some(key))
+}

@@ -1,0 +1,123 @@
+//! `telhook sign`: the two Telnyx signature headers for a body, or a ready curl command.
+
+use anyhow::Context;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+use crate::exit::ExitStatus;
+use crate::telnyx::{self, SIGNATURE_HEADER, TIMESTAMP_HEADER};
+use crate::ui::Ui;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The two headers, one `name: value` per line.
+    Headers,
+    /// One JSON object.
+    Json,
+    /// A curl command that POSTs the body with the headers.
+    Curl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The private key: a key (base64 or hex seed, 64-byte libsodium secret, PKCS#8 PEM) or a file
+    /// holding one, as written by `telhook keygen`.
+    #[arg(long, value_name = "KEY|FILE", env = crate::commands::PRIVATE_KEY_ENV, hide_env_values = true)]
+    pub private_key: Option<String>,
+    /// The telnyx-timestamp value to sign, verbatim (default: now, in Unix seconds).
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    pub timestamp: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Headers)]
+    pub format: Format,
+    /// URL for --format curl.
+    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:5000/", value_hint = clap::ValueHint::Url)]
+    pub url: String,
+    /// The body to sign, byte for byte; `-` reads stdin.
+    #[arg(value_name = "FILE", default_value = "-", value_hint = clap::ValueHint::FilePath)]
+    pub file: PathBuf,
+}
+
+#[derive(Serialize)]
+struct Signed<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    timestamp: &'a str,
+    signature: &'a str,
+    public_key: String,
+}
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    let key = crate::commands::load_private_key(args.private_key.as_deref())?.context(
+        "no private key: pass --private-key KEY|FILE or set TELHOOK_PRIVATE_KEY (make one with `telhook keygen`)",
+    )?;
+    let body = crate::commands::read_body(&args.file)?;
+    let timestamp = args
+        .timestamp
+        .clone()
+        .unwrap_or_else(|| chrono::Utc::now().timestamp().to_string());
+    if !timestamp.bytes().all(|b| b.is_ascii_digit()) || timestamp.is_empty() {
+        ui.warn(&format!(
+            "timestamp `{timestamp}` is not plain digits; current Telnyx SDKs reject it"
+        ))?;
+    }
+    let signature = telnyx::sign(&key, &timestamp, &body);
+    let format = if ui.json { Format::Json } else { args.format };
+    match format {
+        Format::Headers => {
+            ui.line(&format!("{SIGNATURE_HEADER}: {signature}"))?;
+            ui.line(&format!("{TIMESTAMP_HEADER}: {timestamp}"))?;
+        }
+        Format::Json => ui.json_line(&Signed {
+            kind: "signature",
+            timestamp: &timestamp,
+            signature: &signature,
+            public_key: key.public().to_base64(),
+        })?,
+        Format::Curl => ui.line(&curl_command(
+            &args.url,
+            &timestamp,
+            &signature,
+            &args.file,
+            &body,
+        ))?,
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// A curl command that sends exactly these bytes with Telnyx's headers.
+pub fn curl_command(url: &str, timestamp: &str, signature: &str, file: &Path, body: &[u8]) -> String {
+    let data = if file == Path::new("-") {
+        match std::str::from_utf8(body) {
+            Ok(text) if !text.contains('\0') => shell_quote(text),
+            _ => "@-".to_string(),
+        }
+    } else {
+        shell_quote(&format!("@{}", file.display()))
+    };
+    format!(
+        "curl -sS -X POST {} \\\n  -H {} \\\n  -H {} \\\n  -H {} \\\n  -H {} \\\n  --data-binary {}",
+        shell_quote(url),
+        shell_quote(&format!("content-type: {}", telnyx::CONTENT_TYPE)),
+        shell_quote(&format!("user-agent: {}", telnyx::USER_AGENT)),
+        shell_quote(&format!("{TIMESTAMP_HEADER}: {timestamp}")),
+        shell_quote(&format!("{SIGNATURE_HEADER}: {signature}")),
+        data
+    )
+}
+
+/// POSIX single-quoting: every byte is literal inside '...'; a quote becomes '\''.
+pub fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_quote_keeps_every_byte() {
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote("a\nb"), "'a\nb'");
+    }
+}

@@ -1,0 +1,175 @@
+//! `telhook verify`: check a Telnyx signature offline; on failure say why, one reason a line.
+
+use anyhow::Context;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+use crate::exit::ExitStatus;
+use crate::signing::{self, PublicKey};
+use crate::telnyx::sign::ProblemReport;
+use crate::telnyx::{self, PUBLIC_KEY_ENV, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
+use crate::ui::Ui;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file
+    /// holding it.
+    #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true)]
+    pub public_key: Option<String>,
+    /// The telnyx-signature-ed25519 header value.
+    #[arg(long, value_name = "SIG", required_unless_present = "headers", conflicts_with = "headers", allow_hyphen_values = true)]
+    pub signature: Option<String>,
+    /// The telnyx-timestamp header value, verbatim.
+    #[arg(long, value_name = "T", required_unless_present = "headers", conflicts_with = "headers", allow_hyphen_values = true)]
+    pub timestamp: Option<String>,
+    /// Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...).
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub headers: Option<PathBuf>,
+    /// Reject timestamps more than this many seconds from now, either way.
+    #[arg(long, value_name = "SECS", default_value_t = telnyx::TOLERANCE_SECS)]
+    pub tolerance: u64,
+    /// Do not check the timestamp's age.
+    #[arg(long, conflicts_with = "tolerance")]
+    pub no_tolerance: bool,
+    /// The clock to check the timestamp against (Unix seconds or RFC 3339; default: now).
+    #[arg(long, value_name = "T", value_parser = crate::commands::parse_instant)]
+    pub now: Option<i64>,
+    /// The body exactly as received; `-` reads stdin.
+    #[arg(value_name = "FILE", default_value = "-", value_hint = clap::ValueHint::FilePath)]
+    pub file: PathBuf,
+}
+
+#[derive(Serialize)]
+struct Verdict<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    valid: bool,
+    timestamp: Option<&'a str>,
+    age_secs: Option<i64>,
+    reasons: Vec<ProblemReport>,
+}
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    let key_text = signing::key_text("--public-key", args.public_key.as_deref(), PUBLIC_KEY_ENV)?
+        .context("no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control)")?;
+    let key = PublicKey::parse_file_bytes(&key_text.text).map_err(|e| match &key_text.origin {
+        signing::KeyOrigin::Value { .. } | signing::KeyOrigin::Env { .. } => e,
+        _ => e,
+    });
+    let (signature, timestamp) = match &args.headers {
+        Some(path) => {
+            let dump = std::fs::read(path)
+                .with_context(|| format!("reading header file {}", path.display()))?;
+            let dump = String::from_utf8_lossy(&dump).into_owned();
+            (
+                header_value(&dump, SIGNATURE_HEADER),
+                header_value(&dump, TIMESTAMP_HEADER),
+            )
+        }
+        None => (args.signature.clone(), args.timestamp.clone()),
+    };
+    let body = crate::commands::read_body(&args.file)?;
+    let now = args.now.unwrap_or_else(|| chrono::Utc::now().timestamp());
+    let request = VerifyRequest {
+        body: &body,
+        signature: signature.as_deref(),
+        timestamp: timestamp.as_deref(),
+        key: key.clone(),
+        now,
+        tolerance: (!args.no_tolerance).then_some(args.tolerance),
+        other_keys: other_keys(&key_text.origin, key.ok()),
+    };
+    let problems = telnyx::verify(&request);
+    let age = timestamp
+        .as_deref()
+        .and_then(|t| t.parse::<i64>().ok())
+        .map(|t| now - t);
+    if ui.json {
+        ui.json_line(&Verdict {
+            kind: "verdict",
+            valid: problems.is_empty(),
+            timestamp: timestamp.as_deref(),
+            age_secs: age,
+            reasons: problems.iter().map(ProblemReport::from).collect(),
+        })?;
+    } else if problems.is_empty() {
+        let when = match age {
+            Some(a) if a >= 0 => format!("{a} s old"),
+            Some(a) => format!("{} s in the future", -a),
+            None => String::new(),
+        };
+        let tolerance = if args.no_tolerance {
+            "age not checked".to_string()
+        } else {
+            format!("tolerance {} s", args.tolerance)
+        };
+        ui.line(&format!(
+            "{} signature matches the body; timestamp {} is {when} ({tolerance})",
+            ui.pass("valid:"),
+            timestamp.as_deref().unwrap_or_default()
+        ))?;
+    } else {
+        let n = problems.len();
+        ui.line(&format!(
+            "{} {n} reason{}",
+            ui.fail("invalid:"),
+            if n == 1 { "" } else { "s" }
+        ))?;
+        for p in &problems {
+            ui.line(&format!("  - {p}"))?;
+        }
+    }
+    Ok(if problems.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+/// The first value of a header in a raw dump (status or request lines and other noise are
+/// skipped; names are case-insensitive), as Java, Go and PHP SDKs take the first.
+pub fn header_value(dump: &str, name: &str) -> Option<String> {
+    dump.lines().find_map(|line| {
+        let (n, v) = line.split_once(':')?;
+        n.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| v.trim_start_matches([' ', '\t']).trim_end_matches(['\r', ' ', '\t']).to_string())
+    })
+}
+
+/// Keys worth trying when the signature does not match, to name a wrong-key mix-up: the one in
+/// `$TELNYX_PUBLIC_KEY` when `--public-key` gave another, and `./telnyx.pub` from `telhook keygen`.
+fn other_keys(origin: &signing::KeyOrigin, used: Option<PublicKey>) -> Vec<(String, PublicKey)> {
+    let mut out = Vec::new();
+    let from_flag = matches!(
+        origin,
+        signing::KeyOrigin::Value { .. } | signing::KeyOrigin::File { .. }
+    );
+    if from_flag
+        && let Ok(Some(text)) = signing::key_text("$TELNYX_PUBLIC_KEY", None, PUBLIC_KEY_ENV)
+        && let Ok(k) = PublicKey::parse_file_bytes(&text.text)
+    {
+        out.push((format!("the key in ${PUBLIC_KEY_ENV}"), k));
+    }
+    let local = Path::new(crate::commands::keygen::PUBLIC_FILE);
+    if let Ok(bytes) = std::fs::read(local)
+        && let Ok(k) = PublicKey::parse_file_bytes(&bytes)
+    {
+        out.push((format!("the key in ./{}", local.display()), k));
+    }
+    out.retain(|(_, k)| Some(*k) != used);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_dump_parsing_is_case_insensitive_and_takes_the_first() {
+        let dump = "POST /hooks HTTP/1.1\r\nHost: x\r\nTelnyx-Signature-Ed25519: abc==\r\ntelnyx-timestamp: 123\r\ntelnyx-timestamp: 456\r\n\r\n";
+        assert_eq!(header_value(dump, SIGNATURE_HEADER).as_deref(), Some("abc=="));
+        assert_eq!(header_value(dump, TIMESTAMP_HEADER).as_deref(), Some("123"));
+        assert_eq!(header_value(dump, "missing"), None);
+    }
+}

@@ -1,0 +1,20 @@
+//! telhook: play Telnyx and Bandwidth for your webhook endpoints.
+//!
+//! The binary (`src/main.rs`) only parses and dispatches; everything lives here so tests and the
+//! completion generator can reach it.
+
+pub mod bandwidth;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod example;
+pub mod exit;
+pub mod patch;
+pub mod signing;
+pub mod sms;
+pub mod telnyx;
+pub mod template;
+pub mod ui;
+
+pub use catalog::Provider;
+pub use exit::ExitStatus;

@@ -1,0 +1,20 @@
+use clap::Parser;
+use std::process::ExitCode;
+
+use telhook::cli::Cli;
+use telhook::exit::ExitStatus;
+use telhook::ui::{self, Ui};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let g = &cli.global;
+    let ui = Ui::new(g.color, g.json, g.verbose, g.quiet);
+    match telhook::commands::run(&cli.command, &ui) {
+        Ok(status) => status.into(),
+        Err(err) if ui::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            ui::report_error(&err);
+            ExitStatus::Error.into()
+        }
+    }
+}

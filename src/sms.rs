@@ -1,0 +1,98 @@
+//! SMS facts shared by both providers: which encoding a text needs and how many segments
+//! (Telnyx `parts`, Bandwidth `segmentCount`) it is split into.
+
+/// The character set a text is sent in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Gsm7,
+    Ucs2,
+}
+
+impl Encoding {
+    /// The spelling Telnyx uses in `payload.encoding`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Gsm7 => "GSM-7",
+            Encoding::Ucs2 => "UCS-2",
+        }
+    }
+}
+
+/// GSM 03.38 basic character set (one septet each).
+const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
+¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+/// GSM 03.38 extension table (escape + septet: two each).
+const GSM_EXTENDED: &str = "^{}\\[~]|€\u{000C}";
+
+pub fn encoding(text: &str) -> Encoding {
+    if text
+        .chars()
+        .all(|c| GSM_BASIC.contains(c) || GSM_EXTENDED.contains(c))
+    {
+        Encoding::Gsm7
+    } else {
+        Encoding::Ucs2
+    }
+}
+
+/// Length in the units the encoding counts: septets for GSM-7 (extension characters count
+/// two), UTF-16 code units for UCS-2 (an emoji outside the BMP counts two).
+pub fn units(text: &str) -> usize {
+    match encoding(text) {
+        Encoding::Gsm7 => text
+            .chars()
+            .map(|c| if GSM_EXTENDED.contains(c) { 2 } else { 1 })
+            .sum(),
+        Encoding::Ucs2 => text.encode_utf16().count(),
+    }
+}
+
+/// Number of SMS segments: 160/153 septets (GSM-7) or 70/67 code units (UCS-2) per segment,
+/// single/concatenated. An empty text still takes one segment.
+pub fn segments(text: &str) -> usize {
+    let units = units(text);
+    let (single, multi) = match encoding(text) {
+        Encoding::Gsm7 => (160, 153),
+        Encoding::Ucs2 => (70, 67),
+    };
+    if units <= single {
+        1
+    } else {
+        units.div_ceil(multi)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gsm_text_fits_160_septets_in_one_segment() {
+        assert_eq!(encoding("Hello there!"), Encoding::Gsm7);
+        assert_eq!(segments(&"a".repeat(160)), 1);
+        assert_eq!(segments(&"a".repeat(161)), 2);
+        assert_eq!(segments(&"a".repeat(306)), 2);
+        assert_eq!(segments(&"a".repeat(307)), 3);
+    }
+
+    #[test]
+    fn extension_characters_count_twice() {
+        assert_eq!(units("{}"), 4);
+        assert_eq!(segments(&"€".repeat(80)), 1);
+        assert_eq!(segments(&"€".repeat(81)), 2);
+    }
+
+    #[test]
+    fn non_gsm_text_switches_to_ucs2_and_70_unit_segments() {
+        assert_eq!(encoding("See you soon 🙂"), Encoding::Ucs2);
+        assert_eq!(units("🙂"), 2);
+        assert_eq!(segments(&"ж".repeat(70)), 1);
+        assert_eq!(segments(&"ж".repeat(71)), 2);
+        assert_eq!(segments(&"ж".repeat(135)), 3);
+    }
+
+    #[test]
+    fn empty_text_is_one_segment() {
+        assert_eq!(segments(""), 1);
+    }
+}

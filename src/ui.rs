@@ -1,0 +1,210 @@
+//! The only place that prints. Data goes to stdout, everything else (errors, warnings, progress,
+//! logs) to stderr; colour is decided per stream; `--json` turns stdout into JSON Lines.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use colored::Colorize;
+use serde::Serialize;
+use std::ffi::OsStr;
+use std::io::{self, IsTerminal, Write};
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Should a stream be coloured? `always`/`never` win; `auto` needs a terminal, an unset or empty
+/// `NO_COLOR` and a `TERM` other than `dumb`.
+pub fn color_enabled(
+    choice: ColorChoice,
+    stream_is_tty: bool,
+    no_color: Option<&OsStr>,
+    term: Option<&OsStr>,
+) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            stream_is_tty
+                && no_color.is_none_or(|v| v.is_empty())
+                && term.is_none_or(|t| t != "dumb")
+        }
+    }
+}
+
+/// Output settings and handles for one run.
+#[derive(Debug, Clone)]
+pub struct Ui {
+    pub json: bool,
+    pub verbose: u8,
+    pub quiet: bool,
+    stdout_color: bool,
+    stderr_color: bool,
+    stdout_tty: bool,
+}
+
+impl Ui {
+    pub fn new(color: ColorChoice, json: bool, verbose: u8, quiet: bool) -> Self {
+        let no_color = std::env::var_os("NO_COLOR");
+        let term = std::env::var_os("TERM");
+        let stdout_tty = io::stdout().is_terminal();
+        let stdout_color =
+            !json && color_enabled(color, stdout_tty, no_color.as_deref(), term.as_deref());
+        let stderr_color = color_enabled(
+            color,
+            io::stderr().is_terminal(),
+            no_color.as_deref(),
+            term.as_deref(),
+        );
+        colored::control::set_override(stdout_color);
+        Ui {
+            json,
+            verbose,
+            quiet,
+            stdout_color,
+            stderr_color,
+            stdout_tty,
+        }
+    }
+
+    /// A plain Ui for tests: no colour, no JSON.
+    pub fn plain() -> Self {
+        colored::control::set_override(false);
+        Ui {
+            json: false,
+            verbose: 0,
+            quiet: false,
+            stdout_color: false,
+            stderr_color: false,
+            stdout_tty: false,
+        }
+    }
+
+    pub fn stdout_is_tty(&self) -> bool {
+        self.stdout_tty
+    }
+
+    /// One line of data on stdout.
+    pub fn line(&self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        writeln!(out, "{text}")?;
+        out.flush()
+    }
+
+    /// Raw bytes on stdout (payloads), flushed.
+    pub fn bytes(&self, bytes: &[u8]) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
+    /// One JSON Lines record on stdout.
+    pub fn json_line(&self, value: &impl Serialize) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer(&mut out, value)?;
+        writeln!(out)?;
+        out.flush()
+    }
+
+    /// A note for the human on stderr (suppressed by `-q`).
+    pub fn note(&self, text: &str) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let mut err = io::stderr().lock();
+        writeln!(err, "{text}")
+    }
+
+    pub fn warn(&self, text: &str) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let prefix = if self.stderr_color && self.stdout_color {
+            "warning:".yellow().bold().to_string()
+        } else {
+            "warning:".to_string()
+        };
+        let mut err = io::stderr().lock();
+        writeln!(err, "telhook: {prefix} {text}")
+    }
+
+    pub fn debug(&self, text: &str) -> io::Result<()> {
+        if self.verbose == 0 {
+            return Ok(());
+        }
+        let mut err = io::stderr().lock();
+        writeln!(err, "telhook: debug: {text}")
+    }
+
+    /// `✓ word` in green, for a passing verdict on stdout.
+    pub fn pass(&self, word: &str) -> String {
+        let s = format!("✓ {word}");
+        if self.stdout_color { s.green().bold().to_string() } else { s }
+    }
+
+    /// `✗ word` in red, for a failing verdict on stdout.
+    pub fn fail(&self, word: &str) -> String {
+        let s = format!("✗ {word}");
+        if self.stdout_color { s.red().bold().to_string() } else { s }
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        if self.stdout_color { text.dimmed().to_string() } else { text.to_string() }
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        if self.stdout_color { text.bold().to_string() } else { text.to_string() }
+    }
+}
+
+/// Report a fatal error: one line on stderr, written so that a closed stderr cannot panic.
+pub fn report_error(err: &anyhow::Error) {
+    let mut stderr = io::stderr().lock();
+    let _ = writeln!(stderr, "telhook: error: {err:#}");
+}
+
+/// Is this error (anywhere in its chain) a closed pipe on our output?
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn color_truth_table() {
+        let empty = Some(OsStr::new(""));
+        let one = Some(OsStr::new("1"));
+        let dumb = Some(OsStr::new("dumb"));
+        let xterm = Some(OsStr::new("xterm"));
+        for tty in [false, true] {
+            for nc in [None, empty, one] {
+                for term in [None, dumb, xterm] {
+                    assert!(color_enabled(ColorChoice::Always, tty, nc, term));
+                    assert!(!color_enabled(ColorChoice::Never, tty, nc, term));
+                    let expect = tty && nc != one && term != dumb;
+                    assert_eq!(
+                        color_enabled(ColorChoice::Auto, tty, nc, term),
+                        expect,
+                        "tty={tty} NO_COLOR={nc:?} TERM={term:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn broken_pipe_is_found_anywhere_in_the_chain() {
+        let e = anyhow::Error::from(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing");
+        assert!(is_broken_pipe(&e));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
+}

@@ -1,0 +1,10 @@
+//! Integration tests: the real `telhook` binary, driven as a user would.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+mod catalog;
+mod completions;
+mod example;
+mod keys;
+mod verify;
