@@ -155,7 +155,9 @@ pub struct Found {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LookupError {
-    #[error("unknown {provider} event `{name}`{hint} (list them with `telhook events --provider {provider}`)")]
+    #[error(
+        "unknown {provider} event `{name}`{hint} (list them with `telhook events --provider {provider}`)"
+    )]
     UnknownEvent {
         provider: Provider,
         name: String,
@@ -169,7 +171,7 @@ pub enum LookupError {
     },
 }
 
-/// Find an event by the name a user typed: the catalog name, an alias, or the wire name.
+/// Find an event by the name a user typed: the catalog name or an alias.
 pub fn find(provider: Provider, name: &str) -> Result<Found, LookupError> {
     let events = provider.events();
     if let Some(event) = events.iter().find(|e| e.name == name) {

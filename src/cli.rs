@@ -104,18 +104,54 @@ mod tests {
         assert!(parse(&["example", "telnyx", "message.received", "--seed", "1"]).is_ok());
         assert!(
             parse(&[
-                "example", "telnyx", "message.finalized", "--variant", "delivery_failed",
-                "--set", "data.payload.text=\"hi\"", "--at", "2026-01-01T00:00:00Z"
+                "example",
+                "telnyx",
+                "message.finalized",
+                "--variant",
+                "delivery_failed",
+                "--set",
+                "data.payload.text=\"hi\"",
+                "--at",
+                "2026-01-01T00:00:00Z"
             ])
             .is_ok()
         );
         assert!(parse(&["keygen", "--out-dir", "keys"]).is_ok());
-        assert!(parse(&["sign", "--private-key", "k", "body.json", "--format", "curl"]).is_ok());
         assert!(
-            parse(&["verify", "--public-key", "k", "--signature", "s", "--timestamp", "1", "b.json"])
-                .is_ok()
+            parse(&[
+                "sign",
+                "--private-key",
+                "k",
+                "body.json",
+                "--format",
+                "curl"
+            ])
+            .is_ok()
         );
-        assert!(parse(&["verify", "--public-key", "k", "--headers", "h.txt", "b.json"]).is_ok());
+        assert!(
+            parse(&[
+                "verify",
+                "--public-key",
+                "k",
+                "--signature",
+                "s",
+                "--timestamp",
+                "1",
+                "b.json"
+            ])
+            .is_ok()
+        );
+        assert!(
+            parse(&[
+                "verify",
+                "--public-key",
+                "k",
+                "--headers",
+                "h.txt",
+                "b.json"
+            ])
+            .is_ok()
+        );
         assert!(parse(&["completions", "bash"]).is_ok());
         assert!(parse(&["-q", "--color", "never", "events"]).is_ok());
     }
@@ -128,12 +164,32 @@ mod tests {
         assert!(parse(&["sign", "--format", "xml"]).is_err());
         assert!(parse(&["verify", "--public-key", "k", "b.json"]).is_err());
         assert!(
-            parse(&["verify", "--public-key", "k", "--headers", "h", "--signature", "s", "b"])
-                .is_err()
+            parse(&[
+                "verify",
+                "--public-key",
+                "k",
+                "--headers",
+                "h",
+                "--signature",
+                "s",
+                "b"
+            ])
+            .is_err()
         );
         assert!(
-            parse(&["verify", "--public-key", "k", "--signature", "s", "--timestamp", "1",
-                "--tolerance", "5", "--no-tolerance", "b"])
+            parse(&[
+                "verify",
+                "--public-key",
+                "k",
+                "--signature",
+                "s",
+                "--timestamp",
+                "1",
+                "--tolerance",
+                "5",
+                "--no-tolerance",
+                "b"
+            ])
             .is_err()
         );
         assert!(parse(&["--color", "sometimes", "events"]).is_err());

@@ -146,7 +146,8 @@ fn locate<'a>(
                         keys.join(", ")
                     )));
                 }
-                map.get_mut(k).ok_or_else(|| missing(format!("no field `{k}`")))?
+                map.get_mut(k)
+                    .ok_or_else(|| missing(format!("no field `{k}`")))?
             }
             (Segment::Index(i), Value::Array(items)) => {
                 let len = items.len();
@@ -303,7 +304,10 @@ mod tests {
     fn value_must_be_json_with_a_quoting_hint() {
         let err = "data.payload.text=hi".parse::<Set>().unwrap_err();
         assert!(err.to_string().contains("--set 'data.payload.text=\"hi\"'"));
-        assert!(matches!("novalue".parse::<Set>(), Err(SetError::NoEquals(_))));
+        assert!(matches!(
+            "novalue".parse::<Set>(),
+            Err(SetError::NoEquals(_))
+        ));
     }
 
     #[test]

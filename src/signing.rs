@@ -55,7 +55,11 @@ impl PrivateKey {
         if text.starts_with("-----BEGIN") {
             return SigningKey::from_pkcs8_pem(text)
                 .map(PrivateKey)
-                .map_err(|e| KeyError::Private(format!("PEM block is not an Ed25519 PKCS#8 private key ({e})")));
+                .map_err(|e| {
+                    KeyError::Private(format!(
+                        "PEM block is not an Ed25519 PKCS#8 private key ({e})"
+                    ))
+                });
         }
         let bytes = decode_key_text(text).ok_or_else(|| {
             KeyError::Private(
@@ -455,7 +459,10 @@ mod tests {
         let mut secret = hex(RFC8032[0].0);
         secret.extend(hex(RFC8032[1].1));
         let err = PrivateKey::parse(&STANDARD.encode(secret)).unwrap_err();
-        assert!(err.to_string().contains("verify under neither key"), "{err}");
+        assert!(
+            err.to_string().contains("verify under neither key"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -473,7 +480,10 @@ mod tests {
     fn public_key_in_telnyx_form_is_accepted() {
         let b64 = STANDARD.encode(hex(RFC8032[0].1));
         assert_eq!(PublicKey::parse(&b64).unwrap().to_base64(), b64);
-        assert_eq!(PublicKey::parse(&format!(" {b64}\n")).unwrap().to_base64(), b64);
+        assert_eq!(
+            PublicKey::parse(&format!(" {b64}\n")).unwrap().to_base64(),
+            b64
+        );
     }
 
     #[test]
@@ -487,7 +497,10 @@ mod tests {
             STANDARD.encode(&spki)
         );
         let cases = [
-            (STANDARD.encode(&spki), "base64 of a 44-byte SPKI/DER structure"),
+            (
+                STANDARD.encode(&spki),
+                "base64 of a 44-byte SPKI/DER structure",
+            ),
             (RFC8032[0].1.to_string(), "hex (64 characters)"),
             (pem, "a PEM block (SPKI public key)"),
             (STANDARD_NO_PAD.encode(&raw), "without its `=` padding"),
@@ -496,9 +509,14 @@ mod tests {
         for (text, form) in cases {
             let msg = PublicKey::parse(&text).unwrap_err().to_string();
             assert!(msg.contains(form), "{text}: {msg}");
-            assert!(msg.contains(&format!("this same key in that form is {telnyx}")), "{msg}");
+            assert!(
+                msg.contains(&format!("this same key in that form is {telnyx}")),
+                "{msg}"
+            );
         }
-        let msg = PublicKey::parse(&STANDARD.encode([1u8; 16])).unwrap_err().to_string();
+        let msg = PublicKey::parse(&STANDARD.encode([1u8; 16]))
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("base64 of 16 bytes"), "{msg}");
         let msg = PublicKey::parse("not a key!").unwrap_err().to_string();
         assert!(msg.contains("not base64 or hex"), "{msg}");

@@ -243,8 +243,14 @@ impl Renderer {
                 Err(bad(&format!("takes {n} argument(s), found {}", args.len())))
             }
         };
-        let offset = |s: &str| s.parse::<i64>().map_err(|_| bad("offset is not an integer"));
-        let len = |s: &str| s.parse::<usize>().map_err(|_| bad("length is not an integer"));
+        let offset = |s: &str| {
+            s.parse::<i64>()
+                .map_err(|_| bad("offset is not an integer"))
+        };
+        let len = |s: &str| {
+            s.parse::<usize>()
+                .map_err(|_| bad("length is not an integer"))
+        };
         Ok(match kind {
             "uuid" => {
                 need(1)?;
@@ -256,8 +262,11 @@ impl Renderer {
                 self.memo_with("phone", args[0], |r| Value::String(r.phone(toll_free)))
             }
             "time" => {
-                need(2)?;
-                let at = self.offset(offset(args[0])?);
+                if !(2..=3).contains(&args.len()) {
+                    return Err(bad("takes OFFSET_MS FORMAT [FIXED_MS]"));
+                }
+                let fixed = args.get(2).map(|f| offset(f)).transpose()?.unwrap_or(0);
+                let at = self.offset(offset(args[0])?) + Duration::milliseconds(fixed);
                 Value::String(format_time(at, args[1]).ok_or_else(|| bad("unknown time format"))?)
             }
             "duration" => {
@@ -281,7 +290,9 @@ impl Renderer {
                 if min > max {
                     return Err(bad("MIN is larger than MAX"));
                 }
-                self.memo_with("int", args[2], |r| Value::from(r.rng.random_range(min..=max)))
+                self.memo_with("int", args[2], |r| {
+                    Value::from(r.rng.random_range(min..=max))
+                })
             }
             "digits" => {
                 need(2)?;
@@ -292,21 +303,21 @@ impl Renderer {
                 need(2)?;
                 let n = len(args[0])?;
                 self.memo_with("alnum", args[1], |r| {
-                    Value::String(r.from_alphabet(b"abcdefghijklmnopqrstuvwxyz0123456789", n))
+                    Value::String(r.pick_from(b"abcdefghijklmnopqrstuvwxyz0123456789", n))
                 })
             }
             "hex" => {
                 need(2)?;
                 let n = len(args[0])?;
                 self.memo_with("hex", args[1], |r| {
-                    Value::String(r.from_alphabet(b"0123456789abcdef", n))
+                    Value::String(r.pick_from(b"0123456789abcdef", n))
                 })
             }
             "bw_message_id" => {
                 need(2)?;
                 let ms = self.offset(offset(args[1])?).timestamp_millis();
                 self.memo_with("bw_message_id", args[0], |r| {
-                    let tail = r.from_alphabet(b"abcdefghijklmnopqrstuvwxyz0123456789", 16);
+                    let tail = r.pick_from(b"abcdefghijklmnopqrstuvwxyz0123456789", 16);
                     Value::String(format!("{ms}{tail}"))
                 })
             }
@@ -411,7 +422,13 @@ impl Renderer {
 
     fn text(&mut self, name: &str) -> String {
         self.memo_with("text", name, |r| {
-            Value::String(TEXTS.choose(&mut r.rng).copied().unwrap_or("ok").to_string())
+            Value::String(
+                TEXTS
+                    .choose(&mut r.rng)
+                    .copied()
+                    .unwrap_or("ok")
+                    .to_string(),
+            )
         })
         .as_str()
         .unwrap_or_default()
@@ -443,7 +460,11 @@ impl Renderer {
     }
 
     fn phone(&mut self, toll_free: bool) -> String {
-        let codes = if toll_free { TOLL_FREE_CODES } else { AREA_CODES };
+        let codes = if toll_free {
+            TOLL_FREE_CODES
+        } else {
+            AREA_CODES
+        };
         // 16 area codes x 100 numbers: far more than any document uses, so this ends quickly.
         loop {
             let npa = codes.choose(&mut self.rng).copied().unwrap_or("312");
@@ -468,7 +489,7 @@ impl Renderer {
         s
     }
 
-    fn from_alphabet(&mut self, alphabet: &[u8], n: usize) -> String {
+    fn pick_from(&mut self, alphabet: &[u8], n: usize) -> String {
         (0..n)
             .map(|_| char::from(*alphabet.choose(&mut self.rng).unwrap_or(&b'0')))
             .collect()
@@ -478,12 +499,12 @@ impl Renderer {
         let hex = b"0123456789abcdef";
         format!(
             "{}-{}-{}-{}-{}-{}",
-            self.from_alphabet(hex, 8),
-            self.from_alphabet(hex, 8),
-            self.from_alphabet(hex, 4),
-            self.from_alphabet(hex, 4),
-            self.from_alphabet(hex, 4),
-            self.from_alphabet(hex, 12)
+            self.pick_from(hex, 8),
+            self.pick_from(hex, 8),
+            self.pick_from(hex, 4),
+            self.pick_from(hex, 4),
+            self.pick_from(hex, 4),
+            self.pick_from(hex, 12)
         )
     }
 }
@@ -551,7 +572,10 @@ mod tests {
         let cc = v["cc"].as_str().unwrap();
         assert!(cc.starts_with("v3:") && cc.len() == 57, "{cc}");
         let p = v["p"].as_str().unwrap();
-        assert!(p.starts_with("+1") && &p[5..10] == "55501" && p.len() == 12, "{p}");
+        assert!(
+            p.starts_with("+1") && &p[5..10] == "55501" && p.len() == 12,
+            "{p}"
+        );
     }
 
     #[test]

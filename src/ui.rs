@@ -142,21 +142,37 @@ impl Ui {
     /// `✓ word` in green, for a passing verdict on stdout.
     pub fn pass(&self, word: &str) -> String {
         let s = format!("✓ {word}");
-        if self.stdout_color { s.green().bold().to_string() } else { s }
+        if self.stdout_color {
+            s.green().bold().to_string()
+        } else {
+            s
+        }
     }
 
     /// `✗ word` in red, for a failing verdict on stdout.
     pub fn fail(&self, word: &str) -> String {
         let s = format!("✗ {word}");
-        if self.stdout_color { s.red().bold().to_string() } else { s }
+        if self.stdout_color {
+            s.red().bold().to_string()
+        } else {
+            s
+        }
     }
 
     pub fn dim(&self, text: &str) -> String {
-        if self.stdout_color { text.dimmed().to_string() } else { text.to_string() }
+        if self.stdout_color {
+            text.dimmed().to_string()
+        } else {
+            text.to_string()
+        }
     }
 
     pub fn bold(&self, text: &str) -> String {
-        if self.stdout_color { text.bold().to_string() } else { text.to_string() }
+        if self.stdout_color {
+            text.bold().to_string()
+        } else {
+            text.to_string()
+        }
     }
 }
 

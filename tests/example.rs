@@ -6,7 +6,11 @@ use serde_json::Value;
 #[test]
 fn seed_and_at_make_output_byte_for_byte_reproducible() {
     let t = Telhook::new();
-    for (p, e) in [("telnyx", "message.finalized"), ("bandwidth", "message-delivered"), ("bandwidth", "initiate")] {
+    for (p, e) in [
+        ("telnyx", "message.finalized"),
+        ("bandwidth", "message-delivered"),
+        ("bandwidth", "initiate"),
+    ] {
         let args = ["example", p, e, "--seed", "42", "--at", AT];
         let a = t.stdout(&args);
         let b = t.stdout(&args);
@@ -22,10 +26,31 @@ fn seeded_output_matches_the_committed_golden_files() {
     // tests/data/README.md and review the diff: these files pin what `--seed` promises.
     let t = Telhook::new();
     for (p, e, v, golden) in [
-        ("telnyx", "message.finalized", "delivery_failed", "tests/data/golden/telnyx.message.finalized.delivery_failed.json"),
-        ("bandwidth", "message-received", "group", "tests/data/golden/bandwidth.message-received.group.jsonl"),
+        (
+            "telnyx",
+            "message.finalized",
+            "delivery_failed",
+            "tests/data/golden/telnyx.message.finalized.delivery_failed.json",
+        ),
+        (
+            "bandwidth",
+            "message-received",
+            "group",
+            "tests/data/golden/bandwidth.message-received.group.jsonl",
+        ),
     ] {
-        let out = t.stdout(&["example", p, e, "--variant", v, "--seed", "7", "--at", AT]);
+        let out = t.stdout(&[
+            "example",
+            "-q",
+            p,
+            e,
+            "--variant",
+            v,
+            "--seed",
+            "7",
+            "--at",
+            AT,
+        ]);
         let path = repo_file(golden);
         if std::env::var_os("TELHOOK_UPDATE_GOLDEN").is_some() {
             std::fs::write(&path, &out).unwrap();
@@ -41,7 +66,15 @@ fn seeded_output_matches_the_committed_golden_files() {
 #[test]
 fn telnyx_bodies_are_sorted_two_space_json_without_trailing_newline() {
     let t = Telhook::new();
-    let out = t.stdout(&["example", "telnyx", "message.received", "--seed", "1", "--at", AT]);
+    let out = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.received",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
     assert!(out.starts_with(b"{\n  \"data\": {\n    \"event_type\": \"message.received\""));
     assert!(out.ends_with(b"}") && !out.ends_with(b"\n"));
     let v: Value = serde_json::from_slice(&out).unwrap();
@@ -52,24 +85,72 @@ fn telnyx_bodies_are_sorted_two_space_json_without_trailing_newline() {
 #[test]
 fn bandwidth_messaging_is_a_compact_json_array_and_voice_an_object() {
     let t = Telhook::new();
-    let msg = t.stdout(&["example", "bandwidth", "message-delivered", "--seed", "1", "--at", AT]);
-    assert!(msg.starts_with(b"[{\"type\":\"message-delivered\""), "{}", String::from_utf8_lossy(&msg));
-    let voice: Value = serde_json::from_slice(&t.stdout(&["example", "bandwidth", "answer", "--seed", "1", "--at", AT])).unwrap();
+    let msg = t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-delivered",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    assert!(
+        msg.starts_with(b"[{\"type\":\"message-delivered\""),
+        "{}",
+        String::from_utf8_lossy(&msg)
+    );
+    let voice: Value = serde_json::from_slice(&t.stdout(&[
+        "example",
+        "bandwidth",
+        "answer",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]))
+    .unwrap();
     assert_eq!(voice["eventType"], "answer");
-    let pretty = t.stdout(&["example", "bandwidth", "message-delivered", "--seed", "1", "--at", AT, "--pretty"]);
+    let pretty = t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-delivered",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+        "--pretty",
+    ]);
     assert!(pretty.starts_with(b"[\n  {\n"));
 }
 
 #[test]
 fn group_message_gives_one_callback_per_owned_recipient_with_its_own_id() {
     let t = Telhook::new();
-    let out = t.cmd().args(["example", "bandwidth", "message-received", "--variant", "group", "--seed", "3", "--at", AT]).output().unwrap();
+    let out = t
+        .cmd()
+        .args([
+            "example",
+            "bandwidth",
+            "message-received",
+            "--variant",
+            "group",
+            "--seed",
+            "3",
+            "--at",
+            AT,
+        ])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "2 callbacks: Bandwidth sends one per number you own among the recipients, one per line below\n"
     );
-    let docs: Vec<Value> = out.stdout.split(|b| *b == b'\n').map(|l| serde_json::from_slice(l).unwrap()).collect();
+    let docs: Vec<Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
     assert_eq!(docs.len(), 2);
     let (a, b) = (&docs[0][0], &docs[1][0]);
     assert_ne!(a["message"]["id"], b["message"]["id"]);
@@ -82,9 +163,27 @@ fn group_message_gives_one_callback_per_owned_recipient_with_its_own_id() {
 #[test]
 fn message_queued_is_accepted_as_the_earlier_name_of_message_sending() {
     let t = Telhook::new();
-    let v: Value = serde_json::from_slice(&t.stdout(&["example", "bandwidth", "message-queued", "--seed", "1", "--at", AT])).unwrap();
+    let v: Value = serde_json::from_slice(&t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-queued",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]))
+    .unwrap();
     assert_eq!(v[0]["type"], "message-queued");
-    let v: Value = serde_json::from_slice(&t.stdout(&["example", "bandwidth", "message-sending", "--seed", "1", "--at", AT])).unwrap();
+    let v: Value = serde_json::from_slice(&t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-sending",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]))
+    .unwrap();
     assert_eq!(v[0]["type"], "message-sending");
 }
 
@@ -92,13 +191,34 @@ fn message_queued_is_accepted_as_the_earlier_name_of_message_sending() {
 fn set_overrides_a_field_and_keeps_parts_consistent() {
     let t = Telhook::new();
     let long = "x".repeat(200);
-    let out = t.stdout(&["example", "telnyx", "message.received", "--seed", "1", "--at", AT,
-        "--set", &format!("data.payload.text=\"{long}\""), "--set", "/data/payload/to/0/status=\"delivered\""]);
+    let out = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.received",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+        "--set",
+        &format!("data.payload.text=\"{long}\""),
+        "--set",
+        "/data/payload/to/0/status=\"delivered\"",
+    ]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["data"]["payload"]["text"], long.as_str());
     assert_eq!(v["data"]["payload"]["parts"], 2);
     assert_eq!(v["data"]["payload"]["to"][0]["status"], "delivered");
-    let out = t.stdout(&["example", "bandwidth", "message-received", "--seed", "1", "--at", AT, "--set", "message.text=\"Привет\""]);
+    let out = t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-received",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+        "--set",
+        "message.text=\"Привет\"",
+    ]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v[0]["message"]["text"], "Привет");
     assert_eq!(v[0]["message"]["segmentCount"], 1);
@@ -117,11 +237,19 @@ fn set_on_a_missing_path_fails_clearly_instead_of_doing_nothing() {
         ))
         .stderr(predicates::str::ends_with("; did you mean `text`?\n"));
     t.cmd()
-        .args(["example", "telnyx", "message.sent", "--set", "data.payload.text=hi"])
+        .args([
+            "example",
+            "telnyx",
+            "message.sent",
+            "--set",
+            "data.payload.text=hi",
+        ])
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicates::str::contains("a string needs quotes: --set 'data.payload.text=\"hi\"'"));
+        .stderr(predicates::str::contains(
+            "a string needs quotes: --set 'data.payload.text=\"hi\"'",
+        ));
 }
 
 #[test]
@@ -137,7 +265,9 @@ fn unknown_event_or_variant_is_one_line_with_a_suggestion() {
         .args(["example", "telnyx", "message-received"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("unknown telnyx event `message-received`; did you mean `message.received`?"));
+        .stderr(predicates::str::contains(
+            "unknown telnyx event `message-received`; did you mean `message.received`?",
+        ));
     t.cmd()
         .args(["example", "telnyx", "message.finalized", "--variant", "lost"])
         .assert()
@@ -149,8 +279,24 @@ fn unknown_event_or_variant_is_one_line_with_a_suggestion() {
 #[test]
 fn every_finalized_variant_carries_its_terminal_status() {
     let t = Telhook::new();
-    for status in ["delivered", "sending_failed", "delivery_failed", "delivery_unconfirmed"] {
-        let v: Value = serde_json::from_slice(&t.stdout(&["example", "telnyx", "message.finalized", "--variant", status, "--seed", "1", "--at", AT])).unwrap();
+    for status in [
+        "delivered",
+        "sending_failed",
+        "delivery_failed",
+        "delivery_unconfirmed",
+    ] {
+        let v: Value = serde_json::from_slice(&t.stdout(&[
+            "example",
+            "telnyx",
+            "message.finalized",
+            "--variant",
+            status,
+            "--seed",
+            "1",
+            "--at",
+            AT,
+        ]))
+        .unwrap();
         assert_eq!(v["data"]["payload"]["to"][0]["status"], status);
         let errors = v["data"]["payload"]["errors"].as_array().unwrap();
         if status == "delivery_failed" {
@@ -165,9 +311,21 @@ fn message_failed_uses_a_documented_error_code() {
     let t = Telhook::new();
     let table = telhook::template::bandwidth_error_codes();
     for seed in 0..10 {
-        let v: Value = serde_json::from_slice(&t.stdout(&["example", "bandwidth", "message-failed", "--seed", &seed.to_string(), "--at", AT])).unwrap();
+        let v: Value = serde_json::from_slice(&t.stdout(&[
+            "example",
+            "bandwidth",
+            "message-failed",
+            "--seed",
+            &seed.to_string(),
+            "--at",
+            AT,
+        ]))
+        .unwrap();
         let code = v[0]["errorCode"].as_u64().unwrap() as u32;
-        let entry = table.iter().find(|c| c.code == code).unwrap_or_else(|| panic!("{code} not documented"));
+        let entry = table
+            .iter()
+            .find(|c| c.code == code)
+            .unwrap_or_else(|| panic!("{code} not documented"));
         assert_eq!(v[0]["description"], entry.description.as_str());
     }
 }

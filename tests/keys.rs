@@ -12,20 +12,38 @@ use telhook::template::{Renderer, Seed};
 #[test]
 fn keygen_prints_the_public_key_and_writes_a_0600_private_key() {
     let t = Telhook::new();
-    let out = t.cmd().args(["keygen", "--out-dir", "keys"]).output().unwrap();
+    let out = t
+        .cmd()
+        .args(["keygen", "--out-dir", "keys"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let public = String::from_utf8(out.stdout).unwrap();
     let public = public.trim();
     assert_eq!(STANDARD.decode(public).unwrap().len(), 32);
     assert!(public.len() == 44 && public.ends_with('='));
     let private = std::fs::read_to_string(t.path("keys/telnyx.key")).unwrap();
-    assert!(!String::from_utf8_lossy(&out.stderr).contains(private.trim()), "private key printed");
-    assert_eq!(std::fs::read_to_string(t.path("keys/telnyx.pub")).unwrap().trim(), public);
-    assert_eq!(PrivateKey::parse(&private).unwrap().public().to_base64(), public);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains(private.trim()),
+        "private key printed"
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.path("keys/telnyx.pub"))
+            .unwrap()
+            .trim(),
+        public
+    );
+    assert_eq!(
+        PrivateKey::parse(&private).unwrap().public().to_base64(),
+        public
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(t.path("keys/telnyx.key")).unwrap().permissions().mode();
+        let mode = std::fs::metadata(t.path("keys/telnyx.key"))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     t.cmd()
@@ -37,9 +55,18 @@ fn keygen_prints_the_public_key_and_writes_a_0600_private_key() {
             "telhook: error: {} already exists; pass --force to replace the key pair, or --out-dir to write elsewhere\n",
             std::path::Path::new("keys").join("telnyx.key").display()
         ));
-    assert_eq!(std::fs::read_to_string(t.path("keys/telnyx.key")).unwrap(), private);
-    t.cmd().args(["keygen", "--out-dir", "keys", "--force", "-q"]).assert().success();
-    assert_ne!(std::fs::read_to_string(t.path("keys/telnyx.key")).unwrap(), private);
+    assert_eq!(
+        std::fs::read_to_string(t.path("keys/telnyx.key")).unwrap(),
+        private
+    );
+    t.cmd()
+        .args(["keygen", "--out-dir", "keys", "--force", "-q"])
+        .assert()
+        .success();
+    assert_ne!(
+        std::fs::read_to_string(t.path("keys/telnyx.key")).unwrap(),
+        private
+    );
 }
 
 #[test]
@@ -48,17 +75,40 @@ fn sign_prints_both_headers_over_the_exact_bytes() {
     let (key, public) = t.keygen();
     let body = b"{\"a\": 1}\n";
     t.write("body.json", body);
-    let out = t.stdout(&["sign", "--private-key", key.to_str().unwrap(), "--timestamp", "1700000000", "body.json"]);
+    let out = t.stdout(&[
+        "sign",
+        "--private-key",
+        key.to_str().unwrap(),
+        "--timestamp",
+        "1700000000",
+        "body.json",
+    ]);
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2);
     let sig = lines[0].strip_prefix("telnyx-signature-ed25519: ").unwrap();
     assert_eq!(lines[1], "telnyx-timestamp: 1700000000");
-    let expected = telnyx::sign(&PrivateKey::parse(&std::fs::read_to_string(&key).unwrap()).unwrap(), "1700000000", body);
+    let expected = telnyx::sign(
+        &PrivateKey::parse(&std::fs::read_to_string(&key).unwrap()).unwrap(),
+        "1700000000",
+        body,
+    );
     assert_eq!(sig, expected);
     // the key may also come from the environment, as a value
     let private = std::fs::read_to_string(&key).unwrap();
-    let out = t.cmd().env("TELHOOK_PRIVATE_KEY", private.trim()).args(["sign", "--timestamp", "1700000000", "--format", "json", "body.json"]).output().unwrap();
+    let out = t
+        .cmd()
+        .env("TELHOOK_PRIVATE_KEY", private.trim())
+        .args([
+            "sign",
+            "--timestamp",
+            "1700000000",
+            "--format",
+            "json",
+            "body.json",
+        ])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["signature"], expected);
     assert_eq!(v["public_key"], public);
@@ -70,7 +120,19 @@ fn sign_curl_format_is_a_runnable_command_for_the_file() {
     let t = Telhook::new();
     let (key, _) = t.keygen();
     t.write("body.json", "{}");
-    let out = String::from_utf8(t.stdout(&["sign", "--private-key", key.to_str().unwrap(), "--timestamp", "1700000000", "--format", "curl", "--url", "http://127.0.0.1:9/hook", "body.json"])).unwrap();
+    let out = String::from_utf8(t.stdout(&[
+        "sign",
+        "--private-key",
+        key.to_str().unwrap(),
+        "--timestamp",
+        "1700000000",
+        "--format",
+        "curl",
+        "--url",
+        "http://127.0.0.1:9/hook",
+        "body.json",
+    ]))
+    .unwrap();
     assert!(out.starts_with("curl -sS -X POST 'http://127.0.0.1:9/hook' \\\n"));
     assert!(out.contains("  -H 'content-type: application/json' \\\n"));
     assert!(out.contains("  -H 'user-agent: telnyx-webhooks' \\\n"));
@@ -92,16 +154,23 @@ fn sign_without_a_key_says_how_to_get_one() {
         .args(["sign", "--private-key", "./missing.key", "body.json"])
         .assert()
         .code(2)
-        .stderr(predicates::str::starts_with("telhook: error: reading key file ./missing.key given by --private-key: "));
+        .stderr(predicates::str::starts_with(
+            "telhook: error: reading key file ./missing.key given by --private-key: ",
+        ));
 }
 
 #[test]
 fn sign_then_verify_round_trips_for_every_catalog_example() {
     let key = PrivateKey::from_seed(&[3u8; 32]);
-    let at = chrono::DateTime::parse_from_rfc3339(AT).unwrap().timestamp();
+    let at = chrono::DateTime::parse_from_rfc3339(AT)
+        .unwrap()
+        .timestamp();
     for (p, event, variant) in all_variants() {
         for seed in [1, 2] {
-            let mut r = Renderer::new(Seed { seed: Some(seed), at: None });
+            let mut r = Renderer::new(Seed {
+                seed: Some(seed),
+                at: None,
+            });
             let ex = telhook::example::build(p, event, Some(variant), &[], &mut r).unwrap();
             for body in ex.wire_bodies() {
                 let ts = at.to_string();
@@ -125,33 +194,48 @@ fn sign_then_verify_round_trips_for_every_catalog_example() {
 fn sign_then_verify_round_trips_through_the_binary() {
     let t = Telhook::new();
     let (key, public) = t.keygen();
-    for (p, e) in [("telnyx", "message.received"), ("telnyx", "call.hangup"), ("bandwidth", "message-delivered")] {
+    for (p, e) in [
+        ("telnyx", "message.received"),
+        ("telnyx", "call.hangup"),
+        ("bandwidth", "message-delivered"),
+    ] {
         let body = t.stdout(&["example", p, e]);
         t.write("body.json", &body);
         let headers = t.stdout(&["sign", "--private-key", key.to_str().unwrap(), "body.json"]);
         t.write("headers.txt", &headers);
         t.cmd()
-            .args(["verify", "--public-key", &public, "--headers", "headers.txt", "body.json"])
+            .args([
+                "verify",
+                "--public-key",
+                &public,
+                "--headers",
+                "headers.txt",
+                "body.json",
+            ])
             .assert()
             .success()
             .stderr("")
-            .stdout(predicates::str::starts_with("✓ valid: signature matches the body; timestamp "));
+            .stdout(predicates::str::starts_with(
+                "✓ valid: signature matches the body; timestamp ",
+            ));
     }
 }
 
 fn openssl(args: &[&str], dir: &std::path::Path) -> std::process::Output {
-    let out = Command::new("openssl")
+    Command::new("openssl")
         .args(args)
         .current_dir(dir)
         .output()
-        .expect("openssl is needed for the interop tests (.ci/run installs it)");
-    out
+        .expect("openssl is needed for the interop tests (.ci/run installs it)")
 }
 
 fn write_pem_public(dir: &std::path::Path, raw: &[u8]) {
     let mut der = SPKI_PREFIX.to_vec();
     der.extend_from_slice(raw);
-    let pem = format!("-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n", STANDARD.encode(der));
+    let pem = format!(
+        "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+        STANDARD.encode(der)
+    );
     std::fs::write(dir.join("pub.pem"), pem).unwrap();
 }
 
@@ -159,22 +243,60 @@ fn write_pem_public(dir: &std::path::Path, raw: &[u8]) {
 fn openssl_verifies_signatures_made_by_telhook() {
     let t = Telhook::new();
     let (key, public) = t.keygen();
-    let body = t.stdout(&["example", "telnyx", "message.finalized", "--seed", "5", "--at", AT]);
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.finalized",
+        "--seed",
+        "5",
+        "--at",
+        AT,
+    ]);
     t.write("body.json", &body);
-    let headers = String::from_utf8(t.stdout(&["sign", "--private-key", key.to_str().unwrap(), "--timestamp", "1772600767", "body.json"])).unwrap();
-    let sig = headers.lines().next().unwrap().strip_prefix("telnyx-signature-ed25519: ").unwrap();
+    let headers = String::from_utf8(t.stdout(&[
+        "sign",
+        "--private-key",
+        key.to_str().unwrap(),
+        "--timestamp",
+        "1772600767",
+        "body.json",
+    ]))
+    .unwrap();
+    let sig = headers
+        .lines()
+        .next()
+        .unwrap()
+        .strip_prefix("telnyx-signature-ed25519: ")
+        .unwrap();
     t.write("sig.bin", STANDARD.decode(sig).unwrap());
     let mut msg = b"1772600767|".to_vec();
     msg.extend_from_slice(&body);
     t.write("msg.bin", &msg);
     write_pem_public(t.dir.path(), &STANDARD.decode(&public).unwrap());
-    let out = openssl(&["pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg.bin", "-sigfile", "sig.bin"], t.dir.path());
-    assert!(out.status.success(), "openssl rejected telhook's signature: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = openssl(
+        &[
+            "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg.bin",
+            "-sigfile", "sig.bin",
+        ],
+        t.dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "openssl rejected telhook's signature: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Signature Verified Successfully"));
     // and a tampered message is rejected by openssl too, so the check above is meaningful
     msg.push(b'\n');
     t.write("msg.bin", &msg);
-    let out = openssl(&["pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg.bin", "-sigfile", "sig.bin"], t.dir.path());
+    let out = openssl(
+        &[
+            "pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "msg.bin",
+            "-sigfile", "sig.bin",
+        ],
+        t.dir.path(),
+    );
     assert!(!out.status.success());
 }
 
@@ -182,8 +304,21 @@ fn openssl_verifies_signatures_made_by_telhook() {
 fn telhook_verifies_signatures_made_by_openssl_and_signs_identically() {
     let t = Telhook::new();
     let dir = t.dir.path();
-    assert!(openssl(&["genpkey", "-algorithm", "ed25519", "-out", "sk.pem"], dir).status.success());
-    assert!(openssl(&["pkey", "-in", "sk.pem", "-pubout", "-outform", "DER", "-out", "pub.der"], dir).status.success());
+    assert!(
+        openssl(&["genpkey", "-algorithm", "ed25519", "-out", "sk.pem"], dir)
+            .status
+            .success()
+    );
+    assert!(
+        openssl(
+            &[
+                "pkey", "-in", "sk.pem", "-pubout", "-outform", "DER", "-out", "pub.der"
+            ],
+            dir
+        )
+        .status
+        .success()
+    );
     let der = std::fs::read(dir.join("pub.der")).unwrap();
     assert_eq!(der.len(), 44);
     let public = STANDARD.encode(&der[12..]);
@@ -192,7 +327,17 @@ fn telhook_verifies_signatures_made_by_openssl_and_signs_identically() {
     let mut msg = b"1772600767|".to_vec();
     msg.extend_from_slice(&body);
     t.write("msg.bin", &msg);
-    assert!(openssl(&["pkeyutl", "-sign", "-inkey", "sk.pem", "-rawin", "-in", "msg.bin", "-out", "sig.bin"], dir).status.success());
+    assert!(
+        openssl(
+            &[
+                "pkeyutl", "-sign", "-inkey", "sk.pem", "-rawin", "-in", "msg.bin", "-out",
+                "sig.bin"
+            ],
+            dir
+        )
+        .status
+        .success()
+    );
     let sig = STANDARD.encode(std::fs::read(dir.join("sig.bin")).unwrap());
     t.cmd()
         .args(["verify", "--public-key", &public, "--signature", &sig, "--timestamp", "1772600767", "--now", "1772600767", "body.json"])
@@ -201,8 +346,19 @@ fn telhook_verifies_signatures_made_by_openssl_and_signs_identically() {
         .stderr("")
         .stdout("✓ valid: signature matches the body; timestamp 1772600767 is 0 s old (tolerance 300 s)\n");
     // Ed25519 is deterministic: telhook, given openssl's PEM key, makes the same signature.
-    let headers = String::from_utf8(t.stdout(&["sign", "--private-key", "sk.pem", "--timestamp", "1772600767", "body.json"])).unwrap();
-    assert_eq!(headers.lines().next().unwrap(), format!("telnyx-signature-ed25519: {sig}"));
+    let headers = String::from_utf8(t.stdout(&[
+        "sign",
+        "--private-key",
+        "sk.pem",
+        "--timestamp",
+        "1772600767",
+        "body.json",
+    ]))
+    .unwrap();
+    assert_eq!(
+        headers.lines().next().unwrap(),
+        format!("telnyx-signature-ed25519: {sig}")
+    );
     // openssl's SPKI DER, handed to --public-key as a file, is named and converted, not accepted
     t.cmd()
         .args(["verify", "--public-key", "pub.der", "--signature", &sig, "--timestamp", "1772600767", "--now", "1772600767", "body.json"])

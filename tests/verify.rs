@@ -16,9 +16,22 @@ fn case() -> Case {
     let t = Telhook::new();
     let key = PrivateKey::from_seed(&[11u8; 32]);
     let public = key.public().to_base64();
-    let body = t.stdout(&["example", "telnyx", "message.received", "--seed", "9", "--at", "2026-03-04T05:06:07Z"]);
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.received",
+        "--seed",
+        "9",
+        "--at",
+        "2026-03-04T05:06:07Z",
+    ]);
     t.write("body.json", &body);
-    Case { t, key, public, body }
+    Case {
+        t,
+        key,
+        public,
+        body,
+    }
 }
 
 impl Case {
@@ -31,7 +44,13 @@ impl Case {
     fn expect(&self, args: &[&str], code: i32, stdout: &str) {
         let mut full = vec!["verify", "--public-key", &self.public];
         full.extend_from_slice(args);
-        self.t.cmd().args(&full).assert().code(code).stderr("").stdout(stdout.to_string());
+        self.t
+            .cmd()
+            .args(&full)
+            .assert()
+            .code(code)
+            .stderr("")
+            .stdout(stdout.to_string());
     }
 }
 
@@ -40,7 +59,15 @@ fn valid_signature_exits_0() {
     let c = case();
     let sig = c.sig(TS, &c.body);
     c.expect(
-        &["--signature", &sig, "--timestamp", TS, "--now", "1772600800", "body.json"],
+        &[
+            "--signature",
+            &sig,
+            "--timestamp",
+            TS,
+            "--now",
+            "1772600800",
+            "body.json",
+        ],
         0,
         "✓ valid: signature matches the body; timestamp 1772600767 is 33 s old (tolerance 300 s)\n",
     );
@@ -51,7 +78,18 @@ fn body_from_stdin_is_read_byte_for_byte() {
     let c = case();
     let sig = c.sig(TS, &c.body);
     c.t.cmd()
-        .args(["verify", "--public-key", &c.public, "--signature", &sig, "--timestamp", TS, "--now", TS, "-"])
+        .args([
+            "verify",
+            "--public-key",
+            &c.public,
+            "--signature",
+            &sig,
+            "--timestamp",
+            TS,
+            "--now",
+            TS,
+            "-",
+        ])
         .write_stdin(c.body.clone())
         .assert()
         .success();
@@ -60,7 +98,10 @@ fn body_from_stdin_is_read_byte_for_byte() {
 #[test]
 fn missing_headers_in_a_header_dump_are_each_a_reason() {
     let c = case();
-    c.t.write("headers.txt", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n");
+    c.t.write(
+        "headers.txt",
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n",
+    );
     c.expect(
         &["--headers", "headers.txt", "body.json"],
         1,
@@ -73,8 +114,11 @@ fn header_dump_from_curl_is_read() {
     let c = case();
     let sig = c.sig(TS, &c.body);
     c.t.write("headers.txt", format!("POST /webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nTelnyx-Signature-Ed25519: {sig}\r\nTelnyx-Timestamp: {TS}\r\n\r\n"));
-    c.expect(&["--headers", "headers.txt", "--now", TS, "body.json"], 0,
-        "✓ valid: signature matches the body; timestamp 1772600767 is 0 s old (tolerance 300 s)\n");
+    c.expect(
+        &["--headers", "headers.txt", "--now", TS, "body.json"],
+        0,
+        "✓ valid: signature matches the body; timestamp 1772600767 is 0 s old (tolerance 300 s)\n",
+    );
 }
 
 #[test]
@@ -103,7 +147,13 @@ fn signature_of_the_wrong_length_is_named() {
 fn key_in_the_wrong_form_is_named_with_its_form() {
     let c = case();
     let sig = c.sig(TS, &c.body);
-    let hex: String = c.key.public().to_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = c
+        .key
+        .public()
+        .to_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     c.t.cmd()
         .args(["verify", "--public-key", &hex, "--signature", &sig, "--timestamp", TS, "--now", TS, "body.json"])
         .assert()
@@ -166,7 +216,9 @@ fn trailing_newline_is_named() {
 fn crlf_line_endings_are_named() {
     let c = case();
     let sig = c.sig(TS, &c.body);
-    let crlf = String::from_utf8(c.body.clone()).unwrap().replace('\n', "\r\n");
+    let crlf = String::from_utf8(c.body.clone())
+        .unwrap()
+        .replace('\n', "\r\n");
     c.t.write("crlf.json", crlf);
     c.expect(&["--signature", &sig, "--timestamp", TS, "--now", TS, "crlf.json"], 1,
         "✗ invalid: 1 reason\n  - signature does not match: the body's line endings were changed to CRLF after signing; verify the raw bytes as received\n");
@@ -184,7 +236,10 @@ fn reserialized_json_is_named_compact_and_reordered() {
     let mut reordered = serde_json::Map::new();
     reordered.insert("meta".into(), v["meta"].clone());
     reordered.insert("data".into(), v["data"].clone());
-    c.t.write("reordered.json", serde_json::to_vec_pretty(&serde_json::Value::Object(reordered)).unwrap());
+    c.t.write(
+        "reordered.json",
+        serde_json::to_vec_pretty(&serde_json::Value::Object(reordered)).unwrap(),
+    );
     c.expect(&["--signature", &sig, "--timestamp", TS, "--now", TS, "reordered.json"], 1,
         "✗ invalid: 1 reason\n  - signature does not match: the body was re-serialized: it was signed as Telnyx's layout (2-space indent, keys sorted) but is now indented differently or with its keys in another order; verify the raw request body, before any JSON parsing\n");
 }
@@ -218,15 +273,33 @@ fn several_reasons_are_all_listed_and_json_has_codes() {
     let mut body = c.body.clone();
     body.push(b'\n');
     c.t.write("nl.json", &body);
-    let out = c.t.cmd()
-        .args(["verify", "--json", "--public-key", &c.public, "--signature", &sig, "--timestamp", TS, "--now", "1772700000", "nl.json"])
-        .output()
-        .unwrap();
+    let out =
+        c.t.cmd()
+            .args([
+                "verify",
+                "--json",
+                "--public-key",
+                &c.public,
+                "--signature",
+                &sig,
+                "--timestamp",
+                TS,
+                "--now",
+                "1772700000",
+                "nl.json",
+            ])
+            .output()
+            .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["type"], "verdict");
     assert_eq!(v["valid"], false);
-    let codes: Vec<&str> = v["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["timestamp_too_old", "mismatch_trailing_newline"]);
 }
 
@@ -240,14 +313,34 @@ fn could_not_run_exits_2() {
         .stdout("")
         .stderr("telhook: error: no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control)\n");
     c.t.cmd()
-        .args(["verify", "--public-key", &c.public, "--signature", "x", "--timestamp", TS, "missing.json"])
+        .args([
+            "verify",
+            "--public-key",
+            &c.public,
+            "--signature",
+            "x",
+            "--timestamp",
+            TS,
+            "missing.json",
+        ])
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicates::str::starts_with("telhook: error: reading body file missing.json: "));
+        .stderr(predicates::str::starts_with(
+            "telhook: error: reading body file missing.json: ",
+        ));
     c.t.cmd()
-        .args(["verify", "--public-key", &c.public, "--headers", "nope.txt", "body.json"])
+        .args([
+            "verify",
+            "--public-key",
+            &c.public,
+            "--headers",
+            "nope.txt",
+            "body.json",
+        ])
         .assert()
         .code(2)
-        .stderr(predicates::str::starts_with("telhook: error: reading header file nope.txt: "));
+        .stderr(predicates::str::starts_with(
+            "telhook: error: reading header file nope.txt: ",
+        ));
 }

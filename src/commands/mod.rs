@@ -52,7 +52,9 @@ pub fn parse_instant(s: &str) -> Result<i64, String> {
     }
     chrono::DateTime::parse_from_rfc3339(s)
         .map(|d| d.timestamp())
-        .map_err(|_| format!("`{s}` is neither Unix seconds nor an RFC 3339 time (2026-01-02T03:04:05Z)"))
+        .map_err(|_| {
+            format!("`{s}` is neither Unix seconds nor an RFC 3339 time (2026-01-02T03:04:05Z)")
+        })
 }
 
 /// Environment variable for the private key `sign` (and later `send`) use.

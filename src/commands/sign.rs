@@ -75,18 +75,20 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             public_key: key.public().to_base64(),
         })?,
         Format::Curl => ui.line(&curl_command(
-            &args.url,
-            &timestamp,
-            &signature,
-            &args.file,
-            &body,
+            &args.url, &timestamp, &signature, &args.file, &body,
         ))?,
     }
     Ok(ExitStatus::Success)
 }
 
 /// A curl command that sends exactly these bytes with Telnyx's headers.
-pub fn curl_command(url: &str, timestamp: &str, signature: &str, file: &Path, body: &[u8]) -> String {
+pub fn curl_command(
+    url: &str,
+    timestamp: &str,
+    signature: &str,
+    file: &Path,
+    body: &[u8],
+) -> String {
     let data = if file == Path::new("-") {
         match std::str::from_utf8(body) {
             Ok(text) if !text.contains('\0') => shell_quote(text),

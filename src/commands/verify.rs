@@ -17,10 +17,22 @@ pub struct Args {
     #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true)]
     pub public_key: Option<String>,
     /// The telnyx-signature-ed25519 header value.
-    #[arg(long, value_name = "SIG", required_unless_present = "headers", conflicts_with = "headers", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "SIG",
+        required_unless_present = "headers",
+        conflicts_with = "headers",
+        allow_hyphen_values = true
+    )]
     pub signature: Option<String>,
     /// The telnyx-timestamp header value, verbatim.
-    #[arg(long, value_name = "T", required_unless_present = "headers", conflicts_with = "headers", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "T",
+        required_unless_present = "headers",
+        conflicts_with = "headers",
+        allow_hyphen_values = true
+    )]
     pub timestamp: Option<String>,
     /// Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...).
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
@@ -131,9 +143,11 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
 pub fn header_value(dump: &str, name: &str) -> Option<String> {
     dump.lines().find_map(|line| {
         let (n, v) = line.split_once(':')?;
-        n.trim()
-            .eq_ignore_ascii_case(name)
-            .then(|| v.trim_start_matches([' ', '\t']).trim_end_matches(['\r', ' ', '\t']).to_string())
+        n.trim().eq_ignore_ascii_case(name).then(|| {
+            v.trim_start_matches([' ', '\t'])
+                .trim_end_matches(['\r', ' ', '\t'])
+                .to_string()
+        })
     })
 }
 
@@ -168,7 +182,10 @@ mod tests {
     #[test]
     fn header_dump_parsing_is_case_insensitive_and_takes_the_first() {
         let dump = "POST /hooks HTTP/1.1\r\nHost: x\r\nTelnyx-Signature-Ed25519: abc==\r\ntelnyx-timestamp: 123\r\ntelnyx-timestamp: 456\r\n\r\n";
-        assert_eq!(header_value(dump, SIGNATURE_HEADER).as_deref(), Some("abc=="));
+        assert_eq!(
+            header_value(dump, SIGNATURE_HEADER).as_deref(),
+            Some("abc==")
+        );
         assert_eq!(header_value(dump, TIMESTAMP_HEADER).as_deref(), Some("123"));
         assert_eq!(header_value(dump, "missing"), None);
     }

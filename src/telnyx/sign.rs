@@ -178,7 +178,10 @@ pub fn verify(req: &VerifyRequest<'_>) -> Vec<Problem> {
         None => problems.push(Problem::MissingHeader(TIMESTAMP_HEADER)),
         Some(ts) => match ts.parse::<i64>() {
             Ok(secs) if ts.bytes().all(|b| b.is_ascii_digit()) => {
-                if let Some(p) = req.tolerance.and_then(|tol| age_problem(req.now, secs, tol)) {
+                if let Some(p) = req
+                    .tolerance
+                    .and_then(|tol| age_problem(req.now, secs, tol))
+                {
                     problems.push(p);
                 }
             }
@@ -238,15 +241,15 @@ fn decode_signature(s: &str) -> Result<[u8; 64], Problem> {
 /// Name the way a signature header departs from standard padded base64.
 fn why_not_base64(s: &str) -> String {
     let trimmed = s.trim();
-    if trimmed.contains([',', ' ']) && trimmed.split([',', ' ']).filter(|p| !p.is_empty()).count() > 1
+    if trimmed.contains([',', ' '])
+        && trimmed.split([',', ' ']).filter(|p| !p.is_empty()).count() > 1
     {
         return "it holds more than one value (Telnyx sends exactly one signature)".to_string();
     }
     if trimmed != s || s.contains(['\n', '\r', '\t']) {
         return "it has whitespace around or inside it".to_string();
     }
-    if s.contains(['-', '_']) && (URL_SAFE.decode(s).is_ok() || URL_SAFE_NO_PAD.decode(s).is_ok())
-    {
+    if s.contains(['-', '_']) && (URL_SAFE.decode(s).is_ok() || URL_SAFE_NO_PAD.decode(s).is_ok()) {
         return "it uses the base64url alphabet (`-`, `_`); Telnyx uses standard base64 (`+`, `/`)"
             .to_string();
     }
@@ -446,7 +449,9 @@ mod tests {
     }
 
     fn body() -> Vec<u8> {
-        super::super::to_wire(&json!({"data": {"event_type": "message.received", "id": "x", "payload": {"text": "hi"}}, "meta": {"attempt": 1}}))
+        super::super::to_wire(
+            &json!({"data": {"event_type": "message.received", "id": "x", "payload": {"text": "hi"}}, "meta": {"attempt": 1}}),
+        )
     }
 
     fn request<'a>(body: &'a [u8], sig: &'a str, ts: &'a str) -> VerifyRequest<'a> {
@@ -554,7 +559,10 @@ mod tests {
         let b = body();
         let sig = sign(&key(), "1700000000", &b);
         let problems = verify(&request(&b, &sig, "1700000000.0"));
-        assert_eq!(problems[0], Problem::TimestampNotInteger("1700000000.0".into()));
+        assert_eq!(
+            problems[0],
+            Problem::TimestampNotInteger("1700000000.0".into())
+        );
         assert!(matches!(
             &problems[1],
             Problem::Mismatch(Culprit::TimestampSpelling { signed_as, .. }) if signed_as == "1700000000"

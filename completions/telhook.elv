@@ -1,0 +1,156 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[telhook] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'telhook'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'telhook'= {
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand events 'List every event telhook knows, for both providers'
+            cand example 'Print a realistic payload for an event, exactly as the provider would send it'
+            cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
+            cand sign 'Sign a body the way Telnyx does and print the two signature headers'
+            cand verify 'Check a Telnyx signature offline and say exactly why it fails'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'telhook;events'= {
+            cand -p 'Only this provider''s events'
+            cand --provider 'Only this provider''s events'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;example'= {
+            cand --variant 'A variant of the event (`telhook events` lists them); the first one is the default'
+            cand --set 'Override a field: a dotted path or JSON pointer, `=`, and a JSON value (--set data.payload.text=''"hi"''). Fails if the path does not exist. Repeatable'
+            cand --seed 'Seed every random choice (ids, numbers, texts, gaps); with --at the output is byte-for-byte reproducible'
+            cand --at 'The time of the event (RFC 3339), instead of now'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --pretty 'Pretty-print (Bandwidth sends compact JSON; Telnyx bodies are already indented)'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;keygen'= {
+            cand --out-dir 'Directory to write telnyx.key (private, mode 0600) and telnyx.pub into'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --force 'Replace existing key files'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;sign'= {
+            cand --private-key 'The private key: a key (base64 or hex seed, 64-byte libsodium secret, PKCS#8 PEM) or a file holding one, as written by `telhook keygen`'
+            cand --timestamp 'The telnyx-timestamp value to sign, verbatim (default: now, in Unix seconds)'
+            cand --format 'Output format'
+            cand --url 'URL for --format curl'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;verify'= {
+            cand --public-key 'The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file holding it'
+            cand --signature 'The telnyx-signature-ed25519 header value'
+            cand --timestamp 'The telnyx-timestamp header value, verbatim'
+            cand --headers 'Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...)'
+            cand --tolerance 'Reject timestamps more than this many seconds from now, either way'
+            cand --now 'The clock to check the timestamp against (Unix seconds or RFC 3339; default: now)'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --no-tolerance 'Do not check the timestamp''s age'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;completions'= {
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;help'= {
+            cand events 'List every event telhook knows, for both providers'
+            cand example 'Print a realistic payload for an event, exactly as the provider would send it'
+            cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
+            cand sign 'Sign a body the way Telnyx does and print the two signature headers'
+            cand verify 'Check a Telnyx signature offline and say exactly why it fails'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'telhook;help;events'= {
+        }
+        &'telhook;help;example'= {
+        }
+        &'telhook;help;keygen'= {
+        }
+        &'telhook;help;sign'= {
+        }
+        &'telhook;help;verify'= {
+        }
+        &'telhook;help;completions'= {
+        }
+        &'telhook;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

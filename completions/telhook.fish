@@ -1,0 +1,118 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_telhook_global_optspecs
+    string join \n color= json v/verbose q/quiet h/help V/version
+end
+
+function __fish_telhook_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_telhook_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_telhook_using_subcommand
+    set -l cmd (__fish_telhook_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c telhook -n "__fish_telhook_needs_command" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_needs_command" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_needs_command" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_needs_command" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_needs_command" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_needs_command" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "events" -d 'List every event telhook knows, for both providers'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "example" -d 'Print a realistic payload for an event, exactly as the provider would send it'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "keygen" -d 'Make an Ed25519 key pair for signing Telnyx webhooks'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "sign" -d 'Sign a body the way Telnyx does and print the two signature headers'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "verify" -d 'Check a Telnyx signature offline and say exactly why it fails'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c telhook -n "__fish_telhook_using_subcommand events" -s p -l provider -d 'Only this provider\'s events' -r -f -a "telnyx\t''
+bandwidth\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand events" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand events" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand events" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_using_subcommand events" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_using_subcommand events" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand events" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand example" -l variant -d 'A variant of the event (`telhook events` lists them); the first one is the default' -r
+complete -c telhook -n "__fish_telhook_using_subcommand example" -l set -d 'Override a field: a dotted path or JSON pointer, `=`, and a JSON value (--set data.payload.text=\'"hi"\'). Fails if the path does not exist. Repeatable' -r
+complete -c telhook -n "__fish_telhook_using_subcommand example" -l seed -d 'Seed every random choice (ids, numbers, texts, gaps); with --at the output is byte-for-byte reproducible' -r
+complete -c telhook -n "__fish_telhook_using_subcommand example" -l at -d 'The time of the event (RFC 3339), instead of now' -r
+complete -c telhook -n "__fish_telhook_using_subcommand example" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand example" -l pretty -d 'Pretty-print (Bandwidth sends compact JSON; Telnyx bodies are already indented)'
+complete -c telhook -n "__fish_telhook_using_subcommand example" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand example" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_using_subcommand example" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_using_subcommand example" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand example" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand keygen" -l out-dir -d 'Directory to write telnyx.key (private, mode 0600) and telnyx.pub into' -r -f -a "(__fish_complete_directories)"
+complete -c telhook -n "__fish_telhook_using_subcommand keygen" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand keygen" -l force -d 'Replace existing key files'
+complete -c telhook -n "__fish_telhook_using_subcommand keygen" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand keygen" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_using_subcommand keygen" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_using_subcommand keygen" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand keygen" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -l private-key -d 'The private key: a key (base64 or hex seed, 64-byte libsodium secret, PKCS#8 PEM) or a file holding one, as written by `telhook keygen`' -r
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -l timestamp -d 'The telnyx-timestamp value to sign, verbatim (default: now, in Unix seconds)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -l format -d 'Output format' -r -f -a "headers\t'The two headers, one `name: value` per line'
+json\t'One JSON object'
+curl\t'A curl command that POSTs the body with the headers'"
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -l url -d 'URL for --format curl' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c telhook -n "__fish_telhook_using_subcommand sign" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l public-key -d 'The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file holding it' -r
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l signature -d 'The telnyx-signature-ed25519 header value' -r
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l timestamp -d 'The telnyx-timestamp header value, verbatim' -r
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l headers -d 'Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...)' -r -F
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l tolerance -d 'Reject timestamps more than this many seconds from now, either way' -r
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l now -d 'The clock to check the timestamp against (Unix seconds or RFC 3339; default: now)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l no-tolerance -d 'Do not check the timestamp\'s age'
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand completions" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand completions" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand completions" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify completions help" -f -a "events" -d 'List every event telhook knows, for both providers'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify completions help" -f -a "example" -d 'Print a realistic payload for an event, exactly as the provider would send it'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify completions help" -f -a "keygen" -d 'Make an Ed25519 key pair for signing Telnyx webhooks'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify completions help" -f -a "sign" -d 'Sign a body the way Telnyx does and print the two signature headers'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify completions help" -f -a "verify" -d 'Check a Telnyx signature offline and say exactly why it fails'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
