@@ -33,6 +33,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
             cand sign 'Sign a body the way Telnyx does and print the two signature headers'
             cand verify 'Check a Telnyx signature offline and say exactly why it fails'
+            cand validate 'Check payloads against the documented schema of their event'
+            cand schema 'Print the JSON Schema of an event'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -116,6 +118,33 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'telhook;validate'= {
+            cand --event 'Validate every payload as this event instead of recognising it (`telnyx/message.finalized`)'
+            cand --jobs 'Worker threads (default: the number of CPUs)'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --strict 'Also report fields the documented schema does not list'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;schema'= {
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'telhook;completions'= {
             cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
             cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
@@ -134,6 +163,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
             cand sign 'Sign a body the way Telnyx does and print the two signature headers'
             cand verify 'Check a Telnyx signature offline and say exactly why it fails'
+            cand validate 'Check payloads against the documented schema of their event'
+            cand schema 'Print the JSON Schema of an event'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -146,6 +177,10 @@ set edit:completion:arg-completer[telhook] = {|@words|
         &'telhook;help;sign'= {
         }
         &'telhook;help;verify'= {
+        }
+        &'telhook;help;validate'= {
+        }
+        &'telhook;help;schema'= {
         }
         &'telhook;help;completions'= {
         }

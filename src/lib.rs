@@ -10,6 +10,7 @@ pub mod commands;
 pub mod example;
 pub mod exit;
 pub mod patch;
+pub mod schema;
 pub mod signing;
 pub mod sms;
 pub mod telnyx;

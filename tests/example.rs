@@ -273,7 +273,7 @@ fn unknown_event_or_variant_is_one_line_with_a_suggestion() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr("telhook: error: event `message.finalized` has no variant `lost`; its variants are: delivered, sending_failed, delivery_failed, delivery_unconfirmed, expired\n");
+        .stderr("telhook: error: event `message.finalized` has no variant `lost`; its variants are: delivered, sending_failed, delivery_failed, delivery_unconfirmed, expired, group-mms\n");
 }
 
 #[test]

@@ -7,4 +7,5 @@ mod catalog;
 mod completions;
 mod example;
 mod keys;
+mod validate;
 mod verify;

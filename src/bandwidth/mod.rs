@@ -3,6 +3,7 @@
 //! (see `shared/reference/bandwidth/FIELDS.md`).
 
 pub mod catalog;
+pub mod schema;
 
 use rand::Rng;
 use serde_json::Value;

@@ -4,7 +4,9 @@ pub mod completions;
 pub mod events;
 pub mod example;
 pub mod keygen;
+pub mod schema;
 pub mod sign;
+pub mod validate;
 pub mod verify;
 
 use std::io::{IsTerminal, Read};
@@ -23,6 +25,8 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Keygen(args) => keygen::run(args, ui),
         Command::Sign(args) => sign::run(args, ui),
         Command::Verify(args) => verify::run(args, ui),
+        Command::Schema(args) => schema::run(args, ui),
+        Command::Validate(args) => validate::run(args, ui),
         Command::Completions(args) => completions::run(args, ui),
     }
 }

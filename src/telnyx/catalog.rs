@@ -95,6 +95,11 @@ pub static EVENTS: &[Event] = &[
                 description: "valid_until passed while queued",
                 template: template!("message.finalized.expired.json"),
             },
+            Variant {
+                name: "group-mms",
+                description: "one recipient's receipt for a group MMS (group_message_id)",
+                template: template!("message.finalized.group-mms.json"),
+            },
         ],
     },
     Event {
@@ -226,7 +231,7 @@ pub static EVENTS: &[Event] = &[
         wire_name: "call.dtmf.received",
         direction: Direction::Either,
         reply: Reply::Ack,
-        description: "The caller pressed a DTMF key",
+        description: "A DTMF digit was received on the call",
         variants: &[Variant {
             name: "default",
             description: "as documented",
@@ -366,7 +371,7 @@ pub static EVENTS: &[Event] = &[
         wire_name: "call.machine.greeting.ended",
         direction: Direction::Either,
         reply: Reply::Ack,
-        description: "The answering machine greeting ended (beep detected)",
+        description: "The answering-machine greeting ended (beep detected or not)",
         variants: &[Variant {
             name: "default",
             description: "as documented",
@@ -394,7 +399,7 @@ pub static EVENTS: &[Event] = &[
         wire_name: "call.machine.premium.greeting.ended",
         direction: Direction::Either,
         reply: Reply::Ack,
-        description: "Premium detection heard the greeting end",
+        description: "Premium detection: the machine greeting ended (beep or not)",
         variants: &[Variant {
             name: "default",
             description: "as documented",
@@ -520,7 +525,7 @@ pub static EVENTS: &[Event] = &[
         wire_name: "call.cost",
         direction: Direction::Either,
         reply: Reply::Ack,
-        description: "Billing for the call, after it ended",
+        description: "The cost of the call: billed parts and total",
         variants: &[Variant {
             name: "default",
             description: "as documented",

@@ -2,6 +2,7 @@
 //! scheme (see `shared/reference/telnyx/SIGNING.md`).
 
 pub mod catalog;
+pub mod schema;
 pub mod sign;
 
 pub use sign::{Culprit, Problem, VerifyRequest, sign, verify};

@@ -1,0 +1,457 @@
+//! `telhook validate [PATH...|-]`: check payloads against the documented schema of their event.
+//! Files, directories (recursive, sorted), JSON Lines and capture files (each record's body),
+//! and stdin. Every error names the file, line and column, the JSON path, the value found and
+//! what was expected.
+
+use anyhow::{Context, bail};
+use base64::Engine as _;
+use serde::Serialize;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::catalog::{self, Event, Provider};
+use crate::exit::ExitStatus;
+use crate::schema::{self, Validators};
+use crate::ui::Ui;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, directories (searched recursively for .json, .jsonl and .ndjson) or `-` for stdin.
+    #[arg(value_name = "PATH", default_value = "-", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// Validate every payload as this event instead of recognising it (`telnyx/message.finalized`).
+    #[arg(long, value_name = "PROVIDER/EVENT")]
+    pub event: Option<String>,
+    /// Also report fields the documented schema does not list.
+    #[arg(long)]
+    pub strict: bool,
+    /// Worker threads (default: the number of CPUs).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// One reported problem, as `--json` prints it.
+#[derive(Debug, Serialize)]
+struct Finding {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    file: String,
+    line: usize,
+    column: usize,
+    provider: Option<Provider>,
+    event: Option<&'static str>,
+    path: String,
+    pointer: String,
+    message: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Summary {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    files: usize,
+    events: usize,
+    invalid_files: usize,
+    errors: usize,
+}
+
+#[derive(Default)]
+struct FileReport {
+    events: usize,
+    findings: Vec<Finding>,
+}
+
+/// Where a document sits in its file, for line and column numbers.
+struct Doc<'a> {
+    text: &'a str,
+    /// Line of the file where `text` starts (1-based), and whether `text` is a capture body (whose
+    /// own line and column are then given relative to the body).
+    line: usize,
+    body_of_capture: bool,
+}
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    let forced = args.event.as_deref().map(parse_forced).transpose()?;
+    let sources = expand(&args.paths)?;
+    if sources.is_empty() {
+        bail!(
+            "no .json, .jsonl or .ndjson files under {}",
+            display_paths(&args.paths)
+        );
+    }
+    let validators = Validators::new(args.strict);
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, 64)
+        .min(sources.len());
+    let reports: Vec<Mutex<Option<anyhow::Result<FileReport>>>> =
+        sources.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else { break };
+                    let report = check_source(source, forced, &validators);
+                    if let Ok(mut slot) = reports[i].lock() {
+                        *slot = Some(report);
+                    }
+                }
+            });
+        }
+    });
+
+    let mut summary = Summary {
+        kind: "summary",
+        files: sources.len(),
+        events: 0,
+        invalid_files: 0,
+        errors: 0,
+    };
+    for (source, slot) in sources.iter().zip(reports) {
+        let report = slot
+            .into_inner()
+            .ok()
+            .flatten()
+            .with_context(|| format!("checking {}", source.display()))??;
+        summary.events += report.events;
+        if !report.findings.is_empty() {
+            summary.invalid_files += 1;
+            summary.errors += report.findings.len();
+        } else if ui.verbose > 0 && !ui.json {
+            ui.line(&format!("{}: {}", source.display(), ui.pass("valid")))?;
+        }
+        for f in &report.findings {
+            if ui.json {
+                ui.json_line(f)?;
+            } else {
+                let what = match (f.provider, f.event) {
+                    (Some(p), Some(e)) => format!("{p} {e}: "),
+                    _ => String::new(),
+                };
+                let path = if f.pointer.is_empty() && f.event.is_none() {
+                    String::new()
+                } else {
+                    format!("{}: ", f.path)
+                };
+                ui.line(&format!(
+                    "{}:{}:{}: {what}{path}{}",
+                    f.file, f.line, f.column, f.message
+                ))?;
+            }
+        }
+    }
+    if ui.json {
+        ui.json_line(&summary)?;
+    } else {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        if summary.errors == 0 {
+            ui.line(&format!(
+                "{} {}, {}, no errors",
+                ui.pass("valid:"),
+                plural(summary.files, "file"),
+                plural(summary.events, "event")
+            ))?;
+        } else {
+            ui.line(&format!(
+                "{} {} in {} of {} ({})",
+                ui.fail("invalid:"),
+                plural(summary.errors, "error"),
+                summary.invalid_files,
+                plural(summary.files, "file"),
+                plural(summary.events, "event")
+            ))?;
+        }
+    }
+    Ok(if summary.errors == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+fn parse_forced(s: &str) -> anyhow::Result<&'static Event> {
+    let (p, e) = s.split_once('/').with_context(|| {
+        format!("--event `{s}`: write PROVIDER/EVENT, e.g. telnyx/message.finalized")
+    })?;
+    let provider = match p {
+        "telnyx" => Provider::Telnyx,
+        "bandwidth" => Provider::Bandwidth,
+        other => bail!("--event `{s}`: unknown provider `{other}` (telnyx or bandwidth)"),
+    };
+    Ok(catalog::find(provider, e)?.event)
+}
+
+fn display_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Files to check, in a stable order: explicit files as given, directories walked recursively
+/// with their entries sorted.
+fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p == Path::new("-") {
+            out.push(p.clone());
+            continue;
+        }
+        let meta = std::fs::metadata(p).with_context(|| format!("reading {}", p.display()))?;
+        if meta.is_dir() {
+            walk(p, &mut out)?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading directory {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("json" | "jsonl" | "ndjson")
+        ) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn check_source(
+    source: &Path,
+    forced: Option<&'static Event>,
+    validators: &Validators,
+) -> anyhow::Result<FileReport> {
+    let bytes = crate::commands::read_body(source)?;
+    let name = if source == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        source.display().to_string()
+    };
+    let mut report = FileReport::default();
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        report.findings.push(finding(
+            &name,
+            1,
+            1,
+            None,
+            "",
+            "the file is not UTF-8 text".into(),
+        ));
+        return Ok(report);
+    };
+    let by_extension = matches!(
+        source.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    );
+    // stdin: one JSON document, or JSON Lines when it is not one document.
+    let lines_mode = by_extension
+        || (source == Path::new("-")
+            && text.trim().contains('\n')
+            && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err());
+    if !lines_mode {
+        check_doc(
+            &name,
+            &Doc {
+                text,
+                line: 1,
+                body_of_capture: false,
+            },
+            forced,
+            validators,
+            &mut report,
+        );
+        return Ok(report);
+    }
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let line_no = i + 1;
+        // A capture record (telhook listen --capture) carries the request body as a string.
+        match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(rec)) if rec.get("body").is_some_and(Value::is_string) => {
+                let body = rec.get("body").and_then(Value::as_str).unwrap_or_default();
+                let decoded;
+                let body = if rec.get("body_base64").and_then(Value::as_bool) == Some(true) {
+                    match base64::engine::general_purpose::STANDARD.decode(body) {
+                        Ok(b) => match String::from_utf8(b) {
+                            Ok(s) => {
+                                decoded = s;
+                                decoded.as_str()
+                            }
+                            Err(_) => {
+                                report.findings.push(finding(
+                                    &name,
+                                    line_no,
+                                    1,
+                                    None,
+                                    "",
+                                    "captured body is not UTF-8 JSON".into(),
+                                ));
+                                continue;
+                            }
+                        },
+                        Err(_) => {
+                            report.findings.push(finding(
+                                &name,
+                                line_no,
+                                1,
+                                None,
+                                "",
+                                "body_base64 is set but body is not base64".into(),
+                            ));
+                            continue;
+                        }
+                    }
+                } else {
+                    body
+                };
+                check_doc(
+                    &name,
+                    &Doc {
+                        text: body,
+                        line: line_no,
+                        body_of_capture: true,
+                    },
+                    forced,
+                    validators,
+                    &mut report,
+                );
+            }
+            _ => check_doc(
+                &name,
+                &Doc {
+                    text: line,
+                    line: line_no,
+                    body_of_capture: false,
+                },
+                forced,
+                validators,
+                &mut report,
+            ),
+        }
+    }
+    Ok(report)
+}
+
+fn finding(
+    file: &str,
+    line: usize,
+    column: usize,
+    event: Option<&'static Event>,
+    pointer: &str,
+    message: String,
+) -> Finding {
+    Finding {
+        kind: "error",
+        file: file.to_string(),
+        line,
+        column,
+        provider: event.map(|e| e.provider),
+        event: event.map(|e| e.name),
+        path: schema::dotted(pointer),
+        pointer: pointer.to_string(),
+        message,
+    }
+}
+
+fn check_doc(
+    file: &str,
+    doc: &Doc<'_>,
+    forced: Option<&'static Event>,
+    validators: &Validators,
+    report: &mut FileReport,
+) {
+    let locate = |line: usize, col: usize| -> (usize, usize, String) {
+        if doc.body_of_capture {
+            (doc.line, 1, format!(" (body line {line}, column {col})"))
+        } else {
+            (doc.line + line - 1, col, String::new())
+        }
+    };
+    let value: Value = match serde_json::from_str(doc.text) {
+        Ok(v) => v,
+        Err(e) => {
+            let (line, col, note) = locate(e.line().max(1), e.column().max(1));
+            report.findings.push(finding(
+                file,
+                line,
+                col,
+                None,
+                "",
+                format!("invalid JSON{note}: {e}"),
+            ));
+            return;
+        }
+    };
+    // A Bandwidth array mixing event types is checked element by element.
+    let mut parts: Vec<(String, Value)> = Vec::new();
+    if forced.is_none()
+        && let Some(items) = value.as_array()
+        && items.len() > 1
+        && items
+            .iter()
+            .any(|it| it.get("type") != items[0].get("type"))
+    {
+        for (i, item) in items.iter().enumerate() {
+            parts.push((format!("/{i}"), Value::Array(vec![item.clone()])));
+        }
+    } else {
+        parts.push((String::new(), value));
+    }
+    for (prefix, part) in parts {
+        report.events += part.as_array().map_or(1, Vec::len).max(1);
+        let Some(event) = forced.or_else(|| schema::recognize(&part)) else {
+            let (line, col, note) = schema::position(doc.text, &prefix)
+                .map_or((doc.line, 1, String::new()), |(l, c)| locate(l, c));
+            report.findings.push(finding(file, line, col, None, &prefix, format!(
+                "cannot tell which event this is{note} (no data.event_type, type or eventType that telhook knows); pass --event PROVIDER/EVENT"
+            )));
+            continue;
+        };
+        match validators.check(event, &part) {
+            Ok(violations) => {
+                for v in violations {
+                    // Re-anchor element-wise pointers (`/0/...` of the one-element array) in the document.
+                    let pointer = if prefix.is_empty() {
+                        v.pointer.clone()
+                    } else {
+                        format!(
+                            "{prefix}{}",
+                            v.pointer.strip_prefix("/0").unwrap_or(&v.pointer)
+                        )
+                    };
+                    let (line, col, note) = schema::position(doc.text, &pointer)
+                        .map_or((doc.line, 1, String::new()), |(l, c)| locate(l, c));
+                    report.findings.push(finding(
+                        file,
+                        line,
+                        col,
+                        Some(event),
+                        &pointer,
+                        format!("{}{note}", v.message),
+                    ));
+                }
+            }
+            Err(why) => report
+                .findings
+                .push(finding(file, doc.line, 1, Some(event), "", why)),
+        }
+    }
+}

@@ -1,0 +1,443 @@
+//! `telhook validate` and the schemas: every example validates, documented examples are valid
+//! or listed with a reason, and each mutation is reported at the right path.
+
+use crate::support::{AT, Telhook, all_variants, repo_file};
+use serde_json::{Value, json};
+use telhook::Provider;
+use telhook::catalog::Event;
+use telhook::schema::Validators;
+use telhook::template::{Renderer, Seed};
+
+fn render(p: Provider, event: &str, variant: &str, seed: u64) -> Vec<Value> {
+    let mut r = Renderer::new(Seed {
+        seed: Some(seed),
+        at: Some(chrono::DateTime::parse_from_rfc3339(AT).unwrap().into()),
+    });
+    telhook::example::build(p, event, Some(variant), &[], &mut r)
+        .unwrap()
+        .values
+}
+
+fn event(p: Provider, name: &str) -> &'static Event {
+    telhook::catalog::find(p, name).unwrap().event
+}
+
+#[test]
+fn every_example_of_every_event_validates_even_strictly() {
+    let loose = Validators::new(false);
+    let strict = Validators::new(true);
+    for (p, name, variant) in all_variants() {
+        let e = event(p, name);
+        for seed in 0..12 {
+            for body in render(p, name, variant, seed) {
+                let errs = loose.check(e, &body).unwrap();
+                assert!(
+                    errs.is_empty(),
+                    "{p} {name} {variant} seed {seed}: {errs:?}"
+                );
+                let errs = strict.check(e, &body).unwrap();
+                assert!(
+                    errs.is_empty(),
+                    "strict {p} {name} {variant} seed {seed}: {errs:?}"
+                );
+                assert_eq!(
+                    telhook::schema::recognize(&body).map(|r| r.name),
+                    Some(name),
+                    "{p} {name} {variant}"
+                );
+            }
+        }
+    }
+}
+
+/// (mutated pointer, what was done) for every required field, enum and typed property the
+/// schema declares along the paths present in `doc`.
+fn mutations(
+    schema: &Value,
+    root: &Value,
+    doc: &Value,
+    pointer: &str,
+    out: &mut Vec<(String, &'static str, Value)>,
+) {
+    let schema = resolve(schema, root);
+    if schema.get("anyOf").is_some() || schema.get("oneOf").is_some() {
+        return; // another branch may accept the mutation
+    }
+    if let (Some(props), Some(obj)) = (
+        schema.get("properties").and_then(Value::as_object),
+        doc.as_object(),
+    ) {
+        let required: Vec<&str> = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        for (k, sub) in props {
+            let Some(child) = obj.get(k) else { continue };
+            let p = format!("{pointer}/{k}");
+            if required.contains(&k.as_str()) {
+                let mut m = doc.clone();
+                m.as_object_mut().unwrap().remove(k);
+                out.push((p.clone(), "removed", m));
+            }
+            let sub = resolve(sub, root);
+            if sub.get("enum").is_some() && allows(sub, "string") {
+                let mut m = doc.clone();
+                m[k] = json!("zz-not-documented");
+                out.push((p.clone(), "enum", m));
+            }
+            if let Some(wrong) = wrong_type(sub) {
+                let mut m = doc.clone();
+                m[k] = wrong;
+                out.push((p.clone(), "type", m));
+            }
+            let mut inner = Vec::new();
+            mutations(sub, root, child, &p, &mut inner);
+            for (ip, what, mutated_child) in inner {
+                let mut m = doc.clone();
+                m[k] = mutated_child;
+                out.push((ip, what, m));
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), doc.as_array())
+        && let Some(first) = arr.first()
+    {
+        let mut inner = Vec::new();
+        mutations(items, root, first, &format!("{pointer}/0"), &mut inner);
+        for (ip, what, mutated) in inner {
+            let mut m = doc.clone();
+            m[0] = mutated;
+            out.push((ip, what, m));
+        }
+    }
+}
+
+fn resolve<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) if r.starts_with("#/") => resolve(root.pointer(&r[1..]).unwrap_or(schema), root),
+        _ => schema,
+    }
+}
+
+fn types(schema: &Value) -> Vec<&str> {
+    match schema.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    }
+}
+
+fn allows(schema: &Value, t: &str) -> bool {
+    types(schema).contains(&t)
+}
+
+fn wrong_type(schema: &Value) -> Option<Value> {
+    let ts = types(schema);
+    if ts.is_empty() {
+        return None;
+    }
+    [
+        ("integer", json!(12345)),
+        ("string", json!("zz")),
+        ("object", json!({})),
+        ("boolean", json!(true)),
+    ]
+    .into_iter()
+    .find(|(t, _)| !(ts.contains(t) || (*t == "integer" && ts.contains(&"number"))))
+    .map(|(_, v)| v)
+}
+
+#[test]
+fn every_removed_required_field_broken_enum_and_wrong_type_is_reported_at_its_path() {
+    let v = Validators::new(false);
+    let mut checked = 0;
+    for p in Provider::ALL {
+        for e in p.events() {
+            let root: Value = serde_json::from_str(telhook::schema::text(e).unwrap()).unwrap();
+            let doc = render(p, e.name, e.variants[0].name, 1).remove(0);
+            let mut muts = Vec::new();
+            mutations(&root, &root, &doc, "", &mut muts);
+            assert!(
+                !muts.is_empty(),
+                "{p} {}: no mutations derived from its schema",
+                e.name
+            );
+            for (pointer, what, mutated) in muts {
+                let errs = v.check(e, &mutated).unwrap();
+                assert!(
+                    errs.iter().any(|x| x.pointer == pointer),
+                    "{p} {} {what} {pointer}: reported {errs:?}",
+                    e.name
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} mutations");
+}
+
+#[test]
+fn a_misspelt_status_is_reported_with_file_line_column_path_value_and_expectation() {
+    let t = Telhook::new();
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.finalized",
+        "--seed",
+        "3",
+        "--at",
+        AT,
+    ]);
+    let text = String::from_utf8(body)
+        .unwrap()
+        .replace("\"status\": \"delivered\"", "\"status\": \"deliverd\"");
+    t.write("receipt.json", &text);
+    let line = text.lines().position(|l| l.contains("deliverd")).unwrap() + 1;
+    let col = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("\"deliverd\"")
+        .unwrap()
+        + 1;
+    t.cmd()
+        .args(["validate", "receipt.json"])
+        .assert()
+        .code(1)
+        .stderr("")
+        .stdout(format!(
+            "receipt.json:{line}:{col}: telnyx message.finalized: data.payload.to[0].status: \"deliverd\" is not one of queued, sending, sent, expired, sending_failed, delivery_unconfirmed, delivered, delivery_failed\n✗ invalid: 1 error in 1 of 1 file (1 event)\n"
+        ));
+}
+
+#[test]
+fn missing_field_and_wrong_type_name_the_path() {
+    let t = Telhook::new();
+    let mut v: Value = serde_json::from_slice(&t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-failed",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]))
+    .unwrap();
+    v[0].as_object_mut().unwrap().remove("errorCode");
+    v[0]["message"]["segmentCount"] = json!("1");
+    t.write("failed.json", serde_json::to_vec(&v).unwrap());
+    let out = t
+        .cmd()
+        .args(["validate", "--json", "failed.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    let paths: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["type"] == "error")
+        .map(|l| l["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.contains(&"[0].errorCode"), "{paths:?}");
+    assert!(paths.contains(&"[0].message.segmentCount"), "{paths:?}");
+    let seg = lines
+        .iter()
+        .find(|l| l["path"] == "[0].message.segmentCount")
+        .unwrap();
+    assert_eq!(seg["message"], "\"1\" is string, expected integer");
+    assert_eq!(seg["line"], 1);
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["errors"], 2);
+}
+
+#[test]
+fn directories_are_walked_in_a_stable_order_and_capture_bodies_are_checked() {
+    let t = Telhook::new();
+    std::fs::create_dir_all(t.path("hooks/b")).unwrap();
+    let good = t.stdout(&[
+        "example",
+        "telnyx",
+        "call.answered",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    t.write("hooks/b/ok.json", &good);
+    t.write(
+        "hooks/a.json",
+        "{\"data\": {\"event_type\": \"call.answered\", \"id\": 5}}",
+    );
+    t.write("hooks/notes.txt", "ignored");
+    let body = String::from_utf8(t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-received",
+        "--seed",
+        "2",
+        "--at",
+        AT,
+    ]))
+    .unwrap();
+    let bad_body = body.replace("\"direction\":\"in\"", "\"direction\":\"sideways\"");
+    let capture = format!(
+        "{}\n{}\n",
+        json!({"received_at": AT, "method": "POST", "body": body}),
+        json!({"received_at": AT, "method": "POST", "body": bad_body})
+    );
+    t.write("hooks/b/capture.jsonl", capture);
+    let out = t.cmd().args(["validate", "hooks"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("hooks/a.json:1:"), "{text}");
+    assert!(lines.iter().any(|l| l.starts_with("hooks/b/capture.jsonl:2:1: bandwidth message-received: [0].message.direction: \"sideways\" is not one of ")), "{text}");
+    assert!(!text.contains("ok.json"), "{text}");
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .ends_with("in 2 of 3 files (4 events)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn stdin_forced_event_and_exit_codes() {
+    let t = Telhook::new();
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.sent",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    t.cmd()
+        .args(["validate", "-"])
+        .write_stdin(body.clone())
+        .assert()
+        .success()
+        .stdout("✓ valid: 1 file, 1 event, no errors\n");
+    t.cmd()
+        .args(["validate", "--event", "telnyx/call.hangup", "-"])
+        .write_stdin(body)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "telnyx call.hangup: data.event_type: \"message.sent\" is not \"call.hangup\"",
+        ));
+    t.cmd()
+        .args(["validate", "-"])
+        .write_stdin("{\"hello\": 1}")
+        .assert()
+        .code(1)
+        .stdout("<stdin>:1:1: cannot tell which event this is (no data.event_type, type or eventType that telhook knows); pass --event PROVIDER/EVENT\n✗ invalid: 1 error in 1 of 1 file (1 event)\n");
+    t.cmd()
+        .args(["validate", "-"])
+        .write_stdin("{\"data\": ")
+        .assert()
+        .code(1)
+        .stdout(predicates::str::starts_with(
+            "<stdin>:1:9: invalid JSON: EOF while parsing a value",
+        ));
+    t.cmd()
+        .args(["validate", "nope.json"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::starts_with(
+            "telhook: error: reading nope.json: ",
+        ));
+    t.cmd()
+        .args(["validate", "--event", "telnyx/message.recieved", "-"])
+        .write_stdin("{}")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "did you mean `message.received`?",
+        ));
+}
+
+#[test]
+fn strict_mode_reports_fields_the_schema_does_not_list() {
+    let t = Telhook::new();
+    let mut v: Value = serde_json::from_slice(&t.stdout(&[
+        "example",
+        "telnyx",
+        "call.hangup",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]))
+    .unwrap();
+    v["data"]["payload"]["brand_new_field"] = json!(1);
+    t.write("hangup.json", serde_json::to_vec_pretty(&v).unwrap());
+    t.cmd().args(["validate", "hangup.json"]).assert().success();
+    t.cmd()
+        .args(["validate", "--strict", "hangup.json"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("data.payload.brand_new_field: unknown field (not in the documented schema; allowed without --strict)"));
+}
+
+#[test]
+fn schema_command_prints_a_draft_2020_12_schema() {
+    let t = Telhook::new();
+    let s: Value =
+        serde_json::from_slice(&t.stdout(&["schema", "bandwidth", "message-queued"])).unwrap();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        s["$id"],
+        "https://telhook.dev/schemas/bandwidth/message-sending.json"
+    );
+}
+
+/// Documented examples copied from shared/reference: each is valid, or listed in
+/// tests/data/reference/expected.json with the reason it is not.
+#[test]
+fn documented_examples_are_valid_or_listed_with_a_reason() {
+    let dir = repo_file("tests/data/reference");
+    let expected: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).unwrap()).unwrap();
+    let v = Validators::new(false);
+    let entries = expected["files"].as_object().unwrap();
+    assert!(
+        entries.len() > 150,
+        "only {} reference files",
+        entries.len()
+    );
+    for (file, exp) in entries {
+        let body: Value = serde_json::from_slice(&std::fs::read(dir.join(file)).unwrap()).unwrap();
+        let (p, name) = exp["event"].as_str().unwrap().split_once('/').unwrap();
+        let p = if p == "telnyx" {
+            Provider::Telnyx
+        } else {
+            Provider::Bandwidth
+        };
+        let errs = v.check(event(p, name), &body).unwrap();
+        match exp.get("invalid_because") {
+            None => assert!(errs.is_empty(), "{file} should be valid: {errs:?}"),
+            Some(reason) => {
+                assert!(
+                    !errs.is_empty(),
+                    "{file} is listed as invalid ({reason}) but validates"
+                );
+                let want = exp["pointer"].as_str().unwrap();
+                assert!(
+                    errs.iter().any(|e| e.pointer == want),
+                    "{file}: expected an error at {want}, got {errs:?}"
+                );
+            }
+        }
+    }
+}
