@@ -33,6 +33,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
             cand sign 'Sign a body the way Telnyx does and print the two signature headers'
             cand verify 'Check a Telnyx signature offline and say exactly why it fails'
+            cand listen 'Receive webhooks locally: verify, print and capture every request'
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
             cand completions 'Print a shell completion script'
@@ -118,6 +119,35 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'telhook;listen'= {
+            cand --port 'Port to listen on; 0 picks a free one (the first line says which)'
+            cand --host 'Address to bind. The default keeps the listener private to this machine'
+            cand --path 'Only this path is a webhook endpoint; other paths get 404'
+            cand --public-key 'Telnyx public key (base64 of the raw 32 bytes) or a file holding it; without one, Telnyx requests are accepted unverified'
+            cand --tolerance 'Timestamp tolerance in seconds, either way (as `verify`)'
+            cand --basic-auth 'Bandwidth credentials, USER:PASS: requests without them get a 401 challenge'
+            cand --capture 'Append every request to this JSON Lines file (format in the README)'
+            cand --status 'Status to answer accepted requests with'
+            cand --delay 'Wait this long before answering (a slow app; Telnyx gives up after 2 s)'
+            cand --fail-first 'Answer 500 to the first N attempts of each event id (to exercise retries)'
+            cand --bxml 'BXML document for Bandwidth callbacks that need one (default: an empty <Response/>)'
+            cand --forward-to 'Pass each accepted request on to your app and relay its answer'
+            cand --max-events 'Exit after this many requests'
+            cand --timeout 'Exit after this many seconds'
+            cand --max-body 'Largest body accepted; larger ones get 413'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --no-tolerance 'Do not check the Telnyx timestamp''s age'
+            cand --strict 'Reject requests whose provider or event cannot be recognised (400)'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'telhook;validate'= {
             cand --event 'Validate every payload as this event instead of recognising it (`telnyx/message.finalized`)'
             cand --jobs 'Worker threads (default: the number of CPUs)'
@@ -163,6 +193,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
             cand sign 'Sign a body the way Telnyx does and print the two signature headers'
             cand verify 'Check a Telnyx signature offline and say exactly why it fails'
+            cand listen 'Receive webhooks locally: verify, print and capture every request'
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
             cand completions 'Print a shell completion script'
@@ -177,6 +208,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
         &'telhook;help;sign'= {
         }
         &'telhook;help;verify'= {
+        }
+        &'telhook;help;listen'= {
         }
         &'telhook;help;validate'= {
         }

@@ -37,6 +37,7 @@ complete -c telhook -n "__fish_telhook_needs_command" -f -a "example" -d 'Print 
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "keygen" -d 'Make an Ed25519 key pair for signing Telnyx webhooks'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "sign" -d 'Sign a body the way Telnyx does and print the two signature headers'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "verify" -d 'Check a Telnyx signature offline and say exactly why it fails'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "listen" -d 'Receive webhooks locally: verify, print and capture every request'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "validate" -d 'Check payloads against the documented schema of their event'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "schema" -d 'Print the JSON Schema of an event'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -103,6 +104,31 @@ complete -c telhook -n "__fish_telhook_using_subcommand verify" -s v -l verbose 
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -s q -l quiet -d 'Print only data and errors'
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l port -d 'Port to listen on; 0 picks a free one (the first line says which)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l host -d 'Address to bind. The default keeps the listener private to this machine' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l path -d 'Only this path is a webhook endpoint; other paths get 404' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l public-key -d 'Telnyx public key (base64 of the raw 32 bytes) or a file holding it; without one, Telnyx requests are accepted unverified' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l tolerance -d 'Timestamp tolerance in seconds, either way (as `verify`)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l basic-auth -d 'Bandwidth credentials, USER:PASS: requests without them get a 401 challenge' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l capture -d 'Append every request to this JSON Lines file (format in the README)' -r -F
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l status -d 'Status to answer accepted requests with' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l delay -d 'Wait this long before answering (a slow app; Telnyx gives up after 2 s)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l fail-first -d 'Answer 500 to the first N attempts of each event id (to exercise retries)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l bxml -d 'BXML document for Bandwidth callbacks that need one (default: an empty <Response/>)' -r -F
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l forward-to -d 'Pass each accepted request on to your app and relay its answer' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-events -d 'Exit after this many requests' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l timeout -d 'Exit after this many seconds' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-body -d 'Largest body accepted; larger ones get 413' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l no-tolerance -d 'Do not check the Telnyx timestamp\'s age'
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l strict -d 'Reject requests whose provider or event cannot be recognised (400)'
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -s V -l version -d 'Print version'
 complete -c telhook -n "__fish_telhook_using_subcommand validate" -l event -d 'Validate every payload as this event instead of recognising it (`telnyx/message.finalized`)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand validate" -l jobs -d 'Worker threads (default: the number of CPUs)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand validate" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
@@ -130,12 +156,13 @@ complete -c telhook -n "__fish_telhook_using_subcommand completions" -s v -l ver
 complete -c telhook -n "__fish_telhook_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c telhook -n "__fish_telhook_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c telhook -n "__fish_telhook_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "events" -d 'List every event telhook knows, for both providers'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "example" -d 'Print a realistic payload for an event, exactly as the provider would send it'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "keygen" -d 'Make an Ed25519 key pair for signing Telnyx webhooks'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "sign" -d 'Sign a body the way Telnyx does and print the two signature headers'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "verify" -d 'Check a Telnyx signature offline and say exactly why it fails'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "validate" -d 'Check payloads against the documented schema of their event'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "schema" -d 'Print the JSON Schema of an event'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify validate schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "events" -d 'List every event telhook knows, for both providers'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "example" -d 'Print a realistic payload for an event, exactly as the provider would send it'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "keygen" -d 'Make an Ed25519 key pair for signing Telnyx webhooks'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "sign" -d 'Sign a body the way Telnyx does and print the two signature headers'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "verify" -d 'Check a Telnyx signature offline and say exactly why it fails'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "listen" -d 'Receive webhooks locally: verify, print and capture every request'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "validate" -d 'Check payloads against the documented schema of their event'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "schema" -d 'Print the JSON Schema of an event'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify listen validate schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

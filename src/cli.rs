@@ -4,7 +4,9 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::{self, Provider};
-use crate::commands::{completions, events, example, keygen, schema, sign, validate, verify};
+use crate::commands::{
+    completions, events, example, keygen, listen, schema, sign, validate, verify,
+};
 use crate::ui::ColorChoice;
 
 /// Play Telnyx and Bandwidth for your webhook endpoints: realistic events, real signatures,
@@ -46,6 +48,8 @@ pub enum Command {
     Sign(sign::Args),
     /// Check a Telnyx signature offline and say exactly why it fails.
     Verify(verify::Args),
+    /// Receive webhooks locally: verify, print and capture every request.
+    Listen(listen::Args),
     /// Check payloads against the documented schema of their event.
     Validate(validate::Args),
     /// Print the JSON Schema of an event.

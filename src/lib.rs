@@ -4,11 +4,13 @@
 //! completion generator can reach it.
 
 pub mod bandwidth;
+pub mod capture;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod example;
 pub mod exit;
+pub mod http;
 pub mod patch;
 pub mod schema;
 pub mod signing;

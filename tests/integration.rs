@@ -7,5 +7,6 @@ mod catalog;
 mod completions;
 mod example;
 mod keys;
+mod listen;
 mod validate;
 mod verify;

@@ -2,6 +2,7 @@
 //! format of its callback bodies, and the group-message fan-out
 //! (see `shared/reference/bandwidth/FIELDS.md`).
 
+pub mod auth;
 pub mod catalog;
 pub mod schema;
 

@@ -4,6 +4,7 @@ pub mod completions;
 pub mod events;
 pub mod example;
 pub mod keygen;
+pub mod listen;
 pub mod schema;
 pub mod sign;
 pub mod validate;
@@ -24,6 +25,7 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Example(args) => example::run(args, ui),
         Command::Keygen(args) => keygen::run(args, ui),
         Command::Sign(args) => sign::run(args, ui),
+        Command::Listen(args) => listen::run(args, ui),
         Command::Verify(args) => verify::run(args, ui),
         Command::Schema(args) => schema::run(args, ui),
         Command::Validate(args) => validate::run(args, ui),

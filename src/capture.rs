@@ -1,0 +1,177 @@
+//! The capture file: one JSON object per line for every request `listen` received, accepted or
+//! not, with the body byte for byte. `verify`, `replay` and `validate` read it. Each line is
+//! written with one `write` call under a lock, before the response is sent, so lines never
+//! interleave and nothing acknowledged can be missing after the process is killed.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use serde::{Deserialize, Serialize};
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// One captured request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// When the request was received (RFC 3339, microseconds, UTC).
+    pub received_at: String,
+    /// Peer address, `ip:port`.
+    pub remote_addr: Option<String>,
+    pub method: String,
+    pub path: String,
+    /// The query string without `?`, if any.
+    pub query: Option<String>,
+    /// Headers in arrival order, names as sent.
+    pub headers: Vec<(String, String)>,
+    /// The body: UTF-8 text, or standard base64 when `body_base64` is true.
+    pub body: String,
+    #[serde(default)]
+    pub body_base64: bool,
+    /// `telnyx`, `bandwidth`, or null when not recognised.
+    pub provider: Option<String>,
+    /// Catalog name of the event, when recognised.
+    pub event: Option<String>,
+    /// The event's id (Telnyx `data.id`, Bandwidth `message.id` or `callId`), when present.
+    pub event_id: Option<String>,
+    /// `verified`, `accepted` (nothing to verify), `challenged`, or `rejected`.
+    pub verdict: String,
+    /// Why the request was rejected or challenged.
+    pub reason: Option<String>,
+    /// The HTTP status telhook answered.
+    pub status: u16,
+}
+
+impl Record {
+    /// Store a body: as text when it is UTF-8, else base64.
+    pub fn set_body(&mut self, bytes: &[u8]) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                self.body = text.to_string();
+                self.body_base64 = false;
+            }
+            Err(_) => {
+                self.body = STANDARD.encode(bytes);
+                self.body_base64 = true;
+            }
+        }
+    }
+
+    /// The body bytes exactly as received.
+    pub fn body_bytes(&self) -> Result<Vec<u8>, base64::DecodeError> {
+        if self.body_base64 {
+            STANDARD.decode(&self.body)
+        } else {
+            Ok(self.body.as_bytes().to_vec())
+        }
+    }
+
+    /// The first value of a header (names compared case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// An append-only capture file shared by the request threads.
+pub struct Writer {
+    file: Mutex<File>,
+}
+
+impl Writer {
+    pub fn open(path: &Path) -> std::io::Result<Self> {
+        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        Ok(Writer {
+            file: Mutex::new(file),
+        })
+    }
+
+    /// Append one record as one line, in a single write, and flush it to the OS.
+    pub fn append(&self, record: &Record) -> std::io::Result<()> {
+        let mut line = serde_json::to_vec(record)?;
+        line.push(b'\n');
+        let mut file = self
+            .file
+            .lock()
+            .map_err(|_| std::io::Error::other("capture file lock poisoned"))?;
+        file.write_all(&line)?;
+        file.flush()
+    }
+}
+
+/// Read the records of a capture file; a malformed line is reported with its number.
+pub fn read(path: &Path) -> anyhow::Result<Vec<(usize, Record)>> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading capture file {}", path.display()))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Record = serde_json::from_str(line).with_context(|| {
+            format!(
+                "{}:{}: not a capture record (as written by `telhook listen --capture`)",
+                path.display(),
+                i + 1
+            )
+        })?;
+        out.push((i + 1, record));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> Record {
+        Record {
+            received_at: "2026-01-01T00:00:00.000000Z".into(),
+            remote_addr: Some("127.0.0.1:5555".into()),
+            method: "POST".into(),
+            path: "/hooks".into(),
+            query: Some("a=1".into()),
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: String::new(),
+            body_base64: false,
+            provider: None,
+            event: None,
+            event_id: None,
+            verdict: "accepted".into(),
+            reason: None,
+            status: 200,
+        }
+    }
+
+    #[test]
+    fn bodies_round_trip_byte_for_byte_text_or_binary() {
+        for body in [&b"{\"a\": 1}\r\n"[..], &[0xff, 0x00, 0x80, b'{'][..], b""] {
+            let mut r = record();
+            r.set_body(body);
+            let line = serde_json::to_string(&r).unwrap();
+            let back: Record = serde_json::from_str(&line).unwrap();
+            assert_eq!(back.body_bytes().unwrap(), body);
+            assert_eq!(back, r);
+        }
+    }
+
+    #[test]
+    fn lines_append_and_read_back_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        let w = Writer::open(&path).unwrap();
+        for i in 0..3 {
+            let mut r = record();
+            r.status = 200 + i;
+            w.append(&r).unwrap();
+        }
+        let back = read(&path).unwrap();
+        assert_eq!(back.len(), 3);
+        assert_eq!(back[2].0, 3);
+        assert_eq!(back[2].1.status, 202);
+        assert_eq!(back[0].1.header("content-type"), Some("application/json"));
+    }
+}

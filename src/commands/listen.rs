@@ -1,0 +1,946 @@
+//! `telhook listen`: a local receiver that verifies each webhook (Telnyx signature, Bandwidth
+//! Basic challenge), prints one line per request, answers like a well-behaved (or deliberately
+//! slow or broken) app, and captures every request byte for byte.
+
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::bandwidth::auth::{self, Credentials};
+use crate::capture::{self, Record};
+use crate::catalog::{Event, Provider, Reply};
+use crate::exit::ExitStatus;
+use crate::http::server::{BodyError, Incoming, Listener};
+use crate::schema::Validators;
+use crate::signing::{self, PublicKey};
+use crate::telnyx::{self, PUBLIC_KEY_ENV, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
+use crate::ui::Ui;
+
+/// Environment variable for `--basic-auth`.
+pub const BASIC_AUTH_ENV: &str = "TELHOOK_BASIC_AUTH";
+
+/// The BXML document answered to Bandwidth callbacks that need one.
+pub const MINIMAL_BXML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response/>\n";
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Port to listen on; 0 picks a free one (the first line says which).
+    #[arg(long, default_value_t = 5000, value_name = "PORT")]
+    pub port: u16,
+    /// Address to bind. The default keeps the listener private to this machine.
+    #[arg(long, default_value = "127.0.0.1", value_name = "HOST")]
+    pub host: String,
+    /// Only this path is a webhook endpoint; other paths get 404.
+    #[arg(long, default_value = "/", value_name = "PATH")]
+    pub path: String,
+    /// Telnyx public key (base64 of the raw 32 bytes) or a file holding it; without one, Telnyx
+    /// requests are accepted unverified.
+    #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true)]
+    pub public_key: Option<String>,
+    /// Timestamp tolerance in seconds, either way (as `verify`).
+    #[arg(long, default_value_t = telnyx::TOLERANCE_SECS, value_name = "SECS")]
+    pub tolerance: u64,
+    /// Do not check the Telnyx timestamp's age.
+    #[arg(long, conflicts_with = "tolerance")]
+    pub no_tolerance: bool,
+    /// Bandwidth credentials, USER:PASS: requests without them get a 401 challenge.
+    #[arg(long, value_name = "USER:PASS", env = BASIC_AUTH_ENV, hide_env_values = true, value_parser = Credentials::parse)]
+    pub basic_auth: Option<Credentials>,
+    /// Reject requests whose provider or event cannot be recognised (400).
+    #[arg(long)]
+    pub strict: bool,
+    /// Append every request to this JSON Lines file (format in the README).
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub capture: Option<PathBuf>,
+    /// Status to answer accepted requests with.
+    #[arg(long, default_value_t = 200, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub status: u16,
+    /// Wait this long before answering (a slow app; Telnyx gives up after 2 s).
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub delay: u64,
+    /// Answer 500 to the first N attempts of each event id (to exercise retries).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub fail_first: u32,
+    /// BXML document for Bandwidth callbacks that need one (default: an empty <Response/>).
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub bxml: Option<PathBuf>,
+    /// Pass each accepted request on to your app and relay its answer.
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub forward_to: Option<String>,
+    /// Exit after this many requests.
+    #[arg(long, value_name = "N")]
+    pub max_events: Option<usize>,
+    /// Exit after this many seconds.
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<u64>,
+    /// Largest body accepted; larger ones get 413.
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    pub max_body: usize,
+}
+
+/// One request as `--json` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventLine {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub received_at: String,
+    pub method: String,
+    pub path: String,
+    pub provider: Option<Provider>,
+    pub event: Option<&'static str>,
+    pub event_id: Option<String>,
+    pub facts: String,
+    pub verdict: &'static str,
+    pub reason: Option<String>,
+    pub status: u16,
+    pub duplicate: bool,
+    pub out_of_order: bool,
+    pub schema_errors: Vec<String>,
+    pub forward_status: Option<u16>,
+    pub forward_ms: Option<u64>,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Summary {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    requests: usize,
+    rejected: usize,
+    /// "provider event verdict" -> count
+    counts: BTreeMap<String, usize>,
+}
+
+struct Shared {
+    args: Args,
+    key: Option<Result<PublicKey, signing::KeyError>>,
+    bxml: String,
+    validators: Validators,
+    capture: Option<capture::Writer>,
+    /// event id -> attempts seen
+    attempts: Mutex<HashMap<String, u32>>,
+    /// message or call id -> latest event time seen
+    latest: Mutex<HashMap<String, String>>,
+    summary: Mutex<Summary>,
+    handled: AtomicUsize,
+    failed: AtomicBool,
+    in_flight: AtomicUsize,
+    forward: Option<reqwest::blocking::Client>,
+    ui: Ui,
+}
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    let args = args.clone();
+    let key =
+        signing::key_text("--public-key", args.public_key.as_deref(), PUBLIC_KEY_ENV)?.map(|t| {
+            PublicKey::parse_file_bytes(&t.text)
+                .with_context(|| format!("reading the public key from {}", t.origin))
+        });
+    let key = match key {
+        Some(Err(e)) => return Err(e),
+        Some(Ok(k)) => Some(Ok(k)),
+        None => None,
+    };
+    let bxml = match &args.bxml {
+        Some(p) => std::fs::read_to_string(p)
+            .with_context(|| format!("reading BXML file {}", p.display()))?,
+        None => MINIMAL_BXML.to_string(),
+    };
+    let capture = args
+        .capture
+        .as_ref()
+        .map(|p| {
+            capture::Writer::open(p)
+                .with_context(|| format!("opening capture file {}", p.display()))
+        })
+        .transpose()?;
+    let forward = match &args.forward_to {
+        Some(url) => {
+            reqwest::Url::parse(url)
+                .with_context(|| format!("--forward-to `{url}` is not a URL"))?;
+            Some(
+                reqwest::blocking::Client::builder()
+                    .timeout(Duration::from_secs(30))
+                    .redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .context("building the HTTP client for --forward-to")?,
+            )
+        }
+        None => None,
+    };
+    let listener = Listener::bind(&args.host, args.port)?;
+    let addr = listener.addr();
+    let url = format!("http://{addr}{}", args.path);
+    if ui.json {
+        #[derive(Serialize)]
+        struct Listening<'a> {
+            #[serde(rename = "type")]
+            kind: &'static str,
+            addr: String,
+            url: &'a str,
+        }
+        ui.json_line(&Listening {
+            kind: "listening",
+            addr: addr.to_string(),
+            url: &url,
+        })?;
+    } else {
+        ui.line(&format!("listening on {url}"))?;
+    }
+    if key.is_none() {
+        ui.note(
+            "telhook: no --public-key (or TELNYX_PUBLIC_KEY): Telnyx signatures are not checked",
+        )?;
+    }
+
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        // A second Ctrl-C while shutting down is ignored; the summary still prints.
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let shared = Arc::new(Shared {
+        key,
+        bxml,
+        validators: Validators::new(false),
+        capture,
+        attempts: Mutex::new(HashMap::new()),
+        latest: Mutex::new(HashMap::new()),
+        summary: Mutex::new(Summary {
+            kind: "summary",
+            ..Summary::default()
+        }),
+        handled: AtomicUsize::new(0),
+        failed: AtomicBool::new(false),
+        in_flight: AtomicUsize::new(0),
+        forward,
+        ui: ui.clone(),
+        args,
+    });
+    let started = Instant::now();
+    let deadline = shared
+        .args
+        .timeout
+        .map(|s| started + Duration::from_secs(s));
+    let mut accepted = 0usize;
+    loop {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        if shared
+            .args
+            .max_events
+            .is_some_and(|m| shared.handled.load(Ordering::SeqCst) >= m)
+        {
+            break;
+        }
+        let incoming = match listener.next(Duration::from_millis(50)) {
+            Ok(Some(i)) => i,
+            Ok(None) => continue,
+            Err(e) => {
+                ui.warn(&format!("accepting a request: {e}"))?;
+                continue;
+            }
+        };
+        if shared.args.max_events.is_some_and(|m| accepted >= m) {
+            // Over the limit: the process is about to exit; answer rather than hang the client.
+            let _ = incoming.respond(503, &[], b"telhook: --max-events reached\n".to_vec());
+            continue;
+        }
+        accepted += 1;
+        let shared = shared.clone();
+        shared.in_flight.fetch_add(1, Ordering::SeqCst);
+        // One thread per request: a slow or half-open client holds only its own thread.
+        std::thread::spawn(move || {
+            if let Err(e) = handle(&shared, incoming) {
+                let _ = shared.ui.warn(&format!("answering a request: {e}"));
+            }
+            shared.handled.fetch_add(1, Ordering::SeqCst);
+            shared.in_flight.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+    // Let requests already being answered finish (bounded, so a stuck client cannot hold us).
+    let grace = Instant::now() + Duration::from_millis(shared.args.delay + 2000);
+    while shared.in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < grace {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let summary = shared
+        .summary
+        .lock()
+        .map_err(|_| anyhow::anyhow!("summary lock poisoned"))?;
+    if ui.json {
+        ui.json_line(&*summary)?;
+    } else if !ui.quiet {
+        ui.line(&format!(
+            "summary: {} request{}, {} rejected",
+            summary.requests,
+            if summary.requests == 1 { "" } else { "s" },
+            summary.rejected
+        ))?;
+        for (what, n) in &summary.counts {
+            ui.line(&format!("  {n:>5}  {what}"))?;
+        }
+    }
+    Ok(if shared.failed.load(Ordering::SeqCst) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// The provider a request comes from, by its headers, then its body.
+fn provider_of(
+    headers: &[(String, String)],
+    body: Option<&Value>,
+    event: Option<&Event>,
+) -> Option<Provider> {
+    let has = |name: &str| headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
+    let ua = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("user-agent"))
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    if has(SIGNATURE_HEADER) || has(TIMESTAMP_HEADER) || ua.starts_with(telnyx::USER_AGENT) {
+        return Some(Provider::Telnyx);
+    }
+    if ua.starts_with("BandwidthAPI") {
+        return Some(Provider::Bandwidth);
+    }
+    if let Some(e) = event {
+        return Some(e.provider);
+    }
+    let _ = body;
+    None
+}
+
+/// The id of the event (for duplicates and --fail-first) and the id and time of the message or
+/// call it is about (for out-of-order detection).
+fn ids(event: &Event, body: &Value) -> (Option<String>, Option<(String, String)>) {
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+    match event.provider {
+        Provider::Telnyx => {
+            let id = s(body.pointer("/data/id"));
+            let p = body.pointer("/data/payload");
+            let subject = p.and_then(|p| {
+                s(p.get("call_session_id"))
+                    .or_else(|| s(p.get("conference_id")))
+                    .or_else(|| s(p.get("fax_id")))
+                    .or_else(|| s(p.get("id")))
+            });
+            let time = s(body.pointer("/data/occurred_at"))
+                .or_else(|| s(body.pointer("/data/payload/occurred_at")));
+            (id, subject.zip(time))
+        }
+        Provider::Bandwidth => {
+            let e = body.get(0).unwrap_or(body);
+            let message_id = s(e.pointer("/message/id"));
+            let id = match &message_id {
+                // A message's receipts share its id: the event is the id plus the type.
+                Some(m) => Some(format!("{m}/{}", s(e.get("type")).unwrap_or_default())),
+                None => s(e.get("callId"))
+                    .or_else(|| s(e.get("conferenceId")))
+                    .or_else(|| s(e.get("messageId")))
+                    .map(|c| format!("{c}/{}", s(e.get("eventType")).unwrap_or_default())),
+            };
+            let subject = message_id
+                .or_else(|| s(e.get("callId")))
+                .or_else(|| s(e.get("conferenceId")));
+            let time = s(e.get("time")).or_else(|| s(e.get("eventTime")));
+            (id, subject.zip(time))
+        }
+    }
+}
+
+/// The facts that matter for the event, in a few words.
+fn facts(event: &Event, body: &Value) -> String {
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("?").to_string();
+    let snippet = |t: &str| {
+        let t: String = t.chars().take(40).collect();
+        format!("{t:?}")
+    };
+    match (event.provider, event.family) {
+        (Provider::Telnyx, "messaging") if event.name != "link_clicked" => {
+            let p = &body["data"]["payload"];
+            let to = s(p.pointer("/to/0/phone_number"));
+            let from = s(p.pointer("/from/phone_number"));
+            if event.name == "message.received" {
+                format!(
+                    "{from} → {to} {}",
+                    snippet(p["text"].as_str().unwrap_or_default())
+                )
+            } else {
+                let status = s(p.pointer("/to/0/status"));
+                let code = p
+                    .pointer("/errors/0/code")
+                    .and_then(Value::as_str)
+                    .map(|c| format!(" error {c}"))
+                    .unwrap_or_default();
+                format!("{from} → {to} {status}{code}")
+            }
+        }
+        (Provider::Telnyx, _) => {
+            let p = &body["data"]["payload"];
+            let id = p
+                .get("call_control_id")
+                .or_else(|| p.get("conference_id"))
+                .or_else(|| p.get("fax_id"));
+            let state = p
+                .get("state")
+                .or_else(|| p.get("status"))
+                .or_else(|| p.get("hangup_cause"))
+                .and_then(Value::as_str)
+                .map(|x| format!(" {x}"))
+                .unwrap_or_default();
+            format!("{}{state}", short(&s(id)))
+        }
+        (Provider::Bandwidth, "messaging-v2") => {
+            let e = &body[0];
+            let m = &e["message"];
+            if event.name == "message-received" {
+                format!(
+                    "{} → {} {}",
+                    s(m.get("from")),
+                    s(e.get("to")),
+                    snippet(m["text"].as_str().unwrap_or_default())
+                )
+            } else {
+                let code = e
+                    .get("errorCode")
+                    .map(|c| format!(" error {c}"))
+                    .unwrap_or_default();
+                format!(
+                    "{} → {} {}{code}",
+                    s(m.get("from")),
+                    s(e.get("to")),
+                    s(e.get("description"))
+                )
+            }
+        }
+        (Provider::Bandwidth, _) => {
+            let id = body
+                .get("callId")
+                .or_else(|| body.get("conferenceId"))
+                .or_else(|| body.get("messageId"));
+            let state = body
+                .get("cause")
+                .or_else(|| body.get("status"))
+                .or_else(|| body.get("callState"))
+                .or_else(|| body.get("state"))
+                .and_then(Value::as_str)
+                .map(|x| format!(" {x}"))
+                .unwrap_or_default();
+            format!("{}{state}", short(&s(id)))
+        }
+    }
+}
+
+fn short(id: &str) -> String {
+    if id.chars().count() > 24 {
+        let head: String = id.chars().take(21).collect();
+        format!("{head}…")
+    } else {
+        id.to_string()
+    }
+}
+
+fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
+    let args = &shared.args;
+    let headers = incoming.headers();
+    let (path, query) = incoming.path_and_query();
+    let method = incoming.method();
+    let mut record = Record {
+        received_at: incoming
+            .received_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        remote_addr: incoming.remote_addr(),
+        method: method.clone(),
+        path: path.clone(),
+        query,
+        headers: headers.clone(),
+        body: String::new(),
+        body_base64: false,
+        provider: None,
+        event: None,
+        event_id: None,
+        verdict: "accepted".into(),
+        reason: None,
+        status: args.status,
+    };
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+
+    let mut line = EventLine {
+        kind: "event",
+        received_at: record.received_at.clone(),
+        method: method.clone(),
+        path: path.clone(),
+        provider: None,
+        event: None,
+        event_id: None,
+        facts: String::new(),
+        verdict: "accepted",
+        reason: None,
+        status: args.status,
+        duplicate: false,
+        out_of_order: false,
+        schema_errors: Vec::new(),
+        forward_status: None,
+        forward_ms: None,
+    };
+    let mut reply_headers: Vec<(&str, String)> = Vec::new();
+    let mut reply_body: Vec<u8> = Vec::new();
+
+    // 1. Body, bounded.
+    let body = match incoming.read_body(args.max_body) {
+        Ok(b) => b,
+        Err(BodyError::TooLarge(partial)) => {
+            record.set_body(&partial);
+            return finish(
+                shared,
+                incoming,
+                record,
+                line,
+                413,
+                "rejected",
+                Some(format!(
+                    "body is over --max-body ({} bytes); the capture keeps the first {} bytes",
+                    args.max_body,
+                    partial.len()
+                )),
+                vec![],
+                b"request body too large\n".to_vec(),
+            );
+        }
+        Err(BodyError::Io(e)) => {
+            return finish(
+                shared,
+                incoming,
+                record,
+                line,
+                400,
+                "rejected",
+                Some(format!("reading the body failed: {e}")),
+                vec![],
+                b"could not read body\n".to_vec(),
+            );
+        }
+    };
+    record.set_body(&body);
+    if path != args.path {
+        return finish(
+            shared,
+            incoming,
+            record,
+            line,
+            404,
+            "rejected",
+            Some(format!("path {path} is not the webhook path {}", args.path)),
+            vec![],
+            b"not found\n".to_vec(),
+        );
+    }
+    let json: Option<Value> = serde_json::from_slice(&body).ok();
+    let event = json.as_ref().and_then(crate::schema::recognize);
+    let provider = provider_of(&headers, json.as_ref(), event);
+    line.provider = provider;
+    record.provider = provider.map(|p| p.name().to_string());
+    line.event = event.map(|e| e.name);
+    record.event = event.map(|e| e.name.to_string());
+    if let (Some(e), Some(j)) = (event, json.as_ref()) {
+        line.facts = facts(e, j);
+        let (id, _) = ids(e, j);
+        line.event_id = id.clone();
+        record.event_id = id;
+    }
+
+    // 2. Authentication.
+    match provider {
+        Some(Provider::Bandwidth) | None
+            if args.basic_auth.is_some()
+                && (provider.is_some() || header("authorization").is_some()) =>
+        {
+            let creds = args
+                .basic_auth
+                .as_ref()
+                .ok_or_else(|| anyhow::anyhow!("no credentials"))?;
+            match auth::check(header("authorization"), creds) {
+                auth::Check::Ok => {
+                    line.verdict = "verified";
+                }
+                auth::Check::Missing => {
+                    return finish(
+                        shared,
+                        incoming,
+                        record,
+                        line,
+                        401,
+                        "challenged",
+                        Some(auth::Check::Missing.reason().to_string()),
+                        vec![("WWW-Authenticate", auth::CHALLENGE.to_string())],
+                        b"authentication required\n".to_vec(),
+                    );
+                }
+                other => {
+                    shared.failed.store(true, Ordering::SeqCst);
+                    return finish(
+                        shared,
+                        incoming,
+                        record,
+                        line,
+                        401,
+                        "rejected",
+                        Some(other.reason().to_string()),
+                        vec![("WWW-Authenticate", auth::CHALLENGE.to_string())],
+                        b"wrong credentials\n".to_vec(),
+                    );
+                }
+            }
+        }
+        Some(Provider::Telnyx) => match &shared.key {
+            Some(key) => {
+                let problems = telnyx::verify(&VerifyRequest {
+                    body: &body,
+                    signature: header(SIGNATURE_HEADER),
+                    timestamp: header(TIMESTAMP_HEADER),
+                    key: key.clone(),
+                    now: chrono::Utc::now().timestamp(),
+                    tolerance: (!args.no_tolerance).then_some(args.tolerance),
+                    other_keys: vec![],
+                });
+                if problems.is_empty() {
+                    line.verdict = "verified";
+                } else {
+                    shared.failed.store(true, Ordering::SeqCst);
+                    let reason = problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    return finish(
+                        shared,
+                        incoming,
+                        record,
+                        line,
+                        403,
+                        "rejected",
+                        Some(reason),
+                        vec![],
+                        b"invalid signature\n".to_vec(),
+                    );
+                }
+            }
+            None => {
+                line.verdict = "unverified";
+                line.reason = Some("no --public-key: signature not checked".into());
+            }
+        },
+        _ => {}
+    }
+
+    // 3. The body itself.
+    let Some(json) = json else {
+        let why = match serde_json::from_slice::<Value>(&body) {
+            Err(e) => format!("body is not JSON: {e}"),
+            Ok(_) => "body is not JSON".to_string(),
+        };
+        return finish(
+            shared,
+            incoming,
+            record,
+            line,
+            400,
+            "rejected",
+            Some(why),
+            vec![],
+            b"malformed JSON\n".to_vec(),
+        );
+    };
+    let Some(event) = event else {
+        if args.strict {
+            return finish(
+                shared,
+                incoming,
+                record,
+                line,
+                400,
+                "rejected",
+                Some("unrecognised payload (--strict): no event telhook knows".into()),
+                vec![],
+                b"unrecognised payload\n".to_vec(),
+            );
+        }
+        line.facts = "unrecognised payload".into();
+        let status = args.status;
+        let verdict = line.verdict;
+        let reason = line.reason.clone();
+        return finish(
+            shared,
+            incoming,
+            record,
+            line,
+            status,
+            verdict,
+            reason,
+            vec![],
+            Vec::new(),
+        );
+    };
+    if let Ok(errs) = shared.validators.check(event, &json) {
+        line.schema_errors = errs
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.message))
+            .collect();
+    }
+    let (id, subject) = ids(event, &json);
+    let attempt = match &id {
+        Some(id) => {
+            let mut seen = shared
+                .attempts
+                .lock()
+                .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
+            let n = seen.entry(id.clone()).or_insert(0);
+            *n += 1;
+            *n
+        }
+        None => 1,
+    };
+    line.duplicate = attempt > 1;
+    if let Some((subject, time)) = subject {
+        let mut latest = shared
+            .latest
+            .lock()
+            .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
+        let parse = |t: &str| chrono::DateTime::parse_from_rfc3339(t).ok();
+        match latest.get(&subject) {
+            Some(prev) if parse(&time) < parse(prev) => line.out_of_order = true,
+            _ => {
+                latest.insert(subject, time);
+            }
+        }
+    }
+
+    // 4. The answer.
+    if args.delay > 0 {
+        std::thread::sleep(Duration::from_millis(args.delay));
+    }
+    if attempt <= args.fail_first {
+        let verdict = line.verdict;
+        return finish(
+            shared,
+            incoming,
+            record,
+            line,
+            500,
+            verdict,
+            Some(format!(
+                "--fail-first {}: attempt {attempt} answered 500",
+                args.fail_first
+            )),
+            vec![],
+            b"failing on purpose (--fail-first)\n".to_vec(),
+        );
+    }
+    let mut status = args.status;
+    if let Some(client) = &shared.forward {
+        let target = format!(
+            "{}{}",
+            args.forward_to
+                .as_deref()
+                .unwrap_or_default()
+                .trim_end_matches('/'),
+            incoming_path(&record)
+        );
+        let mut req = client.request(
+            reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::POST),
+            &target,
+        );
+        for (n, v) in &headers {
+            if !n.eq_ignore_ascii_case("host") && !n.eq_ignore_ascii_case("content-length") {
+                req = req.header(n.as_str(), v.as_str());
+            }
+        }
+        let t0 = Instant::now();
+        match req.body(body.clone()).send() {
+            Ok(resp) => {
+                status = resp.status().as_u16();
+                line.forward_status = Some(status);
+                line.forward_ms = Some(t0.elapsed().as_millis() as u64);
+                if let Some(ct) = resp
+                    .headers()
+                    .get("content-type")
+                    .and_then(|v| v.to_str().ok())
+                {
+                    reply_headers.push(("Content-Type", ct.to_string()));
+                }
+                reply_body = resp.bytes().map(|b| b.to_vec()).unwrap_or_default();
+            }
+            Err(e) => {
+                let verdict = line.verdict;
+                return finish(
+                    shared,
+                    incoming,
+                    record,
+                    line,
+                    502,
+                    verdict,
+                    Some(format!("forwarding to {target} failed: {e}")),
+                    vec![],
+                    b"bad gateway\n".to_vec(),
+                );
+            }
+        }
+    } else if event.reply == Reply::BxmlRequired {
+        reply_headers.push(("Content-Type", "application/xml; charset=utf-8".to_string()));
+        reply_body = shared.bxml.clone().into_bytes();
+    }
+    let verdict = line.verdict;
+    let reason = line.reason.clone();
+    finish(
+        shared,
+        incoming,
+        record,
+        line,
+        status,
+        verdict,
+        reason,
+        reply_headers,
+        reply_body,
+    )
+}
+
+fn incoming_path(record: &Record) -> String {
+    match &record.query {
+        Some(q) => format!("{}?{q}", record.path),
+        None => record.path.clone(),
+    }
+}
+
+/// Capture, print, count, then answer.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    shared: &Shared,
+    incoming: Incoming,
+    mut record: Record,
+    mut line: EventLine,
+    status: u16,
+    verdict: &'static str,
+    reason: Option<String>,
+    headers: Vec<(&str, String)>,
+    body: Vec<u8>,
+) -> anyhow::Result<()> {
+    record.status = status;
+    record.verdict = verdict.to_string();
+    record.reason = reason.clone();
+    line.status = status;
+    line.verdict = verdict;
+    line.reason = reason;
+    if let Some(w) = &shared.capture {
+        // Written before the answer: whatever the client sees acknowledged is on disk.
+        w.append(&record).context("writing the capture file")?;
+    }
+    print(shared, &line, &record)?;
+    {
+        let mut s = shared
+            .summary
+            .lock()
+            .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
+        s.requests += 1;
+        if verdict == "rejected" {
+            s.rejected += 1;
+        }
+        let key = format!(
+            "{} {} {verdict}",
+            line.provider.map_or("unknown", |p| p.name()),
+            line.event.unwrap_or("-")
+        );
+        *s.counts.entry(key).or_insert(0) += 1;
+    }
+    let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    incoming
+        .respond(status, &headers, body)
+        .context("sending the answer")?;
+    Ok(())
+}
+
+fn print(shared: &Shared, line: &EventLine, record: &Record) -> anyhow::Result<()> {
+    let ui = &shared.ui;
+    if ui.json {
+        ui.json_line(line)?;
+        return Ok(());
+    }
+    let time = line.received_at.get(11..23).unwrap_or_default();
+    let provider = line.provider.map_or("unknown", |p| p.name());
+    let event = line.event.unwrap_or(if line.provider.is_some() {
+        "unrecognised"
+    } else {
+        "-"
+    });
+    let mut verdict = match line.verdict {
+        "verified" => ui.pass("verified"),
+        "accepted" => ui.pass("accepted"),
+        "unverified" => "? unverified".to_string(),
+        "challenged" => "↺ challenged".to_string(),
+        _ => ui.fail("rejected"),
+    };
+    if let Some(r) = &line.reason {
+        verdict.push_str(&format!(": {r}"));
+    }
+    let mut marks = String::new();
+    if line.duplicate {
+        marks.push_str(" [duplicate]");
+    }
+    if line.out_of_order {
+        marks.push_str(" [out-of-order]");
+    }
+    if !line.schema_errors.is_empty() {
+        marks.push_str(&format!(
+            " [schema: {} error{}: {}]",
+            line.schema_errors.len(),
+            if line.schema_errors.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            line.schema_errors[0]
+        ));
+    }
+    if let (Some(s), Some(ms)) = (line.forward_status, line.forward_ms) {
+        marks.push_str(&format!(" [app: {s} in {ms} ms]"));
+    }
+    let text = format!(
+        "{time} {provider:<9} {event:<24} {} {verdict} → {}{marks}",
+        line.facts, line.status
+    );
+    let mut out = vec![text];
+    if ui.verbose > 0 {
+        for (n, v) in &record.headers {
+            let shown = if n.eq_ignore_ascii_case("authorization") {
+                "<redacted>"
+            } else {
+                v.as_str()
+            };
+            out.push(format!("    {n}: {shown}"));
+        }
+        let body = record.body_bytes().unwrap_or_default();
+        let pretty = serde_json::from_slice::<Value>(&body)
+            .ok()
+            .and_then(|v| serde_json::to_string_pretty(&v).ok())
+            .unwrap_or_else(|| String::from_utf8_lossy(&body).into_owned());
+        for l in pretty.lines() {
+            out.push(format!("    {l}"));
+        }
+    }
+    ui.line(&out.join("\n"))?;
+    Ok(())
+}

@@ -1,0 +1,551 @@
+//! `telhook listen` as a real child process on an ephemeral port, driven over HTTP.
+
+use crate::support::{AT, Listener, Telhook, http};
+use serde_json::Value;
+use telhook::signing::PrivateKey;
+
+fn json(line: &str) -> Value {
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"))
+}
+
+fn key(t: &Telhook) -> (PrivateKey, String) {
+    let k = PrivateKey::from_seed(&[21u8; 32]);
+    let public = k.public().to_base64();
+    t.write("telnyx.pub", &public);
+    (k, public)
+}
+
+fn signed(
+    req: reqwest::blocking::RequestBuilder,
+    k: &PrivateKey,
+    ts: &str,
+    body: &[u8],
+) -> reqwest::blocking::RequestBuilder {
+    req.header("content-type", "application/json")
+        .header("user-agent", "telnyx-webhooks")
+        .header("telnyx-timestamp", ts)
+        .header(
+            "telnyx-signature-ed25519",
+            telhook::telnyx::sign(k, ts, body),
+        )
+}
+
+fn now() -> String {
+    chrono::Utc::now().timestamp().to_string()
+}
+
+fn capture(t: &Telhook) -> Vec<telhook::capture::Record> {
+    telhook::capture::read(&t.path("cap.jsonl"))
+        .unwrap()
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+#[test]
+fn telnyx_signature_is_verified_and_the_body_captured_byte_for_byte() {
+    let t = Telhook::new();
+    let (k, _) = key(&t);
+    let l = Listener::start(
+        &t,
+        &[
+            "--json",
+            "--public-key",
+            "telnyx.pub",
+            "--capture",
+            "cap.jsonl",
+        ],
+    );
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.received",
+        "--seed",
+        "4",
+        "--at",
+        AT,
+    ]);
+    let resp = signed(http().post(&l.url), &k, &now(), &body)
+        .body(body.clone())
+        .send()
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let ev = json(&l.line());
+    assert_eq!(ev["type"], "event");
+    assert_eq!(ev["provider"], "telnyx");
+    assert_eq!(ev["event"], "message.received");
+    assert_eq!(ev["verdict"], "verified");
+    assert_eq!(ev["status"], 200);
+    assert!(ev["facts"].as_str().unwrap().contains(" → "), "{ev}");
+    let cap = capture(&t);
+    assert_eq!(cap.len(), 1);
+    assert_eq!(cap[0].body_bytes().unwrap(), body);
+    assert_eq!(cap[0].verdict, "verified");
+    assert_eq!(cap[0].event.as_deref(), Some("message.received"));
+    assert!(cap[0].header("telnyx-signature-ed25519").is_some());
+}
+
+#[test]
+fn bad_or_stale_signatures_get_403_with_the_reason_verify_gives() {
+    let t = Telhook::new();
+    let (k, _) = key(&t);
+    let l = Listener::start(
+        &t,
+        &["--json", "--public-key", "telnyx.pub", "--max-events", "3"],
+    );
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "call.hangup",
+        "--seed",
+        "4",
+        "--at",
+        AT,
+    ]);
+    let mut nl = body.clone();
+    nl.push(b'\n');
+    let ts = now();
+    let sig = telhook::telnyx::sign(&k, &ts, &body);
+    let resp = http()
+        .post(&l.url)
+        .header("telnyx-timestamp", &ts)
+        .header("telnyx-signature-ed25519", &sig)
+        .body(nl)
+        .send()
+        .unwrap();
+    assert_eq!(resp.status(), 403);
+    let ev = json(&l.line());
+    assert_eq!(ev["verdict"], "rejected");
+    assert_eq!(
+        ev["reason"],
+        "signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received"
+    );
+    let old = (chrono::Utc::now().timestamp() - 1000).to_string();
+    let resp = signed(http().post(&l.url), &k, &old, &body)
+        .body(body.clone())
+        .send()
+        .unwrap();
+    assert_eq!(resp.status(), 403);
+    let ev = json(&l.line());
+    assert!(
+        ev["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("telnyx-timestamp is 100"),
+        "{ev}"
+    );
+    // and it keeps serving: a good one still passes
+    let resp = signed(http().post(&l.url), &k, &now(), &body)
+        .body(body.clone())
+        .send()
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(json(&l.line())["verdict"], "verified");
+    let (code, rest) = l.wait();
+    assert_eq!(code, Some(1), "a rejected signature makes the exit code 1");
+    let summary = json(rest.last().unwrap());
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["requests"], 3);
+    assert_eq!(summary["rejected"], 2);
+}
+
+#[test]
+fn bandwidth_gets_the_basic_challenge_then_is_verified() {
+    let t = Telhook::new();
+    let l = Listener::start(
+        &t,
+        &[
+            "--json",
+            "--basic-auth",
+            "bw:s3cret",
+            "--capture",
+            "cap.jsonl",
+            "--max-events",
+            "3",
+        ],
+    );
+    let body = t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-delivered",
+        "--seed",
+        "4",
+        "--at",
+        AT,
+    ]);
+    let post = || {
+        http()
+            .post(&l.url)
+            .header("user-agent", "BandwidthAPI/v2")
+            .body(body.clone())
+    };
+    let resp = post().send().unwrap();
+    assert_eq!(resp.status(), 401);
+    assert_eq!(
+        resp.headers()["www-authenticate"],
+        "Basic realm=\"telhook\""
+    );
+    assert_eq!(json(&l.line())["verdict"], "challenged");
+    let resp = post().basic_auth("bw", Some("wrong")).send().unwrap();
+    assert_eq!(resp.status(), 401);
+    assert_eq!(json(&l.line())["reason"], "wrong user or password");
+    let resp = post().basic_auth("bw", Some("s3cret")).send().unwrap();
+    assert_eq!(resp.status(), 200);
+    let ev = json(&l.line());
+    assert_eq!(ev["verdict"], "verified");
+    assert_eq!(ev["event"], "message-delivered");
+    let (code, _) = l.wait();
+    assert_eq!(
+        code,
+        Some(1),
+        "wrong credentials count as a failed verification"
+    );
+    let cap = capture(&t);
+    assert_eq!(
+        cap.iter().map(|r| r.status).collect::<Vec<_>>(),
+        [401, 401, 200]
+    );
+    assert!(
+        !std::fs::read_to_string(t.path("cap.jsonl"))
+            .unwrap()
+            .contains("s3cret")
+    );
+}
+
+#[test]
+fn bxml_events_get_a_response_document_and_others_an_empty_200() {
+    let t = Telhook::new();
+    t.write(
+        "reply.xml",
+        "<Response><SpeakSentence>Hi</SpeakSentence></Response>",
+    );
+    let l = Listener::start(&t, &["--json"]);
+    let initiate = t.stdout(&[
+        "example",
+        "bandwidth",
+        "initiate",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    let resp = http().post(&l.url).body(initiate).send().unwrap();
+    assert_eq!(resp.status(), 200);
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/xml")
+    );
+    assert_eq!(
+        resp.text().unwrap(),
+        telhook::commands::listen::MINIMAL_BXML
+    );
+    let disconnect = t.stdout(&[
+        "example",
+        "bandwidth",
+        "disconnect",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    let resp = http().post(&l.url).body(disconnect).send().unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.text().unwrap(), "");
+    let l2 = Listener::start(&t, &["--json", "--bxml", "reply.xml"]);
+    let initiate = t.stdout(&[
+        "example",
+        "bandwidth",
+        "initiate",
+        "--seed",
+        "2",
+        "--at",
+        AT,
+    ]);
+    assert_eq!(
+        http()
+            .post(&l2.url)
+            .body(initiate)
+            .send()
+            .unwrap()
+            .text()
+            .unwrap(),
+        "<Response><SpeakSentence>Hi</SpeakSentence></Response>"
+    );
+}
+
+#[test]
+fn bad_input_gets_the_right_status_is_captured_and_the_listener_keeps_serving() {
+    let t = Telhook::new();
+    let l = Listener::start(
+        &t,
+        &[
+            "--json",
+            "--capture",
+            "cap.jsonl",
+            "--max-body",
+            "100",
+            "--path",
+            "/hooks",
+        ],
+    );
+    let base = l.url.clone();
+    let resp = http().post(&base).body("{not json").send().unwrap();
+    assert_eq!(resp.status(), 400);
+    assert!(
+        json(&l.line())["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("body is not JSON")
+    );
+    let binary = vec![0xffu8, 0xfe, 0x00, 0x7b];
+    assert_eq!(
+        http()
+            .post(&base)
+            .body(binary.clone())
+            .send()
+            .unwrap()
+            .status(),
+        400
+    );
+    l.line();
+    assert_eq!(
+        http()
+            .post(&base)
+            .body(vec![b'x'; 5000])
+            .send()
+            .unwrap()
+            .status(),
+        413
+    );
+    l.line();
+    let wrong_path = base.replace("/hooks", "/other");
+    assert_eq!(
+        http().post(&wrong_path).body("{}").send().unwrap().status(),
+        404
+    );
+    l.line();
+    assert_eq!(
+        http()
+            .post(&base)
+            .body("{\"hello\": 1}")
+            .send()
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(json(&l.line())["facts"], "unrecognised payload");
+    let cap = capture(&t);
+    assert_eq!(cap.len(), 5);
+    assert_eq!(cap[1].body_bytes().unwrap(), binary);
+    assert!(cap[1].body_base64);
+    assert_eq!(
+        cap.iter().map(|r| r.status).collect::<Vec<_>>(),
+        [400, 400, 413, 404, 200]
+    );
+    let strict = Listener::start(&t, &["--json", "--strict"]);
+    assert_eq!(
+        http()
+            .post(&strict.url)
+            .body("{\"hello\": 1}")
+            .send()
+            .unwrap()
+            .status(),
+        400
+    );
+}
+
+#[test]
+fn duplicates_and_out_of_order_events_are_marked() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--json"]);
+    let later = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.finalized",
+        "--seed",
+        "8",
+        "--at",
+        "2026-03-04T05:06:30Z",
+    ]);
+    let v: Value = serde_json::from_slice(&later).unwrap();
+    let message_id = v["data"]["payload"]["id"].to_string();
+    let earlier = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.sent",
+        "--seed",
+        "9",
+        "--at",
+        "2026-03-04T05:06:00Z",
+        "--set",
+        &format!("data.payload.id={message_id}"),
+    ]);
+    for (body, dup, ooo) in [
+        (&later, false, false),
+        (&later, true, false),
+        (&earlier, false, true),
+    ] {
+        assert_eq!(
+            http()
+                .post(&l.url)
+                .body(body.clone())
+                .send()
+                .unwrap()
+                .status(),
+            200
+        );
+        let ev = json(&l.line());
+        assert_eq!(
+            (ev["duplicate"].as_bool(), ev["out_of_order"].as_bool()),
+            (Some(dup), Some(ooo)),
+            "{ev}"
+        );
+    }
+}
+
+#[test]
+fn fail_first_and_delay_shape_the_answers() {
+    let t = Telhook::new();
+    let l = Listener::start(
+        &t,
+        &[
+            "--json",
+            "--fail-first",
+            "2",
+            "--delay",
+            "300",
+            "--status",
+            "202",
+        ],
+    );
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "call.answered",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let t0 = std::time::Instant::now();
+        statuses.push(
+            http()
+                .post(&l.url)
+                .body(body.clone())
+                .send()
+                .unwrap()
+                .status()
+                .as_u16(),
+        );
+        assert!(t0.elapsed() >= std::time::Duration::from_millis(300));
+        l.line();
+    }
+    assert_eq!(statuses, [500, 500, 202]);
+}
+
+#[test]
+fn forward_to_relays_the_apps_answer() {
+    let t = Telhook::new();
+    let app = Listener::start(&t, &["--json", "--status", "202", "--path", "/app/hooks"]);
+    let app_base = app.url.trim_end_matches("/app/hooks").to_string();
+    let front = Listener::start(
+        &t,
+        &["--json", "--path", "/app/hooks", "--forward-to", &app_base],
+    );
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "fax.delivered",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    let resp = http().post(&front.url).body(body.clone()).send().unwrap();
+    assert_eq!(resp.status(), 202);
+    let seen = json(&app.line());
+    assert_eq!(seen["event"], "fax.delivered");
+    let ev = json(&front.line());
+    assert_eq!(ev["forward_status"], 202);
+    assert!(ev["forward_ms"].is_u64());
+}
+
+#[test]
+fn concurrent_requests_give_whole_capture_lines() {
+    let t = Telhook::new();
+    let l = Listener::start(
+        &t,
+        &["--json", "--capture", "cap.jsonl", "--max-events", "40"],
+    );
+    let body = t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-received",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    std::thread::scope(|s| {
+        for _ in 0..40 {
+            s.spawn(|| {
+                assert_eq!(
+                    http()
+                        .post(&l.url)
+                        .body(body.clone())
+                        .send()
+                        .unwrap()
+                        .status(),
+                    200
+                )
+            });
+        }
+    });
+    let (code, _) = l.wait();
+    assert_eq!(code, Some(0));
+    let cap = capture(&t);
+    assert_eq!(cap.len(), 40);
+    assert!(cap.iter().all(|r| r.body_bytes().unwrap() == body));
+}
+
+#[test]
+fn human_lines_and_the_timeout() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--timeout", "2"]);
+    let body = t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-failed",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    http()
+        .post(&l.url)
+        .header("user-agent", "BandwidthAPI/v2")
+        .body(body)
+        .send()
+        .unwrap();
+    let line = l.line();
+    assert!(
+        line.contains(" bandwidth ")
+            && line.contains("message-failed")
+            && line.contains(" error ")
+            && line.ends_with("✓ accepted → 200"),
+        "{line}"
+    );
+    let stderr = l.stderr.clone();
+    let (code, rest) = l.wait();
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        stderr.lock().unwrap().as_str(),
+        "telhook: no --public-key (or TELNYX_PUBLIC_KEY): Telnyx signatures are not checked\n"
+    );
+    assert_eq!(rest[0], "summary: 1 request, 0 rejected");
+    assert_eq!(rest[1], "      1  bandwidth message-failed accepted");
+}
