@@ -113,6 +113,8 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The telnyx-signature-ed25519 header value')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The telnyx-timestamp header value, verbatim')
             [CompletionResult]::new('--headers', '--headers', [CompletionResultType]::ParameterName, 'Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...)')
+            [CompletionResult]::new('--capture', '--capture', [CompletionResultType]::ParameterName, 'Verify a request captured by `telhook listen --capture`: its headers and exact body (the last record, or the one on --line)')
+            [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'With --capture: the line of the record to verify')
             [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Reject timestamps more than this many seconds from now, either way')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The clock to check the timestamp against (Unix seconds or RFC 3339; default: now)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')

@@ -536,7 +536,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__verify)
-            opts="-v -q -h -V --public-key --signature --timestamp --headers --tolerance --no-tolerance --now --color --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --public-key --signature --timestamp --headers --capture --line --tolerance --no-tolerance --now --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,6 +567,25 @@ _telhook() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --capture)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --line)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --tolerance)

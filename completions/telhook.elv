@@ -105,6 +105,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --signature 'The telnyx-signature-ed25519 header value'
             cand --timestamp 'The telnyx-timestamp header value, verbatim'
             cand --headers 'Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...)'
+            cand --capture 'Verify a request captured by `telhook listen --capture`: its headers and exact body (the last record, or the one on --line)'
+            cand --line 'With --capture: the line of the record to verify'
             cand --tolerance 'Reject timestamps more than this many seconds from now, either way'
             cand --now 'The clock to check the timestamp against (Unix seconds or RFC 3339; default: now)'
             cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'

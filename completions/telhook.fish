@@ -93,6 +93,8 @@ complete -c telhook -n "__fish_telhook_using_subcommand verify" -l public-key -d
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l signature -d 'The telnyx-signature-ed25519 header value' -r
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l timestamp -d 'The telnyx-timestamp header value, verbatim' -r
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l headers -d 'Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...)' -r -F
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l capture -d 'Verify a request captured by `telhook listen --capture`: its headers and exact body (the last record, or the one on --line)' -r -F
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l line -d 'With --capture: the line of the record to verify' -r
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l tolerance -d 'Reject timestamps more than this many seconds from now, either way' -r
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l now -d 'The clock to check the timestamp against (Unix seconds or RFC 3339; default: now)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''

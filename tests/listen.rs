@@ -549,3 +549,167 @@ fn human_lines_and_the_timeout() {
     assert_eq!(rest[0], "summary: 1 request, 0 rejected");
     assert_eq!(rest[1], "      1  bandwidth message-failed accepted");
 }
+
+#[test]
+fn verify_reads_a_captured_request() {
+    let t = Telhook::new();
+    let (k, public) = key(&t);
+    let l = Listener::start(&t, &["--json", "--capture", "cap.jsonl"]);
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "message.sent",
+        "--seed",
+        "2",
+        "--at",
+        AT,
+    ]);
+    let ts = now();
+    signed(http().post(&l.url), &k, &ts, &body)
+        .body(body.clone())
+        .send()
+        .unwrap();
+    l.line();
+    let mut nl = body.clone();
+    nl.push(b'\n');
+    signed(http().post(&l.url), &k, &ts, &body)
+        .body(nl)
+        .send()
+        .unwrap();
+    l.line();
+    t.cmd()
+        .args([
+            "verify",
+            "--public-key",
+            &public,
+            "--capture",
+            "cap.jsonl",
+            "--line",
+            "1",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with(
+            "✓ valid: signature matches the body",
+        ));
+    t.cmd()
+        .args(["verify", "--public-key", &public, "--capture", "cap.jsonl"])
+        .assert()
+        .code(1)
+        .stdout("✗ invalid: 1 reason\n  - signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received\n");
+    t.cmd()
+        .args([
+            "verify",
+            "--public-key",
+            &public,
+            "--capture",
+            "cap.jsonl",
+            "--line",
+            "9",
+        ])
+        .assert()
+        .code(2)
+        .stderr("telhook: error: cap.jsonl: no capture record on line 9\n");
+}
+
+#[test]
+fn schema_problems_are_flagged_and_verbose_shows_headers_with_secrets_redacted() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["-v", "--basic-auth", "bw:s3cret"]);
+    let body = String::from_utf8(t.stdout(&[
+        "example",
+        "bandwidth",
+        "message-received",
+        "--seed",
+        "3",
+        "--at",
+        AT,
+    ]))
+    .unwrap()
+    .replace("\"direction\":\"in\"", "\"direction\":\"sideways\"");
+    let resp = http()
+        .post(&l.url)
+        .header("user-agent", "BandwidthAPI/v2")
+        .basic_auth("bw", Some("s3cret"))
+        .body(body)
+        .send()
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let line = l.line();
+    assert!(
+        line.contains(
+            "[schema: 1 error: [0].message.direction: \"sideways\" is not one of in, out]"
+        ),
+        "{line}"
+    );
+    let mut headers = Vec::new();
+    loop {
+        let h = l.line();
+        if !h.starts_with("    ") || h.trim_start().starts_with('[') {
+            break;
+        }
+        headers.push(h);
+    }
+    assert!(
+        headers
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case("    authorization: <redacted>")),
+        "{headers:?}"
+    );
+    assert!(
+        !headers
+            .iter()
+            .any(|h| h.contains("s3cret") || h.contains(&base64_of("bw:s3cret")))
+    );
+}
+
+fn base64_of(s: &str) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(s)
+}
+
+#[test]
+fn a_half_open_client_does_not_block_others_and_ctrl_c_prints_the_summary() {
+    use std::io::Write;
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--json"]);
+    let addr = l
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    // headers promise 1000 bytes, only 5 arrive, and the connection stays open
+    let mut stuck = std::net::TcpStream::connect(&addr).unwrap();
+    stuck
+        .write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nhello")
+        .unwrap();
+    let mut half = std::net::TcpStream::connect(&addr).unwrap();
+    half.write_all(b"POST / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "call.bridged",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]);
+    let t0 = std::time::Instant::now();
+    assert_eq!(http().post(&l.url).body(body).send().unwrap().status(), 200);
+    assert!(t0.elapsed() < std::time::Duration::from_secs(2));
+    assert_eq!(json(&l.line())["event"], "call.bridged");
+    let pid = l.pid().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (code, rest) = l.wait();
+    assert_eq!(code, Some(0));
+    let summary = json(rest.last().unwrap());
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["counts"]["telnyx call.bridged unverified"], 1);
+    drop((stuck, half));
+}

@@ -20,8 +20,8 @@ pub struct Args {
     #[arg(
         long,
         value_name = "SIG",
-        required_unless_present = "headers",
-        conflicts_with = "headers",
+        required_unless_present_any = ["headers", "capture"],
+        conflicts_with_all = ["headers", "capture"],
         allow_hyphen_values = true
     )]
     pub signature: Option<String>,
@@ -29,14 +29,21 @@ pub struct Args {
     #[arg(
         long,
         value_name = "T",
-        required_unless_present = "headers",
-        conflicts_with = "headers",
+        required_unless_present_any = ["headers", "capture"],
+        conflicts_with_all = ["headers", "capture"],
         allow_hyphen_values = true
     )]
     pub timestamp: Option<String>,
     /// Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...).
-    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with = "capture")]
     pub headers: Option<PathBuf>,
+    /// Verify a request captured by `telhook listen --capture`: its headers and exact body
+    /// (the last record, or the one on --line).
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub capture: Option<PathBuf>,
+    /// With --capture: the line of the record to verify.
+    #[arg(long, value_name = "N", requires = "capture")]
+    pub line: Option<usize>,
     /// Reject timestamps more than this many seconds from now, either way.
     #[arg(long, value_name = "SECS", default_value_t = telnyx::TOLERANCE_SECS)]
     pub tolerance: u64,
@@ -68,8 +75,34 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         signing::KeyOrigin::Value { .. } | signing::KeyOrigin::Env { .. } => e,
         _ => e,
     });
-    let (signature, timestamp) = match &args.headers {
-        Some(path) => {
+    let mut captured_body = None;
+    let (signature, timestamp) = match (&args.headers, &args.capture) {
+        (_, Some(path)) => {
+            let records = crate::capture::read(path)?;
+            let (_, record) = match args.line {
+                Some(n) => records
+                    .into_iter()
+                    .find(|(line, _)| *line == n)
+                    .with_context(|| {
+                        format!("{}: no capture record on line {n}", path.display())
+                    })?,
+                None => records
+                    .into_iter()
+                    .last()
+                    .with_context(|| format!("{}: the capture file is empty", path.display()))?,
+            };
+            captured_body = Some(record.body_bytes().with_context(|| {
+                format!(
+                    "{}: body_base64 is set but the body is not base64",
+                    path.display()
+                )
+            })?);
+            (
+                record.header(SIGNATURE_HEADER).map(str::to_string),
+                record.header(TIMESTAMP_HEADER).map(str::to_string),
+            )
+        }
+        (Some(path), None) => {
             let dump = std::fs::read(path)
                 .with_context(|| format!("reading header file {}", path.display()))?;
             let dump = String::from_utf8_lossy(&dump).into_owned();
@@ -78,9 +111,12 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 header_value(&dump, TIMESTAMP_HEADER),
             )
         }
-        None => (args.signature.clone(), args.timestamp.clone()),
+        (None, None) => (args.signature.clone(), args.timestamp.clone()),
     };
-    let body = crate::commands::read_body(&args.file)?;
+    let body = match captured_body {
+        Some(b) => b,
+        None => crate::commands::read_body(&args.file)?,
+    };
     let now = args.now.unwrap_or_else(|| chrono::Utc::now().timestamp());
     let request = VerifyRequest {
         body: &body,

@@ -157,6 +157,10 @@ impl Listener {
         }
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The next stdout line (within 10 s).
     #[track_caller]
     pub fn line(&self) -> String {
