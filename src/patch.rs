@@ -26,7 +26,9 @@ pub struct Set {
 pub enum SetError {
     #[error("`{0}` has no `=`; write PATH=VALUE, e.g. data.payload.text='\"hi\"'")]
     NoEquals(String),
-    #[error("empty path in `{0}`")]
+    #[error(
+        "bad path in `{0}`: use dotted keys and [N] indexes (data.payload.to[0].status) or a JSON pointer (/data/payload/to/0/status)"
+    )]
     EmptyPath(String),
     #[error(
         "value of `{path}` is not JSON ({why}); a string needs quotes: --set '{path}=\"{raw}\"'"
@@ -72,6 +74,9 @@ pub fn parse_path(text: &str) -> Option<Vec<Segment>> {
     } else {
         let mut out = Vec::new();
         for part in text.split('.') {
+            if part.is_empty() {
+                return None;
+            }
             // `to[0][1]` -> key `to`, index 0, index 1
             let (key, mut rest) = match part.find('[') {
                 Some(i) => (&part[..i], &part[i..]),

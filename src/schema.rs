@@ -50,7 +50,15 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
         return recognize_bandwidth_message(value);
     }
     let t = obj.get("eventType").and_then(Value::as_str)?;
-    if obj.contains_key("eventTime") {
+    // v2 callbacks carry eventTime (or callUrl/accountId when eventTime is what is missing);
+    // v1 callbacks carry REST URIs instead.
+    let v2 = ["eventTime", "callUrl", "accountId"]
+        .iter()
+        .any(|k| obj.contains_key(*k))
+        && !["callUri", "conferenceUri", "messageUri"]
+            .iter()
+            .any(|k| obj.contains_key(*k));
+    if v2 {
         let t = if t == "recordingComplete" {
             "recordComplete"
         } else {
@@ -173,8 +181,11 @@ fn forbid_unlisted(schema: &mut Value) {
             {
                 map.insert("unevaluatedProperties".into(), Value::Bool(false));
             }
-            for (_, v) in map.iter_mut() {
-                forbid_unlisted(v);
+            // An `if` is a test, not a shape: closing it would change which branch applies.
+            for (k, v) in map.iter_mut() {
+                if k != "if" {
+                    forbid_unlisted(v);
+                }
             }
         }
         Value::Array(items) => items.iter_mut().for_each(forbid_unlisted),
@@ -265,9 +276,10 @@ fn violations(e: &jsonschema::ValidationError<'_>) -> Vec<Violation> {
                 "required field is missing".to_string(),
             )];
         }
-        ValidationErrorKind::Enum { options } => {
-            format!("{} is not one of {}", show(found), list(options))
-        }
+        ValidationErrorKind::Enum { options } => match options.as_array() {
+            Some(one) if one.len() == 1 => format!("{} is not {}", show(found), one[0]),
+            _ => format!("{} is not one of {}", show(found), list(options)),
+        },
         ValidationErrorKind::Constant { expected_value } => {
             format!("{} is not {}", show(found), expected_value)
         }
@@ -512,7 +524,9 @@ mod tests {
         assert_eq!(recognize(&b).map(|e| e.name), Some("message-sending"));
         let v2 = serde_json::json!({"eventType": "answer", "eventTime": "x"});
         assert_eq!(recognize(&v2).map(|e| e.name), Some("answer"));
-        let v1 = serde_json::json!({"eventType": "answer", "time": "x"});
+        let v2_no_time = serde_json::json!({"eventType": "answer", "callUrl": "x"});
+        assert_eq!(recognize(&v2_no_time).map(|e| e.name), Some("answer"));
+        let v1 = serde_json::json!({"eventType": "answer", "time": "x", "callUri": "x"});
         assert_eq!(recognize(&v1).map(|e| e.name), Some("v1-answer"));
         let rej = serde_json::json!({"eventType": "hangup", "cause": "CALL_REJECTED"});
         assert_eq!(recognize(&rej).map(|e| e.name), Some("v1-reject"));

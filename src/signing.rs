@@ -151,12 +151,23 @@ impl PublicKey {
                 converted,
             });
         }
+        if is_hex(text) && text.len() == 128 {
+            return Err(KeyError::Public {
+                form: "hex of 64 bytes, which looks like a private key (libsodium secret), not a public key".to_string(),
+                converted: None,
+            });
+        }
         if is_hex(text) && (text.len() == 64 || text.len() == 88) {
             let bytes = hex_decode(text).unwrap_or_default();
-            let raw = raw_from_maybe_spki(&bytes);
+            // 32 raw bytes may as well be a private seed: only an SPKI structure is surely public,
+            // so only then is the converted key printed.
+            let converted = (bytes.len() == 44)
+                .then(|| raw_from_maybe_spki(&bytes))
+                .flatten()
+                .map(|r| STANDARD.encode(r));
             return Err(KeyError::Public {
                 form: format!("hex ({} characters)", text.len()),
-                converted: raw.map(|r| STANDARD.encode(r)),
+                converted,
             });
         }
         if let Ok(bytes) = STANDARD.decode(text) {
@@ -171,8 +182,13 @@ impl PublicKey {
                     converted: Some(STANDARD.encode(&bytes[12..])),
                 });
             }
+            let form = if bytes.len() == 64 {
+                "base64 of 64 bytes, which looks like a private key (libsodium secret), not a public key".to_string()
+            } else {
+                format!("base64 of {} bytes", bytes.len())
+            };
             return Err(KeyError::Public {
-                form: format!("base64 of {} bytes", bytes.len()),
+                form,
                 converted: None,
             });
         }
@@ -188,7 +204,10 @@ impl PublicKey {
             };
             return Err(KeyError::Public {
                 form: form.to_string(),
-                converted: raw_from_maybe_spki(&bytes).map(|r| STANDARD.encode(r)),
+                converted: (bytes.len() == 44)
+                    .then(|| raw_from_maybe_spki(&bytes))
+                    .flatten()
+                    .map(|r| STANDARD.encode(r)),
             });
         }
         Err(KeyError::Public {
@@ -199,17 +218,23 @@ impl PublicKey {
 
     /// Parse the bytes of a key file: text as in `parse`, or a binary DER SPKI file.
     pub fn parse_file_bytes(bytes: &[u8]) -> Result<Self, KeyError> {
-        if (bytes.len() == 44 && bytes.starts_with(&SPKI_PREFIX)) || bytes.len() == 32 {
+        if bytes.len() == 44 && bytes.starts_with(&SPKI_PREFIX) {
             return Err(KeyError::Public {
                 form: format!("a binary file of {} bytes (DER)", bytes.len()),
                 converted: raw_from_maybe_spki(bytes).map(|r| STANDARD.encode(r)),
             });
         }
+        if bytes.len() == 32 {
+            return Err(KeyError::Public {
+                form: "a binary file of 32 raw bytes".to_string(),
+                converted: None,
+            });
+        }
         match std::str::from_utf8(bytes) {
             Ok(text) => PublicKey::parse(text),
             Err(_) => Err(KeyError::Public {
-                form: format!("a binary file of {} bytes (DER)", bytes.len()),
-                converted: raw_from_maybe_spki(bytes).map(|r| STANDARD.encode(r)),
+                form: format!("a binary file of {} bytes", bytes.len()),
+                converted: None,
             }),
         }
     }
@@ -233,7 +258,7 @@ pub enum KeyError {
         form: String,
         converted: Option<String>,
     },
-    #[error("private key is {0}")]
+    #[error("private key: {0}")]
     Private(String),
 }
 
@@ -500,19 +525,28 @@ mod tests {
             (
                 STANDARD.encode(&spki),
                 "base64 of a 44-byte SPKI/DER structure",
+                true,
             ),
-            (RFC8032[0].1.to_string(), "hex (64 characters)"),
-            (pem, "a PEM block (SPKI public key)"),
-            (STANDARD_NO_PAD.encode(&raw), "without its `=` padding"),
-            (URL_SAFE.encode(&raw), "base64url"),
+            (RFC8032[0].1.to_string(), "hex (64 characters)", false),
+            (pem, "a PEM block (SPKI public key)", true),
+            (
+                STANDARD_NO_PAD.encode(&raw),
+                "without its `=` padding",
+                false,
+            ),
+            (URL_SAFE.encode(&raw), "base64url", false),
+            (
+                format!("{}{}", RFC8032[0].0, RFC8032[0].1),
+                "looks like a private key",
+                false,
+            ),
         ];
-        for (text, form) in cases {
+        for (text, form, converted) in cases {
             let msg = PublicKey::parse(&text).unwrap_err().to_string();
             assert!(msg.contains(form), "{text}: {msg}");
-            assert!(
-                msg.contains(&format!("this same key in that form is {telnyx}")),
-                "{msg}"
-            );
+            // 32 bare bytes may be a private seed, so only SPKI/PEM input is echoed converted
+            let echoed = msg.contains(&format!("this same key in that form is {telnyx}"));
+            assert_eq!(echoed, converted, "{msg}");
         }
         let msg = PublicKey::parse(&STANDARD.encode([1u8; 16]))
             .unwrap_err()
@@ -527,9 +561,12 @@ mod tests {
         let raw = hex(RFC8032[0].1);
         let mut spki = SPKI_PREFIX.to_vec();
         spki.extend(&raw);
-        spki[20] = 0xff; // make it non-UTF-8 for sure
         let msg = PublicKey::parse_file_bytes(&spki).unwrap_err().to_string();
         assert!(msg.contains("a binary file of 44 bytes (DER)"), "{msg}");
+        assert!(msg.contains(&STANDARD.encode(&raw)), "{msg}");
+        let msg = PublicKey::parse_file_bytes(&raw).unwrap_err().to_string();
+        assert!(msg.contains("a binary file of 32 raw bytes"), "{msg}");
+        assert!(!msg.contains("same key"), "{msg}");
     }
 
     #[test]

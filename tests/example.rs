@@ -329,3 +329,32 @@ fn message_failed_uses_a_documented_error_code() {
         assert_eq!(v[0]["description"], entry.description.as_str());
     }
 }
+
+#[test]
+fn malformed_paths_and_out_of_range_times_are_refused() {
+    let t = Telhook::new();
+    t.cmd()
+        .args([
+            "example",
+            "telnyx",
+            "message.sent",
+            "--set",
+            "data..payload=1",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("bad path in `data..payload=1`"));
+    t.cmd()
+        .args([
+            "example",
+            "telnyx",
+            "message.sent",
+            "--at",
+            "0000-01-01T00:00:00Z",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("outside the years 1980 to 9000"));
+}

@@ -366,3 +366,37 @@ fn telhook_verifies_signatures_made_by_openssl_and_signs_identically() {
         .code(1)
         .stdout(format!("✗ invalid: 1 reason\n  - public key is a binary file of 44 bytes (DER); Telnyx expects the raw 32-byte Ed25519 key in standard base64 (44 characters ending in `=`), as shown in Mission Control under Keys & Credentials > Public Key; this same key in that form is {public}\n"));
 }
+
+#[test]
+fn a_pem_key_given_as_a_value_is_used_and_never_echoed() {
+    let t = Telhook::new();
+    let pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----\n";
+    t.write("body.json", "{}");
+    let out = t
+        .cmd()
+        .args([
+            "sign",
+            "--private-key",
+            pem,
+            "--timestamp",
+            "1",
+            "body.json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("MC4CAQAw"));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // a public key file handed to --private-key is refused, not used as a seed
+    let (_, _) = t.keygen();
+    t.cmd()
+        .args(["sign", "--private-key", "telnyx.pub", "body.json"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("telhook: error: telnyx.pub is a public key file; signing needs the private key (telnyx.key from `telhook keygen`)\n");
+}

@@ -86,6 +86,11 @@ fn mutations(
                 m[k] = json!("zz-not-documented");
                 out.push((p.clone(), "enum", m));
             }
+            if sub.get("enum").is_some() && allows(sub, "integer") {
+                let mut m = doc.clone();
+                m[k] = json!(987_654);
+                out.push((p.clone(), "enum", m));
+            }
             if let Some(wrong) = wrong_type(sub) {
                 let mut m = doc.clone();
                 m[k] = wrong;
@@ -440,4 +445,88 @@ fn documented_examples_are_valid_or_listed_with_a_reason() {
             }
         }
     }
+}
+
+#[test]
+fn odd_inputs_get_one_precise_answer() {
+    let t = Telhook::new();
+    // a symlink loop in a directory is not followed
+    std::fs::create_dir_all(t.path("loop/sub")).unwrap();
+    t.write(
+        "loop/a.json",
+        t.stdout(&["example", "telnyx", "call.hold", "--seed", "1", "--at", AT]),
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("..", t.path("loop/sub/up")).unwrap();
+        std::os::unix::fs::symlink("..", t.path("loop/sub/up2")).unwrap();
+    }
+    t.cmd()
+        .args(["validate", "loop"])
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .success()
+        .stdout("✓ valid: 1 file, 1 event, no errors\n");
+    // an array of Telnyx bodies is checked element by element
+    let a: Value = serde_json::from_slice(&t.stdout(&[
+        "example",
+        "telnyx",
+        "message.sent",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]))
+    .unwrap();
+    let mut b = a.clone();
+    b["data"]["payload"]["type"] = json!("FAX");
+    t.write("batch.json", serde_json::to_vec(&json!([a, b])).unwrap());
+    t.cmd()
+        .args(["validate", "batch.json"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "telnyx message.sent: [1].data.payload.type: \"FAX\" is not one of SMS, MMS",
+        ));
+    // a v2 callback without eventTime is still a v2 callback, and the missing field is named
+    let mut v: Value = serde_json::from_slice(&t.stdout(&[
+        "example",
+        "bandwidth",
+        "answer",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]))
+    .unwrap();
+    v.as_object_mut().unwrap().remove("eventTime");
+    t.write("answer.json", serde_json::to_vec(&v).unwrap());
+    t.cmd()
+        .args(["validate", "answer.json"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::starts_with(
+            "answer.json:1:1: bandwidth answer: eventTime: required field is missing\n",
+        ));
+    // an empty file is not "valid"
+    t.write("empty.jsonl", "\n\n");
+    t.cmd().args(["validate", "empty.jsonl"]).assert().code(1).stdout("empty.jsonl:1:1: the file is empty: no payload to check\n✗ invalid: 1 error in 1 of 1 file (0 events)\n");
+    // broken pretty JSON on stdin is one syntax error, not one per line
+    let pretty =
+        String::from_utf8(t.stdout(&["example", "telnyx", "call.hold", "--seed", "1", "--at", AT]))
+            .unwrap()
+            .replace("\"call_control_id\"", "call_control_id");
+    let out = t
+        .cmd()
+        .args(["validate", "-"])
+        .write_stdin(pretty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.contains("invalid JSON: key must be a string"),
+        "{text}"
+    );
 }

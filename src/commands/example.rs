@@ -37,9 +37,18 @@ pub struct Args {
 }
 
 fn parse_at(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s)
+    use chrono::Datelike;
+    let at = DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| format!("`{s}` is not an RFC 3339 time like 2026-01-02T03:04:05Z ({e})"))
+        .map_err(|e| format!("`{s}` is not an RFC 3339 time like 2026-01-02T03:04:05Z ({e})"))?;
+    // Templates put times hours before and after --at, and Bandwidth ids start with epoch
+    // milliseconds: keep every derived time a plain four-digit year after 1970.
+    if !(1980..=9000).contains(&at.year()) {
+        return Err(format!(
+            "`{s}` is outside the years 1980 to 9000 that payload times can use"
+        ));
+    }
+    Ok(at)
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {

@@ -40,7 +40,7 @@ pub struct Args {
     pub path: String,
     /// Telnyx public key (base64 of the raw 32 bytes) or a file holding it; without one, Telnyx
     /// requests are accepted unverified.
-    #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true)]
+    #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
     pub public_key: Option<String>,
     /// Timestamp tolerance in seconds, either way (as `verify`).
     #[arg(long, default_value_t = telnyx::TOLERANCE_SECS, value_name = "SECS")]

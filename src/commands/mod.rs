@@ -71,6 +71,15 @@ pub fn load_private_key(value: Option<&str>) -> anyhow::Result<Option<crate::sig
     let Some(text) = crate::signing::key_text("--private-key", value, PRIVATE_KEY_ENV)? else {
         return Ok(None);
     };
+    if let crate::signing::KeyOrigin::File { path, .. }
+    | crate::signing::KeyOrigin::EnvFile { path, .. } = &text.origin
+        && path.extension().is_some_and(|e| e == "pub")
+    {
+        bail!(
+            "{} is a public key file; signing needs the private key (telnyx.key from `telhook keygen`)",
+            path.display()
+        );
+    }
     let key = crate::signing::PrivateKey::parse(&String::from_utf8_lossy(&text.text))
         .with_context(|| format!("reading the private key from {}", text.origin))?;
     Ok(Some(key))

@@ -22,7 +22,7 @@ pub enum Format {
 pub struct Args {
     /// The private key: a key (base64 or hex seed, 64-byte libsodium secret, PKCS#8 PEM) or a file
     /// holding one, as written by `telhook keygen`.
-    #[arg(long, value_name = "KEY|FILE", env = crate::commands::PRIVATE_KEY_ENV, hide_env_values = true)]
+    #[arg(long, value_name = "KEY|FILE", env = crate::commands::PRIVATE_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
     pub private_key: Option<String>,
     /// The telnyx-timestamp value to sign, verbatim (default: now, in Unix seconds).
     #[arg(long, value_name = "T", allow_hyphen_values = true)]
@@ -61,6 +61,14 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             "timestamp `{timestamp}` is not plain digits; current Telnyx SDKs reject it"
         ))?;
     }
+    if args.format == Format::Curl
+        && args.file == Path::new("-")
+        && std::str::from_utf8(&body).map_or(true, |t| t.contains('\0'))
+    {
+        anyhow::bail!(
+            "--format curl: the body from stdin is not text, so it cannot be written into the command; save it to a file and sign that file"
+        );
+    }
     let signature = telnyx::sign(&key, &timestamp, &body);
     let format = if ui.json { Format::Json } else { args.format };
     match format {
@@ -92,6 +100,7 @@ pub fn curl_command(
     let data = if file == Path::new("-") {
         match std::str::from_utf8(body) {
             Ok(text) if !text.contains('\0') => shell_quote(text),
+            // Not representable inline; the caller refuses this case before getting here.
             _ => "@-".to_string(),
         }
     } else {

@@ -214,13 +214,16 @@ fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+    // Entries are typed without following symlinks, so a link loop cannot recurse forever
+    // (linked directories are not entered; linked files are read).
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
         .with_context(|| format!("reading directory {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
         .collect();
     entries.sort();
-    for path in entries {
-        if path.is_dir() {
+    for (path, is_dir) in entries {
+        if is_dir {
             walk(&path, out)?;
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
@@ -260,10 +263,25 @@ fn check_source(
         Some("jsonl" | "ndjson")
     );
     // stdin: one JSON document, or JSON Lines when it is not one document.
+    let first_line_is_a_value = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok());
     let lines_mode = by_extension
         || (source == Path::new("-")
-            && text.trim().contains('\n')
+            && first_line_is_a_value
             && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err());
+    if text.trim().is_empty() {
+        report.findings.push(finding(
+            &name,
+            1,
+            1,
+            None,
+            "",
+            "the file is empty: no payload to check".into(),
+        ));
+        return Ok(report);
+    }
     if !lines_mode {
         check_doc(
             &name,
@@ -400,22 +418,34 @@ fn check_doc(
             return;
         }
     };
-    // A Bandwidth array mixing event types is checked element by element.
-    let mut parts: Vec<(String, Value)> = Vec::new();
-    if forced.is_none()
-        && let Some(items) = value.as_array()
-        && items.len() > 1
-        && items
-            .iter()
-            .any(|it| it.get("type") != items[0].get("type"))
-    {
-        for (i, item) in items.iter().enumerate() {
-            parts.push((format!("/{i}"), Value::Array(vec![item.clone()])));
+    // An array is one Bandwidth messaging body when its elements are messaging events of one
+    // type. A mixed batch is checked element by element (each as a one-element body), and any
+    // other array (a list of Telnyx bodies or voice callbacks) element by element as is.
+    // (prefix in the document, the value to check, whether it was wrapped in an array)
+    let mut parts: Vec<(String, Value, bool)> = Vec::new();
+    match value.as_array() {
+        Some(items) if forced.is_none() && !items.is_empty() => {
+            let messaging = |it: &Value| it.get("type").is_some() && it.get("message").is_some();
+            if items.iter().all(messaging) {
+                if items
+                    .iter()
+                    .any(|it| it.get("type") != items[0].get("type"))
+                {
+                    for (i, item) in items.iter().enumerate() {
+                        parts.push((format!("/{i}"), Value::Array(vec![item.clone()]), true));
+                    }
+                } else {
+                    parts.push((String::new(), value, false));
+                }
+            } else {
+                for (i, item) in items.iter().enumerate() {
+                    parts.push((format!("/{i}"), item.clone(), false));
+                }
+            }
         }
-    } else {
-        parts.push((String::new(), value));
+        _ => parts.push((String::new(), value, false)),
     }
-    for (prefix, part) in parts {
+    for (prefix, part, wrapped) in parts {
         report.events += part.as_array().map_or(1, Vec::len).max(1);
         let Some(event) = forced.or_else(|| schema::recognize(&part)) else {
             let (line, col, note) = schema::position(doc.text, &prefix)
@@ -429,8 +459,8 @@ fn check_doc(
             Ok(violations) => {
                 for v in violations {
                     // Re-anchor element-wise pointers (`/0/...` of the one-element array) in the document.
-                    let pointer = if prefix.is_empty() {
-                        v.pointer.clone()
+                    let pointer = if !wrapped {
+                        format!("{prefix}{}", v.pointer)
                     } else {
                         format!(
                             "{prefix}{}",

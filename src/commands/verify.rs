@@ -14,7 +14,7 @@ use crate::ui::Ui;
 pub struct Args {
     /// The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file
     /// holding it.
-    #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true)]
+    #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
     pub public_key: Option<String>,
     /// The telnyx-signature-ed25519 header value.
     #[arg(
