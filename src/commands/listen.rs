@@ -385,21 +385,11 @@ fn facts(event: &Event, body: &Value) -> String {
                 format!("{from} → {to} {status}{code}")
             }
         }
-        (Provider::Telnyx, _) => {
-            let p = &body["data"]["payload"];
-            let id = p
-                .get("call_control_id")
-                .or_else(|| p.get("conference_id"))
-                .or_else(|| p.get("fax_id"));
-            let state = p
-                .get("state")
-                .or_else(|| p.get("status"))
-                .or_else(|| p.get("hangup_cause"))
-                .and_then(Value::as_str)
-                .map(|x| format!(" {x}"))
-                .unwrap_or_default();
-            format!("{}{state}", short(&s(id)))
-        }
+        (Provider::Telnyx, _) => id_and_state(
+            &body["data"]["payload"],
+            &["call_control_id", "conference_id", "fax_id"],
+            &["state", "status", "hangup_cause"],
+        ),
         (Provider::Bandwidth, "messaging-v2") => {
             let e = &body[0];
             let m = &e["message"];
@@ -423,22 +413,24 @@ fn facts(event: &Event, body: &Value) -> String {
                 )
             }
         }
-        (Provider::Bandwidth, _) => {
-            let id = body
-                .get("callId")
-                .or_else(|| body.get("conferenceId"))
-                .or_else(|| body.get("messageId"));
-            let state = body
-                .get("cause")
-                .or_else(|| body.get("status"))
-                .or_else(|| body.get("callState"))
-                .or_else(|| body.get("state"))
-                .and_then(Value::as_str)
-                .map(|x| format!(" {x}"))
-                .unwrap_or_default();
-            format!("{}{state}", short(&s(id)))
-        }
+        (Provider::Bandwidth, _) => id_and_state(
+            body,
+            &["callId", "conferenceId", "messageId"],
+            &["cause", "status", "callState", "state"],
+        ),
     }
+}
+
+/// A voice or fax event in a few words: the first id field present and the first state field.
+fn id_and_state(obj: &Value, id_keys: &[&str], state_keys: &[&str]) -> String {
+    let first = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| obj.get(*k).and_then(Value::as_str))
+    };
+    let state = first(state_keys)
+        .map(|x| format!(" {x}"))
+        .unwrap_or_default();
+    format!("{}{state}", short(first(id_keys).unwrap_or("?")))
 }
 
 fn short(id: &str) -> String {
