@@ -59,20 +59,44 @@ impl Record {
 
     /// The body bytes exactly as received.
     pub fn body_bytes(&self) -> Result<Vec<u8>, base64::DecodeError> {
-        if self.body_base64 {
-            STANDARD.decode(&self.body)
-        } else {
-            Ok(self.body.as_bytes().to_vec())
-        }
+        decode_body(&self.body, self.body_base64)
     }
 
     /// The first value of a header (names compared case-insensitively).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        header(&self.headers, name)
     }
+}
+
+/// Just the body of a capture line: what readers that need only the payload (validate) take,
+/// so hand-written lines with a `body` work too.
+#[derive(Debug, Deserialize)]
+pub struct BodyOnly {
+    pub body: String,
+    #[serde(default)]
+    pub body_base64: bool,
+}
+
+impl BodyOnly {
+    pub fn bytes(&self) -> Result<Vec<u8>, base64::DecodeError> {
+        decode_body(&self.body, self.body_base64)
+    }
+}
+
+fn decode_body(body: &str, base64: bool) -> Result<Vec<u8>, base64::DecodeError> {
+    if base64 {
+        STANDARD.decode(body)
+    } else {
+        Ok(body.as_bytes().to_vec())
+    }
+}
+
+/// The first value of a header in an arrival-ordered list (names compared case-insensitively).
+pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }
 
 /// An append-only capture file shared by the request threads.

@@ -117,7 +117,7 @@ struct Summary {
 
 struct Shared {
     args: Args,
-    key: Option<Result<PublicKey, signing::KeyError>>,
+    key: Option<PublicKey>,
     bxml: String,
     validators: Validators,
     capture: Option<capture::Writer>,
@@ -135,16 +135,12 @@ struct Shared {
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let args = args.clone();
-    let key =
-        signing::key_text("--public-key", args.public_key.as_deref(), PUBLIC_KEY_ENV)?.map(|t| {
+    let key = signing::key_text("--public-key", args.public_key.as_deref(), PUBLIC_KEY_ENV)?
+        .map(|t| {
             PublicKey::parse_file_bytes(&t.text)
                 .with_context(|| format!("reading the public key from {}", t.origin))
-        });
-    let key = match key {
-        Some(Err(e)) => return Err(e),
-        Some(Ok(k)) => Some(Ok(k)),
-        None => None,
-    };
+        })
+        .transpose()?;
     let bxml = match &args.bxml {
         Some(p) => std::fs::read_to_string(p)
             .with_context(|| format!("reading BXML file {}", p.display()))?,
@@ -296,28 +292,16 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
 }
 
 /// The provider a request comes from, by its headers, then its body.
-fn provider_of(
-    headers: &[(String, String)],
-    body: Option<&Value>,
-    event: Option<&Event>,
-) -> Option<Provider> {
-    let has = |name: &str| headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
-    let ua = headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("user-agent"))
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
+fn provider_of(headers: &[(String, String)], event: Option<&Event>) -> Option<Provider> {
+    let has = |name: &str| capture::header(headers, name).is_some();
+    let ua = capture::header(headers, "user-agent").unwrap_or_default();
     if has(SIGNATURE_HEADER) || has(TIMESTAMP_HEADER) || ua.starts_with(telnyx::USER_AGENT) {
         return Some(Provider::Telnyx);
     }
     if ua.starts_with("BandwidthAPI") {
         return Some(Provider::Bandwidth);
     }
-    if let Some(e) = event {
-        return Some(e.provider);
-    }
-    let _ = body;
-    None
+    event.map(|e| e.provider)
 }
 
 /// The id of the event (for duplicates and --fail-first) and the id and time of the message or
@@ -465,13 +449,6 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
         reason: None,
         status: args.status,
     };
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    };
-
     let mut line = EventLine {
         kind: "event",
         received_at: record.received_at.clone(),
@@ -490,7 +467,24 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
         forward_status: None,
         forward_ms: None,
     };
-    let mut reply_headers: Vec<(&str, String)> = Vec::new();
+    let answer = decide(shared, &mut incoming, &mut record, &mut line)?;
+    finish(shared, incoming, record, line, answer)
+}
+
+/// Read, check and classify a request, filling in its record and event line, and say how to
+/// answer it.
+fn decide(
+    shared: &Shared,
+    incoming: &mut Incoming,
+    record: &mut Record,
+    line: &mut EventLine,
+) -> anyhow::Result<Answer> {
+    let args = &shared.args;
+    let headers = record.headers.clone();
+    let header = |name: &str| capture::header(&headers, name);
+    let path = record.path.clone();
+    let method = record.method.clone();
+    let mut reply_headers: Vec<(&'static str, String)> = Vec::new();
     let mut reply_body: Vec<u8> = Vec::new();
 
     // 1. Body, bounded.
@@ -498,53 +492,35 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
         Ok(b) => b,
         Err(BodyError::TooLarge(partial)) => {
             record.set_body(&partial);
-            return finish(
-                shared,
-                incoming,
-                record,
-                line,
+            return Ok(Answer::reject(
                 413,
-                "rejected",
-                Some(format!(
+                format!(
                     "body is over --max-body ({} bytes); the capture keeps the first {} bytes",
                     args.max_body,
                     partial.len()
-                )),
-                vec![],
-                b"request body too large\n".to_vec(),
-            );
+                ),
+                b"request body too large\n",
+            ));
         }
         Err(BodyError::Io(e)) => {
-            return finish(
-                shared,
-                incoming,
-                record,
-                line,
+            return Ok(Answer::reject(
                 400,
-                "rejected",
-                Some(format!("reading the body failed: {e}")),
-                vec![],
-                b"could not read body\n".to_vec(),
-            );
+                format!("reading the body failed: {e}"),
+                b"could not read body\n",
+            ));
         }
     };
     record.set_body(&body);
     if path != args.path {
-        return finish(
-            shared,
-            incoming,
-            record,
-            line,
+        return Ok(Answer::reject(
             404,
-            "rejected",
-            Some(format!("path {path} is not the webhook path {}", args.path)),
-            vec![],
-            b"not found\n".to_vec(),
-        );
+            format!("path {path} is not the webhook path {}", args.path),
+            b"not found\n",
+        ));
     }
     let json: Option<Value> = serde_json::from_slice(&body).ok();
     let event = json.as_ref().and_then(crate::schema::recognize);
-    let provider = provider_of(&headers, json.as_ref(), event);
+    let provider = provider_of(&headers, event);
     line.provider = provider;
     record.provider = provider.map(|p| p.name().to_string());
     line.event = event.map(|e| e.name);
@@ -571,31 +547,21 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
                     line.verdict = "verified";
                 }
                 auth::Check::Missing => {
-                    return finish(
-                        shared,
-                        incoming,
-                        record,
-                        line,
-                        401,
-                        "challenged",
-                        Some(auth::Check::Missing.reason().to_string()),
-                        vec![("WWW-Authenticate", auth::CHALLENGE.to_string())],
-                        b"authentication required\n".to_vec(),
-                    );
+                    return Ok(Answer {
+                        status: 401,
+                        verdict: "challenged",
+                        reason: Some(auth::Check::Missing.reason().to_string()),
+                        headers: vec![("WWW-Authenticate", auth::CHALLENGE.to_string())],
+                        body: b"authentication required\n".to_vec(),
+                    });
                 }
                 other => {
                     shared.failed.store(true, Ordering::SeqCst);
-                    return finish(
-                        shared,
-                        incoming,
-                        record,
-                        line,
-                        401,
-                        "rejected",
-                        Some(other.reason().to_string()),
-                        vec![("WWW-Authenticate", auth::CHALLENGE.to_string())],
-                        b"wrong credentials\n".to_vec(),
-                    );
+                    let mut answer = Answer::reject(401, other.reason(), b"wrong credentials\n");
+                    answer
+                        .headers
+                        .push(("WWW-Authenticate", auth::CHALLENGE.to_string()));
+                    return Ok(answer);
                 }
             }
         }
@@ -605,7 +571,7 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
                     body: &body,
                     signature: header(SIGNATURE_HEADER),
                     timestamp: header(TIMESTAMP_HEADER),
-                    key: key.clone(),
+                    key: Ok(*key),
                     now: chrono::Utc::now().timestamp(),
                     tolerance: (!args.no_tolerance).then_some(args.tolerance),
                     other_keys: vec![],
@@ -619,17 +585,7 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
                         .join("; ");
-                    return finish(
-                        shared,
-                        incoming,
-                        record,
-                        line,
-                        403,
-                        "rejected",
-                        Some(reason),
-                        vec![],
-                        b"invalid signature\n".to_vec(),
-                    );
+                    return Ok(Answer::reject(403, reason, b"invalid signature\n"));
                 }
             }
             None => {
@@ -646,47 +602,27 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
             Err(e) => format!("body is not JSON: {e}"),
             Ok(_) => "body is not JSON".to_string(),
         };
-        return finish(
-            shared,
-            incoming,
-            record,
-            line,
-            400,
-            "rejected",
-            Some(why),
-            vec![],
-            b"malformed JSON\n".to_vec(),
-        );
+        return Ok(Answer::reject(400, why, b"malformed JSON\n"));
     };
     let Some(event) = event else {
         if args.strict {
-            return finish(
-                shared,
-                incoming,
-                record,
-                line,
+            return Ok(Answer::reject(
                 400,
-                "rejected",
-                Some("unrecognised payload (--strict): no event telhook knows".into()),
-                vec![],
-                b"unrecognised payload\n".to_vec(),
-            );
+                "unrecognised payload (--strict): no event telhook knows",
+                b"unrecognised payload\n",
+            ));
         }
         line.facts = "unrecognised payload".into();
         let status = args.status;
         let verdict = line.verdict;
         let reason = line.reason.clone();
-        return finish(
-            shared,
-            incoming,
-            record,
-            line,
+        return Ok(Answer {
             status,
             verdict,
             reason,
-            vec![],
-            Vec::new(),
-        );
+            headers: vec![],
+            body: Vec::new(),
+        });
     };
     if let Ok(errs) = shared.validators.check(event, &json) {
         line.schema_errors = errs
@@ -728,20 +664,16 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
     }
     if attempt <= args.fail_first {
         let verdict = line.verdict;
-        return finish(
-            shared,
-            incoming,
-            record,
-            line,
-            500,
+        return Ok(Answer {
+            status: 500,
             verdict,
-            Some(format!(
+            reason: Some(format!(
                 "--fail-first {}: attempt {attempt} answered 500",
                 args.fail_first
             )),
-            vec![],
-            b"failing on purpose (--fail-first)\n".to_vec(),
-        );
+            headers: vec![],
+            body: b"failing on purpose (--fail-first)\n".to_vec(),
+        });
     }
     let mut status = args.status;
     if let Some(client) = &shared.forward {
@@ -751,7 +683,7 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
                 .as_deref()
                 .unwrap_or_default()
                 .trim_end_matches('/'),
-            incoming_path(&record)
+            incoming_path(record)
         );
         let mut req = client.request(
             reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::POST),
@@ -779,17 +711,13 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
             }
             Err(e) => {
                 let verdict = line.verdict;
-                return finish(
-                    shared,
-                    incoming,
-                    record,
-                    line,
-                    502,
+                return Ok(Answer {
+                    status: 502,
                     verdict,
-                    Some(format!("forwarding to {target} failed: {e}")),
-                    vec![],
-                    b"bad gateway\n".to_vec(),
-                );
+                    reason: Some(format!("forwarding to {target} failed: {e}")),
+                    headers: vec![],
+                    body: b"bad gateway\n".to_vec(),
+                });
             }
         }
     } else if event.reply == Reply::BxmlRequired {
@@ -798,17 +726,13 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
     }
     let verdict = line.verdict;
     let reason = line.reason.clone();
-    finish(
-        shared,
-        incoming,
-        record,
-        line,
+    Ok(Answer {
         status,
         verdict,
         reason,
-        reply_headers,
-        reply_body,
-    )
+        headers: reply_headers,
+        body: reply_body,
+    })
 }
 
 fn incoming_path(record: &Record) -> String {
@@ -818,19 +742,43 @@ fn incoming_path(record: &Record) -> String {
     }
 }
 
+/// How a request is answered, and the verdict recorded for it.
+struct Answer {
+    status: u16,
+    verdict: &'static str,
+    reason: Option<String>,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    /// A refusal: no headers, a one-line body for the client.
+    fn reject(status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
+        Answer {
+            status,
+            verdict: "rejected",
+            reason: Some(reason.into()),
+            headers: Vec::new(),
+            body: body.to_vec(),
+        }
+    }
+}
+
 /// Capture, print, count, then answer.
-#[allow(clippy::too_many_arguments)]
 fn finish(
     shared: &Shared,
     incoming: Incoming,
     mut record: Record,
     mut line: EventLine,
-    status: u16,
-    verdict: &'static str,
-    reason: Option<String>,
-    headers: Vec<(&str, String)>,
-    body: Vec<u8>,
+    answer: Answer,
 ) -> anyhow::Result<()> {
+    let Answer {
+        status,
+        verdict,
+        reason,
+        headers,
+        body,
+    } = answer;
     record.status = status;
     record.verdict = verdict.to_string();
     record.reason = reason.clone();

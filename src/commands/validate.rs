@@ -4,7 +4,6 @@
 //! what was expected.
 
 use anyhow::{Context, bail};
-use base64::Engine as _;
 use serde::Serialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -301,45 +300,24 @@ fn check_source(
             continue;
         }
         let line_no = i + 1;
-        // A capture record (telhook listen --capture) carries the request body as a string.
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(rec)) if rec.get("body").is_some_and(Value::is_string) => {
-                let body = rec.get("body").and_then(Value::as_str).unwrap_or_default();
-                let decoded;
-                let body = if rec.get("body_base64").and_then(Value::as_bool) == Some(true) {
-                    match base64::engine::general_purpose::STANDARD.decode(body) {
-                        Ok(b) => match String::from_utf8(b) {
-                            Ok(s) => {
-                                decoded = s;
-                                decoded.as_str()
-                            }
-                            Err(_) => {
-                                report.findings.push(finding(
-                                    &name,
-                                    line_no,
-                                    1,
-                                    None,
-                                    "",
-                                    "captured body is not UTF-8 JSON".into(),
-                                ));
-                                continue;
-                            }
-                        },
-                        Err(_) => {
-                            report.findings.push(finding(
-                                &name,
-                                line_no,
-                                1,
-                                None,
-                                "",
-                                "body_base64 is set but body is not base64".into(),
-                            ));
-                            continue;
-                        }
-                    }
-                } else {
-                    body
+        // A capture record (telhook listen --capture) carries the request body.
+        match serde_json::from_str::<crate::capture::BodyOnly>(line) {
+            Ok(rec) => {
+                let problem = match rec.bytes().map(String::from_utf8) {
+                    Ok(Ok(decoded)) => Ok(decoded),
+                    Ok(Err(_)) => Err("captured body is not UTF-8 JSON"),
+                    Err(_) => Err("body_base64 is set but body is not base64"),
                 };
+                let decoded = match problem {
+                    Ok(d) => d,
+                    Err(why) => {
+                        report
+                            .findings
+                            .push(finding(&name, line_no, 1, None, "", why.into()));
+                        continue;
+                    }
+                };
+                let body = decoded.as_str();
                 check_doc(
                     &name,
                     &Doc {

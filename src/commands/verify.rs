@@ -71,10 +71,7 @@ struct Verdict<'a> {
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let key_text = signing::key_text("--public-key", args.public_key.as_deref(), PUBLIC_KEY_ENV)?
         .context("no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control)")?;
-    let key = PublicKey::parse_file_bytes(&key_text.text).map_err(|e| match &key_text.origin {
-        signing::KeyOrigin::Value { .. } | signing::KeyOrigin::Env { .. } => e,
-        _ => e,
-    });
+    let key = PublicKey::parse_file_bytes(&key_text.text);
     let mut captured_body = None;
     let (signature, timestamp) = match (&args.headers, &args.capture) {
         (_, Some(path)) => {
