@@ -33,6 +33,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
             cand sign 'Sign a body the way Telnyx does and print the two signature headers'
             cand verify 'Check a Telnyx signature offline and say exactly why it fails'
+            cand send 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
             cand listen 'Receive webhooks locally: verify, print and capture every request'
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
@@ -121,6 +122,44 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'telhook;send'= {
+            cand --to 'The URL to deliver to'
+            cand --failover-url 'Where to deliver once the attempts on --to are used up (Telnyx''s failover URL, Bandwidth''s fallback URL)'
+            cand --data 'Send this body byte for byte instead of a generated event; `-` reads stdin'
+            cand --flow 'A realistic sequence with shared ids (telnyx: outbound-message, outbound-message-failed, call; bandwidth: outbound-mms, outbound-mms-failed, inbound-group, call)'
+            cand --variant 'The variant of the event (with one EVENT)'
+            cand --set 'Override a field of every generated body (as `telhook example --set`). Repeatable'
+            cand --seed 'Seed the generated values and the --shuffle order'
+            cand --at 'The time of the (first) event, RFC 3339, instead of now'
+            cand --duplicate 'Deliver each event N more times with the same id (at-least-once delivery)'
+            cand --count 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts, and end with throughput and latency figures'
+            cand --concurrency 'Deliveries in flight at once'
+            cand --rate 'Start at most R events per second'
+            cand --private-key 'Telnyx private key (a key or a key file, as `sign`); without one a new key pair is made and its public key printed'
+            cand --basic-auth 'Bandwidth credentials for its challenge flow: the first request carries none, a 401 with WWW-Authenticate is answered with them'
+            cand --max-attempts 'Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its 24 hours of retries)'
+            cand --backoff 'First wait between attempts, doubling after each: the providers'' minutes compressed'
+            cand --timeout 'Answer timeout in seconds, instead of the provider''s (Telnyx 2; Bandwidth 10 for messaging and v1, 15 for voice)'
+            cand -H 'Add a header to every request (''Name: value''); replaces the provider''s header of that name. Repeatable'
+            cand --header 'Add a header to every request (''Name: value''); replaces the provider''s header of that name. Repeatable'
+            cand --format 'How --dry-run prints requests'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --all 'Every event of the provider (each in its default variant)'
+            cand --shuffle 'Deliver in a random order (never the original one); --seed fixes it'
+            cand --no-signature 'Send Telnyx events without signature headers'
+            cand --provider-timing 'Wait as the providers do between attempts (minutes) instead of --backoff'
+            cand --insecure 'Accept self-signed and otherwise invalid TLS certificates'
+            cand --dry-run 'Print the requests (first attempt) instead of sending them'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'telhook;listen'= {
             cand --port 'Port to listen on; 0 picks a free one (the first line says which)'
             cand --host 'Address to bind. The default keeps the listener private to this machine'
@@ -195,6 +234,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
             cand sign 'Sign a body the way Telnyx does and print the two signature headers'
             cand verify 'Check a Telnyx signature offline and say exactly why it fails'
+            cand send 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
             cand listen 'Receive webhooks locally: verify, print and capture every request'
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
@@ -210,6 +250,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
         &'telhook;help;sign'= {
         }
         &'telhook;help;verify'= {
+        }
+        &'telhook;help;send'= {
         }
         &'telhook;help;listen'= {
         }

@@ -3,6 +3,7 @@
 //! `bandwidth::catalog`; this module holds the shared types and the look-up.
 
 use serde::Serialize;
+use serde_json::Value;
 use std::fmt;
 
 /// A webhook provider telhook can play.
@@ -146,6 +147,89 @@ pub fn aliases(provider: Provider) -> &'static [Alias] {
     }
 }
 
+/// A realistic sequence of events about one message or call, rendered with shared ids
+/// (`send --flow`).
+#[derive(Debug)]
+pub struct Flow {
+    pub provider: Provider,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub steps: &'static [Step],
+    /// Template NAMEs that are per event, not per message or call (rendered afresh each step).
+    pub fresh: &'static [&'static str],
+    /// JSON pointers of facts fixed once they happen (a message's creation time, a call's start
+    /// time): the first step that has one sets it for the later steps.
+    pub carry: &'static [&'static str],
+}
+
+/// One event of a flow, `after_ms` (template milliseconds) after the previous one.
+#[derive(Debug)]
+pub struct Step {
+    pub event: &'static str,
+    pub variant: &'static str,
+    pub after_ms: i64,
+}
+
+pub fn flows(provider: Provider) -> &'static [Flow] {
+    match provider {
+        Provider::Telnyx => crate::telnyx::catalog::FLOWS,
+        Provider::Bandwidth => crate::bandwidth::catalog::FLOWS,
+    }
+}
+
+/// Find a flow by name, with a did-you-mean and the list of flows when it is unknown.
+pub fn find_flow(provider: Provider, name: &str) -> Result<&'static Flow, LookupError> {
+    let all = flows(provider);
+    all.iter()
+        .find(|f| f.name == name)
+        .ok_or_else(|| LookupError::UnknownFlow {
+            provider,
+            name: name.to_string(),
+            hint: suggest(name, all.iter().map(|f| f.name))
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default(),
+            known: all.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
+        })
+}
+
+/// The id of the event (for duplicates and --fail-first) and the id and time of the message or
+/// call it is about (for out-of-order detection).
+pub fn ids(event: &Event, body: &Value) -> (Option<String>, Option<(String, String)>) {
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+    match event.provider {
+        Provider::Telnyx => {
+            let id = s(body.pointer("/data/id"));
+            let p = body.pointer("/data/payload");
+            let subject = p.and_then(|p| {
+                s(p.get("call_session_id"))
+                    .or_else(|| s(p.get("conference_id")))
+                    .or_else(|| s(p.get("fax_id")))
+                    .or_else(|| s(p.get("id")))
+            });
+            let time = s(body.pointer("/data/occurred_at"))
+                .or_else(|| s(body.pointer("/data/payload/occurred_at")));
+            (id, subject.zip(time))
+        }
+        Provider::Bandwidth => {
+            let e = body.get(0).unwrap_or(body);
+            let message_id = s(e.pointer("/message/id"));
+            let id = match &message_id {
+                // A message's receipts share its id: the event is the id plus the type.
+                Some(m) => Some(format!("{m}/{}", s(e.get("type")).unwrap_or_default())),
+                None => s(e.get("callId"))
+                    .or_else(|| s(e.get("conferenceId")))
+                    .or_else(|| s(e.get("messageId")))
+                    .map(|c| format!("{c}/{}", s(e.get("eventType")).unwrap_or_default())),
+            };
+            let subject = message_id
+                .or_else(|| s(e.get("callId")))
+                .or_else(|| s(e.get("conferenceId")));
+            let time = s(e.get("time")).or_else(|| s(e.get("eventTime")));
+            (id, subject.zip(time))
+        }
+    }
+}
+
 /// The result of looking a name up: the entry and the variant the name implies, if any.
 #[derive(Debug, Clone, Copy)]
 pub struct Found {
@@ -162,6 +246,13 @@ pub enum LookupError {
         provider: Provider,
         name: String,
         hint: String,
+    },
+    #[error("unknown {provider} flow `{name}`{hint}; its flows are: {known}")]
+    UnknownFlow {
+        provider: Provider,
+        name: String,
+        hint: String,
+        known: String,
     },
     #[error("event `{event}` has no variant `{variant}`; its variants are: {known}")]
     UnknownVariant {

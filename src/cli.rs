@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::{self, Provider};
 use crate::commands::{
-    completions, events, example, keygen, listen, schema, sign, validate, verify,
+    completions, events, example, keygen, listen, schema, send, sign, validate, verify,
 };
 use crate::ui::ColorChoice;
 
@@ -48,6 +48,8 @@ pub enum Command {
     Sign(sign::Args),
     /// Check a Telnyx signature offline and say exactly why it fails.
     Verify(verify::Args),
+    /// Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged.
+    Send(send::Args),
     /// Receive webhooks locally: verify, print and capture every request.
     Listen(listen::Args),
     /// Check payloads against the documented schema of their event.

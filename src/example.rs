@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::catalog::{self, Event, LookupError, Provider, Variant};
+use crate::catalog::{self, Event, Flow, LookupError, Provider, Variant};
 use crate::patch::{self, Set, SetError};
 use crate::template::{Renderer, Seed, TemplateError};
 use crate::{bandwidth, telnyx};
@@ -102,4 +102,38 @@ pub fn build_once(
     seed: Seed,
 ) -> Result<Example, ExampleError> {
     build(provider, name, variant, sets, &mut Renderer::new(seed))
+}
+
+/// Render a flow: its events in order, sharing the ids of the message or call, each later than
+/// the one before, with the facts the flow carries kept identical. `--set` applies to every
+/// body.
+pub fn build_flow(
+    flow: &Flow,
+    sets: &[Set],
+    renderer: &mut Renderer,
+) -> Result<Vec<Example>, ExampleError> {
+    let mut carried: Vec<(&str, Value)> = Vec::new();
+    let mut out = Vec::with_capacity(flow.steps.len());
+    for (i, step) in flow.steps.iter().enumerate() {
+        if i > 0 {
+            renderer.forget_names(flow.fresh);
+            renderer.advance(step.after_ms);
+        }
+        let mut example = build(flow.provider, step.event, Some(step.variant), &[], renderer)?;
+        for value in &mut example.values {
+            for pointer in flow.carry {
+                let Some(slot) = value.pointer_mut(pointer) else {
+                    continue;
+                };
+                match carried.iter().find(|(p, _)| p == pointer) {
+                    Some((_, fixed)) => *slot = fixed.clone(),
+                    None if !slot.is_null() => carried.push((pointer, slot.clone())),
+                    None => {}
+                }
+            }
+            patch::apply_all(value, sets)?;
+        }
+        out.push(example);
+    }
+    Ok(out)
 }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use crate::sms;
 
 /// Where the randomness and the clock of a render come from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Seed {
     /// `--seed`: the same seed gives the same ids, numbers, texts and gaps.
     pub seed: Option<u64>,
@@ -165,6 +165,19 @@ impl Renderer {
     pub fn forget(&mut self) {
         self.memo.clear();
         self.numbers.clear();
+    }
+
+    /// Forget the values of these NAMEs (of any kind), so the next document gets fresh ones
+    /// while sharing the rest: the next event of a sequence gets its own event id.
+    pub fn forget_names(&mut self, names: &[&str]) {
+        self.memo
+            .retain(|(_, name), _| !names.contains(&name.as_str()));
+    }
+
+    /// Move offset 0 later by `offset_ms` template milliseconds (scaled by the tempo, like
+    /// every offset), for the next event of a sequence.
+    pub fn advance(&mut self, offset_ms: i64) {
+        self.at += chrono::Duration::milliseconds(self.scaled(offset_ms));
     }
 
     pub fn rng(&mut self) -> &mut ChaCha8Rng {

@@ -44,6 +44,7 @@ pub struct Ui {
     stdout_color: bool,
     stderr_color: bool,
     stdout_tty: bool,
+    stderr_tty: bool,
 }
 
 impl Ui {
@@ -53,12 +54,8 @@ impl Ui {
         let stdout_tty = io::stdout().is_terminal();
         let stdout_color =
             !json && color_enabled(color, stdout_tty, no_color.as_deref(), term.as_deref());
-        let stderr_color = color_enabled(
-            color,
-            io::stderr().is_terminal(),
-            no_color.as_deref(),
-            term.as_deref(),
-        );
+        let stderr_tty = io::stderr().is_terminal();
+        let stderr_color = color_enabled(color, stderr_tty, no_color.as_deref(), term.as_deref());
         colored::control::set_override(stdout_color);
         Ui {
             json,
@@ -67,6 +64,7 @@ impl Ui {
             stdout_color,
             stderr_color,
             stdout_tty,
+            stderr_tty,
         }
     }
 
@@ -80,11 +78,26 @@ impl Ui {
             stdout_color: false,
             stderr_color: false,
             stdout_tty: false,
+            stderr_tty: false,
         }
     }
 
     pub fn stdout_is_tty(&self) -> bool {
         self.stdout_tty
+    }
+
+    /// Progress bars belong on a terminal's stderr, and not under `--json` or `-q`.
+    pub fn progress_allowed(&self) -> bool {
+        self.stderr_tty && !self.json && !self.quiet
+    }
+
+    /// Verbose detail (request and response dumps) on stderr, under `-v` only.
+    pub fn detail(&self, text: &str) -> io::Result<()> {
+        if self.verbose == 0 {
+            return Ok(());
+        }
+        let mut err = io::stderr().lock();
+        writeln!(err, "{text}")
     }
 
     /// One line of data on stdout.
@@ -159,6 +172,16 @@ impl Ui {
         }
     }
 
+    /// `↺ word` in yellow, for a step that is neither pass nor fail (a challenge answered).
+    pub fn neutral(&self, word: &str) -> String {
+        let s = format!("↺ {word}");
+        if self.stdout_color {
+            s.yellow().bold().to_string()
+        } else {
+            s
+        }
+    }
+
     pub fn dim(&self, text: &str) -> String {
         if self.stdout_color {
             text.dimmed().to_string()
@@ -173,6 +196,16 @@ impl Ui {
         } else {
             text.to_string()
         }
+    }
+}
+
+/// An id cut to 24 characters for a column.
+pub fn short(id: &str) -> String {
+    if id.chars().count() > 24 {
+        let head: String = id.chars().take(21).collect();
+        format!("{head}…")
+    } else {
+        id.to_string()
     }
 }
 

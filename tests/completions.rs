@@ -63,6 +63,14 @@ fn bash_completes_subcommands_providers_and_event_names() {
         complete("telhook ex", 1).lines().collect::<Vec<_>>(),
         ["example"]
     );
+    assert_eq!(
+        complete("telhook se", 1).lines().collect::<Vec<_>>(),
+        ["send"]
+    );
+    assert_eq!(
+        complete("telhook send ban", 2).lines().collect::<Vec<_>>(),
+        ["bandwidth"]
+    );
     // clap's static bash script offers every positional's values at each position, so check the
     // provider names by prefix.
     assert_eq!(

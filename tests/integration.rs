@@ -8,5 +8,6 @@ mod completions;
 mod example;
 mod keys;
 mod listen;
+mod send;
 mod validate;
 mod verify;

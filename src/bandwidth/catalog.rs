@@ -1,5 +1,5 @@
 //! Bandwidth event catalog: every documented callback with its embedded templates.
-use crate::catalog::{Alias, Direction, Event, Provider, Reply, Variant};
+use crate::catalog::{Alias, Direction, Event, Flow, Provider, Reply, Step, Variant};
 
 macro_rules! template {
     ($file:literal) => {
@@ -1021,5 +1021,89 @@ pub static ALIASES: &[Alias] = &[
         alias: "recordingComplete",
         event: "recordComplete",
         variant: None,
+    },
+];
+
+/// Realistic sequences for `send --flow`: the message or call id, numbers and application are
+/// shared; the message's creation time and the call's start and answer times are carried over.
+pub static FLOWS: &[Flow] = &[
+    Flow {
+        provider: Provider::Bandwidth,
+        name: "outbound-mms",
+        description: "an MMS you sent: message-sending, then message-delivered",
+        steps: &[
+            Step {
+                event: "message-sending",
+                variant: "default",
+                after_ms: 0,
+            },
+            Step {
+                event: "message-delivered",
+                variant: "mms",
+                after_ms: 4000,
+            },
+        ],
+        fresh: &[],
+        carry: &["/0/message/time"],
+    },
+    Flow {
+        provider: Provider::Bandwidth,
+        name: "outbound-mms-failed",
+        description: "an MMS that failed: message-sending, then message-failed",
+        steps: &[
+            Step {
+                event: "message-sending",
+                variant: "default",
+                after_ms: 0,
+            },
+            Step {
+                event: "message-failed",
+                variant: "default",
+                after_ms: 4000,
+            },
+        ],
+        fresh: &[],
+        carry: &["/0/message/time"],
+    },
+    Flow {
+        provider: Provider::Bandwidth,
+        name: "inbound-group",
+        description: "a group message to two of your numbers: one message-received per number, each with its own id",
+        steps: &[Step {
+            event: "message-received",
+            variant: "group",
+            after_ms: 0,
+        }],
+        fresh: &[],
+        carry: &[],
+    },
+    Flow {
+        provider: Provider::Bandwidth,
+        name: "call",
+        description: "an incoming call: initiate, answer, gather, disconnect",
+        steps: &[
+            Step {
+                event: "initiate",
+                variant: "default",
+                after_ms: 0,
+            },
+            Step {
+                event: "answer",
+                variant: "default",
+                after_ms: 4000,
+            },
+            Step {
+                event: "gather",
+                variant: "default",
+                after_ms: 15000,
+            },
+            Step {
+                event: "disconnect",
+                variant: "default",
+                after_ms: 30000,
+            },
+        ],
+        fresh: &[],
+        carry: &["/startTime", "/answerTime"],
     },
 ];

@@ -8,11 +8,81 @@ pub mod schema;
 
 use rand::Rng;
 use serde_json::Value;
+use std::time::Duration;
+
+use crate::catalog::{Event, Reply};
+use crate::http::client::{Backoff, Request};
+use crate::http::reply::{Expect, StatusSet};
 
 /// User agent of messaging v2 callbacks.
 pub const USER_AGENT_V2: &str = "BandwidthAPI/v2";
 /// Content type of messaging v2 callbacks.
 pub const CONTENT_TYPE: &str = "application/json; charset=utf-8";
+
+/// User agent of v1 (Catapult) callbacks. The docs print `BandwidthAPI/v1
+/// ({CURRENT_BUILD_TIMESTAMP})`, a placeholder; the plain form was used before 2019-05.
+pub const USER_AGENT_V1: &str = "BandwidthAPI/v1";
+/// Content type of voice v2 callbacks, as the 2023 docs (AD) show it.
+pub const CONTENT_TYPE_VOICE: &str = "application/json";
+/// Bandwidth keeps retrying for 24 hours; `send --max-attempts` bounds it, and this is its
+/// default.
+pub const DEFAULT_ATTEMPTS: u32 = 5;
+/// No schedule is published for the 24 hours of retries. `--provider-timing` uses one minute,
+/// doubling, capped at an hour.
+pub const PROVIDER_BACKOFF: Backoff = Backoff {
+    base: Duration::from_secs(60),
+    factor: 2,
+    cap: Duration::from_secs(3600),
+};
+
+/// How long Bandwidth waits for an answer (FIELDS.md §2): 10 s for messaging, 15 s for voice
+/// (the default `callbackTimeout`), 10 s for v1 (`...CallbackTimeout`, default and maximum).
+pub fn timeout(family: &str) -> Duration {
+    match family {
+        "voice-v2" => Duration::from_secs(15),
+        _ => Duration::from_secs(10),
+    }
+}
+
+/// What Bandwidth requires of the answer to this event (FIELDS.md §2): any 2xx for messaging
+/// and v1; for voice v2, `200` with a BXML `<Response>` for the events that drive the call,
+/// `204` or `200` with BXML for the conference events, and 200/201/204 for the rest.
+pub fn expect(event: Option<&Event>) -> Expect {
+    let Some(event) = event else {
+        return Expect::status(StatusSet::success());
+    };
+    if event.family != "voice-v2" {
+        return Expect::status(StatusSet::success());
+    }
+    match event.reply {
+        Reply::BxmlRequired => Expect::xml(200, BXML_ROOT),
+        Reply::BxmlOptional => Expect::StatusOrXml {
+            statuses: StatusSet::of(&[200, 201, 204]),
+            root: BXML_ROOT,
+        },
+        Reply::Ack | Reply::BxmlForbidden => Expect::status(StatusSet::of(&[200, 201, 204])),
+    }
+}
+
+/// The root element of a BXML reply.
+pub const BXML_ROOT: &str = "Response";
+
+/// The request Bandwidth sends for an event of this family (unknown: messaging v2 headers).
+pub fn request(url: &str, body: Vec<u8>, family: Option<&str>) -> Request {
+    let (user_agent, content_type) = match family {
+        Some("v1") => (USER_AGENT_V1, CONTENT_TYPE),
+        Some("voice-v2") => (USER_AGENT_V2, CONTENT_TYPE_VOICE),
+        _ => (USER_AGENT_V2, CONTENT_TYPE),
+    };
+    Request {
+        url: url.to_string(),
+        headers: vec![
+            ("content-type".to_string(), content_type.to_string()),
+            ("user-agent".to_string(), user_agent.to_string()),
+        ],
+        body,
+    }
+}
 
 /// Variants whose template stands for several callbacks: Bandwidth sends one callback per
 /// number you own among `message.to`, each with its own message id (FIELDS.md §3). The number

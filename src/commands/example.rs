@@ -36,7 +36,7 @@ pub struct Args {
     pub pretty: bool,
 }
 
-fn parse_at(s: &str) -> Result<DateTime<Utc>, String> {
+pub(crate) fn parse_at(s: &str) -> Result<DateTime<Utc>, String> {
     use chrono::Datelike;
     let at = DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&Utc))

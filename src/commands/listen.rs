@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::bandwidth::auth::{self, Credentials};
 use crate::capture::{self, Record};
-use crate::catalog::{Event, Provider, Reply};
+use crate::catalog::{self, Event, Provider, Reply};
 use crate::exit::ExitStatus;
 use crate::http::server::{BodyError, Incoming, Listener};
 use crate::schema::Validators;
@@ -21,8 +21,7 @@ use crate::signing::{self, PublicKey};
 use crate::telnyx::{self, PUBLIC_KEY_ENV, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
 use crate::ui::Ui;
 
-/// Environment variable for `--basic-auth`.
-pub const BASIC_AUTH_ENV: &str = "TELHOOK_BASIC_AUTH";
+use crate::commands::BASIC_AUTH_ENV;
 
 /// The BXML document answered to Bandwidth callbacks that need one.
 pub const MINIMAL_BXML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response/>\n";
@@ -304,44 +303,6 @@ fn provider_of(headers: &[(String, String)], event: Option<&Event>) -> Option<Pr
     event.map(|e| e.provider)
 }
 
-/// The id of the event (for duplicates and --fail-first) and the id and time of the message or
-/// call it is about (for out-of-order detection).
-fn ids(event: &Event, body: &Value) -> (Option<String>, Option<(String, String)>) {
-    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
-    match event.provider {
-        Provider::Telnyx => {
-            let id = s(body.pointer("/data/id"));
-            let p = body.pointer("/data/payload");
-            let subject = p.and_then(|p| {
-                s(p.get("call_session_id"))
-                    .or_else(|| s(p.get("conference_id")))
-                    .or_else(|| s(p.get("fax_id")))
-                    .or_else(|| s(p.get("id")))
-            });
-            let time = s(body.pointer("/data/occurred_at"))
-                .or_else(|| s(body.pointer("/data/payload/occurred_at")));
-            (id, subject.zip(time))
-        }
-        Provider::Bandwidth => {
-            let e = body.get(0).unwrap_or(body);
-            let message_id = s(e.pointer("/message/id"));
-            let id = match &message_id {
-                // A message's receipts share its id: the event is the id plus the type.
-                Some(m) => Some(format!("{m}/{}", s(e.get("type")).unwrap_or_default())),
-                None => s(e.get("callId"))
-                    .or_else(|| s(e.get("conferenceId")))
-                    .or_else(|| s(e.get("messageId")))
-                    .map(|c| format!("{c}/{}", s(e.get("eventType")).unwrap_or_default())),
-            };
-            let subject = message_id
-                .or_else(|| s(e.get("callId")))
-                .or_else(|| s(e.get("conferenceId")));
-            let time = s(e.get("time")).or_else(|| s(e.get("eventTime")));
-            (id, subject.zip(time))
-        }
-    }
-}
-
 /// The facts that matter for the event, in a few words.
 fn facts(event: &Event, body: &Value) -> String {
     let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("?").to_string();
@@ -414,16 +375,7 @@ fn id_and_state(obj: &Value, id_keys: &[&str], state_keys: &[&str]) -> String {
     let state = first(state_keys)
         .map(|x| format!(" {x}"))
         .unwrap_or_default();
-    format!("{}{state}", short(first(id_keys).unwrap_or("?")))
-}
-
-fn short(id: &str) -> String {
-    if id.chars().count() > 24 {
-        let head: String = id.chars().take(21).collect();
-        format!("{head}…")
-    } else {
-        id.to_string()
-    }
+    format!("{}{state}", crate::ui::short(first(id_keys).unwrap_or("?")))
 }
 
 fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
@@ -527,7 +479,7 @@ fn decide(
     record.event = event.map(|e| e.name.to_string());
     if let (Some(e), Some(j)) = (event, json.as_ref()) {
         line.facts = facts(e, j);
-        let (id, _) = ids(e, j);
+        let (id, _) = catalog::ids(e, j);
         line.event_id = id.clone();
         record.event_id = id;
     }
@@ -630,7 +582,7 @@ fn decide(
             .map(|v| format!("{}: {}", v.path, v.message))
             .collect();
     }
-    let (id, subject) = ids(event, &json);
+    let (id, subject) = catalog::ids(event, &json);
     let attempt = match &id {
         Some(id) => {
             let mut seen = shared
@@ -830,7 +782,7 @@ fn print(shared: &Shared, line: &EventLine, record: &Record) -> anyhow::Result<(
         "verified" => ui.pass("verified"),
         "accepted" => ui.pass("accepted"),
         "unverified" => "? unverified".to_string(),
-        "challenged" => "↺ challenged".to_string(),
+        "challenged" => ui.neutral("challenged"),
         _ => ui.fail("rejected"),
     };
     if let Some(r) = &line.reason {

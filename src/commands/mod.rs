@@ -6,6 +6,7 @@ pub mod example;
 pub mod keygen;
 pub mod listen;
 pub mod schema;
+pub mod send;
 pub mod sign;
 pub mod validate;
 pub mod verify;
@@ -27,6 +28,7 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Sign(args) => sign::run(args, ui),
         Command::Listen(args) => listen::run(args, ui),
         Command::Verify(args) => verify::run(args, ui),
+        Command::Send(args) => send::run(args, ui),
         Command::Schema(args) => schema::run(args, ui),
         Command::Validate(args) => validate::run(args, ui),
         Command::Completions(args) => completions::run(args, ui),
@@ -62,6 +64,9 @@ pub fn parse_instant(s: &str) -> Result<i64, String> {
             format!("`{s}` is neither Unix seconds nor an RFC 3339 time (2026-01-02T03:04:05Z)")
         })
 }
+
+/// Environment variable for `--basic-auth` (`listen`, `send`, `replay`).
+pub const BASIC_AUTH_ENV: &str = "TELHOOK_BASIC_AUTH";
 
 /// Environment variable for the private key `sign` (and later `send`) use.
 pub const PRIVATE_KEY_ENV: &str = "TELHOOK_PRIVATE_KEY";

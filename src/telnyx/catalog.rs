@@ -1,7 +1,7 @@
 //! Telnyx event catalog: every documented webhook with its embedded templates.
 //! Generated from the documented examples in shared/reference/telnyx (see fixtures/README.md).
 
-use crate::catalog::{Alias, Direction, Event, Provider, Reply, Variant};
+use crate::catalog::{Alias, Direction, Event, Flow, Provider, Reply, Step, Variant};
 
 macro_rules! template {
     ($file:literal) => {
@@ -999,3 +999,76 @@ pub static EVENTS: &[Event] = &[
 ];
 
 pub static ALIASES: &[Alias] = &[];
+
+/// Realistic sequences for `send --flow`. Each event gets its own `data.id` (`event`); the
+/// message or call ids, numbers and text are shared.
+pub static FLOWS: &[Flow] = &[
+    Flow {
+        provider: Provider::Telnyx,
+        name: "outbound-message",
+        description: "an SMS you sent: message.sent, then message.finalized (delivered)",
+        steps: &[
+            Step {
+                event: "message.sent",
+                variant: "sms",
+                after_ms: 0,
+            },
+            Step {
+                event: "message.finalized",
+                variant: "delivered",
+                after_ms: 3000,
+            },
+        ],
+        fresh: &["event"],
+        carry: MESSAGE_TIMES,
+    },
+    Flow {
+        provider: Provider::Telnyx,
+        name: "outbound-message-failed",
+        description: "an SMS that was not delivered: message.sent, then message.finalized (delivery_failed)",
+        steps: &[
+            Step {
+                event: "message.sent",
+                variant: "sms",
+                after_ms: 0,
+            },
+            Step {
+                event: "message.finalized",
+                variant: "delivery_failed",
+                after_ms: 3000,
+            },
+        ],
+        fresh: &["event"],
+        carry: MESSAGE_TIMES,
+    },
+    Flow {
+        provider: Provider::Telnyx,
+        name: "call",
+        description: "an incoming call: call.initiated, call.answered, call.hangup",
+        steps: &[
+            Step {
+                event: "call.initiated",
+                variant: "incoming",
+                after_ms: 0,
+            },
+            Step {
+                event: "call.answered",
+                variant: "default",
+                after_ms: 4000,
+            },
+            Step {
+                event: "call.hangup",
+                variant: "normal_clearing",
+                after_ms: 95000,
+            },
+        ],
+        fresh: &["event"],
+        carry: &["/data/payload/start_time"],
+    },
+];
+
+const MESSAGE_TIMES: &[&str] = &[
+    "/data/payload/received_at",
+    "/data/payload/sent_at",
+    "/data/payload/valid_until",
+];

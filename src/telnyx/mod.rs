@@ -8,6 +8,11 @@ pub mod sign;
 pub use sign::{Culprit, Problem, VerifyRequest, sign, verify};
 
 use serde_json::{Map, Value};
+use std::time::Duration;
+
+use crate::http::client::{Backoff, Request};
+use crate::http::reply::{Expect, StatusSet};
+use crate::signing::PrivateKey;
 
 /// Header carrying the base64 Ed25519 signature.
 pub const SIGNATURE_HEADER: &str = "telnyx-signature-ed25519";
@@ -21,6 +26,59 @@ pub const CONTENT_TYPE: &str = "application/json";
 pub const TOLERANCE_SECS: u64 = 300;
 /// Environment variable Telnyx's docs and SDKs read the public key from.
 pub const PUBLIC_KEY_ENV: &str = "TELNYX_PUBLIC_KEY";
+
+/// Telnyx counts an attempt as failed without a 2xx answer within this (SIGNING.md §8,
+/// "Delivery rules": messaging expects a 2xx within 2 s).
+pub const DELIVERY_TIMEOUT: Duration = Duration::from_secs(2);
+/// "Up to 3 attempts per URL", then the failover URL.
+pub const ATTEMPTS_PER_URL: u32 = 3;
+/// The docs say Telnyx retries with backoff but publish no schedule. `--provider-timing` uses
+/// one minute, doubling: slow enough to show what a real outage looks like, and a retry after
+/// minutes is exactly what makes re-signing necessary.
+pub const PROVIDER_BACKOFF: Backoff = Backoff {
+    base: Duration::from_secs(60),
+    factor: 2,
+    cap: Duration::from_secs(3600),
+};
+
+/// What Telnyx accepts: any 2xx; the body is ignored. A 3xx is a failure (redirects are not
+/// followed).
+pub fn expect() -> Expect {
+    Expect::status(StatusSet::success())
+}
+
+/// Fill in the delivery metadata of one attempt: `meta.attempt` and `meta.delivered_to`.
+pub fn stamp(body: &mut Value, attempt: u32, url: &str) {
+    let Some(obj) = body.as_object_mut() else {
+        return;
+    };
+    let meta = obj
+        .entry("meta")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Some(meta) = meta.as_object_mut() {
+        meta.insert("attempt".into(), Value::from(attempt));
+        meta.insert("delivered_to".into(), Value::from(url));
+    }
+}
+
+/// The request Telnyx sends: POST with its content type and user agent, and, with a key, the
+/// two signature headers over exactly these bytes at `timestamp`.
+pub fn request(url: &str, body: Vec<u8>, key: Option<&PrivateKey>, timestamp: i64) -> Request {
+    let mut headers = vec![
+        ("content-type".to_string(), CONTENT_TYPE.to_string()),
+        ("user-agent".to_string(), USER_AGENT.to_string()),
+    ];
+    if let Some(key) = key {
+        let ts = timestamp.to_string();
+        headers.push((SIGNATURE_HEADER.to_string(), sign(key, &ts, &body)));
+        headers.push((TIMESTAMP_HEADER.to_string(), ts));
+    }
+    Request {
+        url: url.to_string(),
+        headers,
+        body,
+    }
+}
 
 /// Serialise a body as Telnyx's sender does: keys sorted at every level, pretty-printed with a
 /// two-space indent, LF line endings and no trailing newline (SIGNING.md §8).
@@ -51,6 +109,28 @@ pub fn sort_keys(value: &Value) -> Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn stamp_fills_attempt_and_target_and_request_signs_the_exact_bytes() {
+        let mut body = json!({"data": {"id": "x"}});
+        stamp(&mut body, 2, "http://a/");
+        assert_eq!(
+            body["meta"],
+            json!({"attempt": 2, "delivered_to": "http://a/"})
+        );
+        let key = PrivateKey::from_seed(&[7; 32]);
+        let bytes = to_wire(&body);
+        let r = request("http://a/", bytes.clone(), Some(&key), 1_700_000_000);
+        assert_eq!(r.header(TIMESTAMP_HEADER), Some("1700000000"));
+        assert_eq!(
+            r.header(SIGNATURE_HEADER),
+            Some(sign(&key, "1700000000", &bytes).as_str())
+        );
+        assert_eq!(r.header("user-agent"), Some(USER_AGENT));
+        assert_eq!(r.body, bytes);
+        let unsigned = request("http://a/", bytes, None, 1);
+        assert_eq!(unsigned.header(SIGNATURE_HEADER), None);
+    }
 
     #[test]
     fn wire_format_sorts_keys_indents_two_spaces_and_has_no_trailing_newline() {

@@ -201,3 +201,165 @@ pub fn http() -> reqwest::blocking::Client {
         .build()
         .unwrap()
 }
+
+/// One request as the in-test receiver saw it.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap()
+    }
+}
+
+/// How the in-test receiver answers one request.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+    pub delay: std::time::Duration,
+}
+
+impl Reply {
+    pub fn status(status: u16) -> Self {
+        Reply {
+            status,
+            headers: Vec::new(),
+            body: Vec::new(),
+            delay: std::time::Duration::ZERO,
+        }
+    }
+
+    pub fn header(mut self, name: &'static str, value: &str) -> Self {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+
+    pub fn body(mut self, body: &str) -> Self {
+        self.body = body.as_bytes().to_vec();
+        self
+    }
+
+    pub fn delay_ms(mut self, ms: u64) -> Self {
+        self.delay = std::time::Duration::from_millis(ms);
+        self
+    }
+
+    /// A 401 with a Basic challenge.
+    pub fn challenge() -> Self {
+        Reply::status(401).header("WWW-Authenticate", "Basic realm=\"test\"")
+    }
+}
+
+type Answer = dyn Fn(&Recorded, usize) -> Reply + Send + Sync;
+
+/// An in-test HTTP server on 127.0.0.1:0 that answers from a script and records every request
+/// (raw body bytes included). `Drop` checks the expected number of requests, if one was set.
+pub struct Receiver {
+    pub url: String,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<Recorded>>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    expected_hits: Option<usize>,
+}
+
+impl Receiver {
+    /// Answer request `n` (0-based) with `script[n]`, and every later one with the last entry.
+    pub fn script(script: Vec<Reply>) -> Self {
+        assert!(!script.is_empty());
+        Receiver::answering(move |_, n| script[n.min(script.len() - 1)].clone())
+    }
+
+    /// Answer every request with a function of the request and its index.
+    pub fn answering(answer: impl Fn(&Recorded, usize) -> Reply + Send + Sync + 'static) -> Self {
+        use std::sync::atomic::Ordering;
+        let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/hook", server.server_addr().to_ip().unwrap());
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let answer: std::sync::Arc<Answer> = std::sync::Arc::new(answer);
+        let (seen2, stop2) = (seen.clone(), stop.clone());
+        std::thread::spawn(move || {
+            while !stop2.load(Ordering::SeqCst) {
+                let Ok(Some(mut request)) =
+                    server.recv_timeout(std::time::Duration::from_millis(20))
+                else {
+                    continue;
+                };
+                let mut body = Vec::new();
+                request.as_reader().read_to_end(&mut body).unwrap();
+                let recorded = Recorded {
+                    path: request.url().to_string(),
+                    headers: request
+                        .headers()
+                        .iter()
+                        .map(|h| (h.field.as_str().to_string(), h.value.to_string()))
+                        .collect(),
+                    body,
+                };
+                let n = {
+                    let mut seen = seen2.lock().unwrap();
+                    seen.push(recorded.clone());
+                    seen.len() - 1
+                };
+                let reply = answer(&recorded, n);
+                // Each answer on its own thread, so a delayed one holds up nothing else.
+                std::thread::spawn(move || {
+                    std::thread::sleep(reply.delay);
+                    let mut response =
+                        tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
+                    for (name, value) in reply.headers {
+                        response.add_header(
+                            tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+                                .unwrap(),
+                        );
+                    }
+                    let _ = request.respond(response);
+                });
+            }
+        });
+        Receiver {
+            url,
+            seen,
+            stop,
+            expected_hits: None,
+        }
+    }
+
+    /// Check, when dropped, that exactly `n` requests arrived.
+    pub fn expect_hits(mut self, n: usize) -> Self {
+        self.expected_hits = Some(n);
+        self
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(n) = self.expected_hits
+            && !std::thread::panicking()
+        {
+            assert_eq!(
+                self.seen.lock().unwrap().len(),
+                n,
+                "requests to {}",
+                self.url
+            );
+        }
+    }
+}

@@ -1,0 +1,561 @@
+//! `telhook send PROVIDER EVENT... --to URL`: deliver events exactly as the provider's platform
+//! does (headers, signature or Basic challenge, timeouts, retries, failover) and report how the
+//! receiver's answers would be treated. Scenarios: `--flow`, `--duplicate`, `--shuffle`, and load
+//! mode (`--count`, `--concurrency`, `--rate`).
+
+use anyhow::{Context, bail};
+use chrono::{DateTime, Utc};
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::bandwidth::auth::Credentials;
+use crate::catalog::{self, Provider};
+use crate::commands::sign::shell_quote;
+use crate::commands::{BASIC_AUTH_ENV, PRIVATE_KEY_ENV};
+use crate::delivery::{Item, Lines, Reporter, Settings, Timing};
+use crate::exit::ExitStatus;
+use crate::http::client::{Client, Request};
+use crate::http::load;
+use crate::patch::Set;
+use crate::signing::PrivateKey;
+use crate::template::{Renderer, Seed};
+use crate::ui::Ui;
+
+/// How `--dry-run` prints each request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DryRunFormat {
+    /// The HTTP request: request line, headers, blank line, body.
+    Http,
+    /// A curl command that sends the same bytes with the same headers.
+    Curl,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(
+    clap::ArgGroup::new("what")
+        .required(true)
+        .multiple(true)
+        .args(["events", "all", "data", "flow"])
+))]
+pub struct Args {
+    /// The provider to play.
+    #[arg(value_enum, value_name = "PROVIDER")]
+    pub provider: Provider,
+    /// Events to send, as `telhook events` lists them.
+    #[arg(value_name = "EVENT", value_parser = crate::cli::event_name_parser(), hide_possible_values = true)]
+    pub events: Vec<String>,
+    /// The URL to deliver to.
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub to: String,
+    /// Where to deliver once the attempts on --to are used up (Telnyx's failover URL,
+    /// Bandwidth's fallback URL).
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub failover_url: Option<String>,
+    /// Every event of the provider (each in its default variant).
+    #[arg(long, conflicts_with_all = ["events", "data", "flow"])]
+    pub all: bool,
+    /// Send this body byte for byte instead of a generated event; `-` reads stdin.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with_all = ["events", "flow", "count"])]
+    pub data: Option<PathBuf>,
+    /// A realistic sequence with shared ids (telnyx: outbound-message, outbound-message-failed,
+    /// call; bandwidth: outbound-mms, outbound-mms-failed, inbound-group, call).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["events", "count"])]
+    pub flow: Option<String>,
+    /// The variant of the event (with one EVENT).
+    #[arg(long, value_name = "VARIANT")]
+    pub variant: Option<String>,
+    /// Override a field of every generated body (as `telhook example --set`). Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub sets: Vec<Set>,
+    /// Seed the generated values and the --shuffle order.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// The time of the (first) event, RFC 3339, instead of now.
+    #[arg(long, value_name = "RFC3339", value_parser = crate::commands::example::parse_at)]
+    pub at: Option<DateTime<Utc>>,
+    /// Deliver each event N more times with the same id (at-least-once delivery).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub duplicate: u32,
+    /// Deliver in a random order (never the original one); --seed fixes it.
+    #[arg(long)]
+    pub shuffle: bool,
+    /// Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar
+    /// on a terminal, print only failed attempts, and end with throughput and latency figures.
+    #[arg(long, value_name = "N", conflicts_with_all = ["duplicate", "shuffle"])]
+    pub count: Option<u64>,
+    /// Deliveries in flight at once.
+    #[arg(long, value_name = "C", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub concurrency: u64,
+    /// Start at most R events per second.
+    #[arg(long, value_name = "R")]
+    pub rate: Option<f64>,
+    /// Telnyx private key (a key or a key file, as `sign`); without one a new key pair is made
+    /// and its public key printed.
+    #[arg(long, value_name = "KEY|FILE", env = PRIVATE_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
+    pub private_key: Option<String>,
+    /// Send Telnyx events without signature headers.
+    #[arg(long, conflicts_with = "private_key")]
+    pub no_signature: bool,
+    /// Bandwidth credentials for its challenge flow: the first request carries none, a 401
+    /// with WWW-Authenticate is answered with them.
+    #[arg(long, value_name = "USER:PASS", env = BASIC_AUTH_ENV, hide_env_values = true, value_parser = Credentials::parse)]
+    pub basic_auth: Option<Credentials>,
+    /// Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its
+    /// 24 hours of retries).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_attempts: Option<u32>,
+    /// First wait between attempts, doubling after each: the providers' minutes compressed.
+    #[arg(long, value_name = "MS", default_value_t = 250)]
+    pub backoff: u64,
+    /// Wait as the providers do between attempts (minutes) instead of --backoff.
+    #[arg(long, conflicts_with = "backoff")]
+    pub provider_timing: bool,
+    /// Answer timeout in seconds, instead of the provider's (Telnyx 2; Bandwidth 10 for
+    /// messaging and v1, 15 for voice).
+    #[arg(long, value_name = "SECS", value_parser = parse_secs)]
+    pub timeout: Option<Duration>,
+    /// Add a header to every request ('Name: value'); replaces the provider's header of that
+    /// name. Repeatable.
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
+    pub headers: Vec<(String, String)>,
+    /// Accept self-signed and otherwise invalid TLS certificates.
+    #[arg(long)]
+    pub insecure: bool,
+    /// Print the requests (first attempt) instead of sending them.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How --dry-run prints requests.
+    #[arg(long, value_enum, default_value_t = DryRunFormat::Http, requires = "dry_run")]
+    pub format: DryRunFormat,
+}
+
+fn parse_secs(s: &str) -> Result<Duration, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if v.is_nan() || v <= 0.0 || v > 3600.0 {
+        return Err(format!(
+            "`{s}`: give a number of seconds above 0 and at most 3600"
+        ));
+    }
+    Ok(Duration::from_secs_f64(v))
+}
+
+fn parse_header(s: &str) -> Result<(String, String), String> {
+    let (name, value) = s
+        .split_once(':')
+        .ok_or_else(|| format!("`{s}` is not a header; write 'Name: value'"))?;
+    let name = name.trim();
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
+        return Err(format!("`{name}` is not a valid header name"));
+    }
+    let value = value.trim();
+    if value.bytes().any(|b| b == b'\r' || b == b'\n') {
+        return Err("a header value cannot contain a line break".into());
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
+/// `--json`: the public key of the ephemeral key pair.
+#[derive(Serialize)]
+struct PublicKeyLine {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    public_key: String,
+}
+
+/// `--dry-run --json`: one request.
+#[derive(Serialize)]
+struct RequestLine<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    provider: Provider,
+    event: Option<&'static str>,
+    id: Option<&'a str>,
+    method: &'static str,
+    url: &'a str,
+    headers: &'a [(String, String)],
+    body: String,
+}
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    let mut urls = vec![check_url("--to", &args.to)?];
+    if let Some(u) = &args.failover_url {
+        urls.push(check_url("--failover-url", u)?);
+    }
+    if args.rate.is_some_and(|r| r.is_nan() || r <= 0.0) {
+        bail!("--rate must be above 0 events per second");
+    }
+    if args.variant.is_some() && args.events.len() != 1 {
+        bail!("--variant applies to one EVENT; name exactly one (or drop --variant)");
+    }
+    // Everything that can fail on bad input comes before the key is made and printed.
+    let items = match args.count {
+        Some(_) => {
+            check_load_events(args)?;
+            Vec::new()
+        }
+        None => plan(args)?,
+    };
+    let key = signing_key(args, ui)?;
+    if args.provider == Provider::Telnyx && args.basic_auth.is_some() {
+        ui.warn("--basic-auth is ignored for Telnyx, which signs instead")?;
+    }
+    let settings = Settings {
+        urls,
+        key,
+        credentials: args.basic_auth.clone(),
+        attempts: args.max_attempts,
+        timing: if args.provider_timing {
+            Timing::Provider
+        } else {
+            Timing::Compressed(Duration::from_millis(args.backoff))
+        },
+        timeout: args.timeout,
+        headers: args.headers.clone(),
+        expect: None,
+        timestamp: None,
+    };
+    match args.count {
+        Some(n) => load_mode(args, ui, &settings, n),
+        None => {
+            if args.dry_run {
+                return dry_run(args, ui, &settings, items);
+            }
+            let client = Client::new(args.insecure, args.concurrency as usize)?;
+            let reporter = Reporter::new(
+                ui,
+                &settings,
+                &client,
+                Lines::Every,
+                Some(items.len() as u64),
+                50,
+            );
+            load::run(
+                items.into_iter(),
+                args.concurrency as usize,
+                args.rate,
+                |item| {
+                    reporter.deliver(item);
+                },
+            );
+            let summary = reporter.finish(false)?;
+            Ok(verdict(summary.failed))
+        }
+    }
+}
+
+fn verdict(failed: u64) -> ExitStatus {
+    if failed == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    }
+}
+
+/// An http(s) URL, or a one-line error naming the flag.
+fn check_url(flag: &str, url: &str) -> anyhow::Result<String> {
+    let parsed = reqwest::Url::parse(url).with_context(|| {
+        format!("{flag} `{url}` is not a URL (e.g. http://127.0.0.1:5000/webhooks)")
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        bail!("{flag} `{url}`: only http and https URLs can receive webhooks");
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        bail!("{flag} `{url}` has no host");
+    }
+    Ok(url.to_string())
+}
+
+/// The Telnyx signing key: `--private-key`/env, none with `--no-signature`, or a new key pair
+/// whose public key is printed so the receiver can be configured.
+fn signing_key(args: &Args, ui: &Ui) -> anyhow::Result<Option<PrivateKey>> {
+    if args.provider != Provider::Telnyx || args.no_signature {
+        return Ok(None);
+    }
+    if let Some(key) = crate::commands::load_private_key(args.private_key.as_deref())? {
+        return Ok(Some(key));
+    }
+    let key = PrivateKey::generate();
+    let public = key.public().to_base64();
+    if ui.json {
+        ui.json_line(&PublicKeyLine {
+            kind: "public_key",
+            public_key: public.clone(),
+        })?;
+    }
+    ui.note(&format!(
+        "telhook: no --private-key: signing with a new key pair; its public key is {public} \
+         (give it to your receiver, e.g. TELNYX_PUBLIC_KEY={public})"
+    ))?;
+    Ok(Some(key))
+}
+
+/// The items to deliver, in order, with duplicates and shuffling applied.
+fn plan(args: &Args) -> anyhow::Result<Vec<Item>> {
+    let provider = args.provider;
+    let mut renderer = Renderer::new(Seed {
+        seed: args.seed,
+        at: args.at,
+    });
+    let mut items: Vec<Item> = Vec::new();
+    if let Some(path) = &args.data {
+        let bytes = crate::commands::read_body(path)?;
+        items.push(Item::raw(provider, bytes));
+    } else if let Some(name) = &args.flow {
+        let flow = catalog::find_flow(provider, name)?;
+        for example in crate::example::build_flow(flow, &args.sets, &mut renderer)? {
+            for value in example.values {
+                items.push(Item::rendered(provider, example.event, value));
+            }
+        }
+    } else {
+        let names: Vec<&str> = if args.all {
+            provider.events().iter().map(|e| e.name).collect()
+        } else {
+            args.events.iter().map(String::as_str).collect()
+        };
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                renderer.forget();
+            }
+            let example = crate::example::build(
+                provider,
+                name,
+                args.variant.as_deref(),
+                &args.sets,
+                &mut renderer,
+            )?;
+            for value in example.values {
+                items.push(Item::rendered(provider, example.event, value));
+            }
+        }
+    }
+    if args.duplicate > 0 {
+        items = items
+            .into_iter()
+            .flat_map(|item| std::iter::repeat_n(item, args.duplicate as usize + 1))
+            .collect();
+    }
+    if args.shuffle {
+        shuffle(&mut items, args.seed);
+    }
+    Ok(items)
+}
+
+/// Shuffle so that the order really changes: a shuffle that happens to give back the original
+/// order (likely with two items) is rotated by one.
+fn shuffle(items: &mut [Item], seed: Option<u64>) {
+    let mut rng = match seed {
+        Some(s) => rand_chacha::ChaCha8Rng::seed_from_u64(s),
+        None => rand_chacha::ChaCha8Rng::from_os_rng(),
+    };
+    let original: Vec<usize> = (0..items.len()).collect();
+    let mut order = original.clone();
+    order.shuffle(&mut rng);
+    let distinct = items
+        .iter()
+        .any(|i| i.id != items[0].id || i.event_name() != items[0].event_name());
+    if order == original && distinct {
+        order.rotate_left(1);
+    }
+    let copy: Vec<Item> = items.to_vec();
+    for (slot, from) in items.iter_mut().zip(order) {
+        *slot = copy[from].clone();
+    }
+}
+
+/// The events load mode cycles through.
+fn load_events(args: &Args) -> Vec<String> {
+    if args.all {
+        args.provider
+            .events()
+            .iter()
+            .map(|e| e.name.to_string())
+            .collect()
+    } else {
+        args.events.clone()
+    }
+}
+
+/// Render each load-mode event once, so a bad name or `--set` stops the run before it starts.
+fn check_load_events(args: &Args) -> anyhow::Result<()> {
+    let names = load_events(args);
+    if names.is_empty() {
+        bail!("--count needs EVENTs (or --all) to cycle through");
+    }
+    for name in &names {
+        crate::example::build_once(
+            args.provider,
+            name,
+            args.variant.as_deref(),
+            &args.sets,
+            Seed::default(),
+        )?;
+    }
+    Ok(())
+}
+
+/// `--count N`: fresh ids for every event, rendered by the worker that delivers it.
+fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::Result<ExitStatus> {
+    let provider = args.provider;
+    let names = load_events(args);
+    let render = |i: u64| -> Vec<Item> {
+        let name = &names[(i % names.len() as u64) as usize];
+        let seed = Seed {
+            seed: args.seed.map(|s| s.wrapping_add(i)),
+            at: args.at,
+        };
+        match crate::example::build_once(provider, name, args.variant.as_deref(), &args.sets, seed)
+        {
+            Ok(example) => example
+                .values
+                .into_iter()
+                .map(|v| Item::rendered(provider, example.event, v))
+                .collect(),
+            // Rendered successfully above with the same inputs; a failure here is a broken
+            // template that the unit tests would catch.
+            Err(_) => Vec::new(),
+        }
+    };
+    if args.dry_run {
+        let items: Vec<Item> = (0..count).flat_map(render).collect();
+        return dry_run(args, ui, settings, items);
+    }
+    let client = Client::new(args.insecure, args.concurrency as usize)?;
+    let reporter = Reporter::new(ui, settings, &client, Lines::Failures, Some(count), 1);
+    load::run(0..count, args.concurrency as usize, args.rate, |i| {
+        for item in render(i) {
+            reporter.deliver(item);
+        }
+    });
+    let summary = reporter.finish(true)?;
+    Ok(verdict(summary.failed))
+}
+
+/// `--dry-run`: print each item's first request instead of sending it.
+fn dry_run(
+    args: &Args,
+    ui: &Ui,
+    settings: &Settings,
+    items: Vec<Item>,
+) -> anyhow::Result<ExitStatus> {
+    let url = settings.urls[0].clone();
+    let with_credentials = args.provider == Provider::Bandwidth && settings.credentials.is_some();
+    if with_credentials && args.format == DryRunFormat::Curl && !ui.json {
+        ui.note(&format!(
+            "telhook: the curl commands read the credentials from ${BASIC_AUTH_ENV} (telhook never prints a password); --anyauth makes curl wait for the 401 challenge as Bandwidth does"
+        ))?;
+    }
+    for (i, mut item) in items.into_iter().enumerate() {
+        let request = settings.request(&mut item, 1, &url);
+        if ui.json {
+            ui.json_line(&RequestLine {
+                kind: "request",
+                provider: item.provider,
+                event: item.event.map(|e| e.name),
+                id: item.id.as_deref(),
+                method: "POST",
+                url: &request.url,
+                headers: &request.headers,
+                body: String::from_utf8_lossy(&request.body).into_owned(),
+            })?;
+            continue;
+        }
+        if i > 0 {
+            ui.line("")?;
+        }
+        match args.format {
+            DryRunFormat::Http => {
+                ui.line(&format!("POST {} HTTP/1.1", request.url))?;
+                for (name, value) in &request.headers {
+                    ui.line(&format!("{name}: {value}"))?;
+                }
+                ui.line("")?;
+                ui.bytes(&request.body)?;
+                ui.bytes(b"\n")?;
+            }
+            DryRunFormat::Curl => ui.line(&curl_command(&request, with_credentials))?,
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// A curl command that sends exactly this request; with credentials, curl answers the
+/// challenge (`--anyauth`) with `$TELHOOK_BASIC_AUTH`.
+fn curl_command(request: &Request, with_credentials: bool) -> String {
+    let mut parts = vec![format!("curl -sS -X POST {}", shell_quote(&request.url))];
+    for (name, value) in &request.headers {
+        parts.push(format!("-H {}", shell_quote(&format!("{name}: {value}"))));
+    }
+    if with_credentials {
+        parts.push(format!("--anyauth --user \"${BASIC_AUTH_ENV}\""));
+    }
+    parts.push(format!(
+        "--data-binary {}",
+        shell_quote(&String::from_utf8_lossy(&request.body))
+    ));
+    parts.join(" \\\n  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::telnyx;
+
+    #[test]
+    fn headers_parse_and_reject_what_they_should() {
+        assert_eq!(
+            parse_header("X-Test:  a b ").unwrap(),
+            ("X-Test".to_string(), "a b".to_string())
+        );
+        assert!(parse_header("novalue").is_err());
+        assert!(parse_header(": v").is_err());
+        assert!(parse_header("Bad Name: v").is_err());
+    }
+
+    #[test]
+    fn seconds_parse_with_bounds() {
+        assert_eq!(parse_secs("0.5").unwrap(), Duration::from_millis(500));
+        assert!(parse_secs("0").is_err());
+        assert!(parse_secs("abc").is_err());
+    }
+
+    #[test]
+    fn urls_must_be_http() {
+        assert!(check_url("--to", "http://127.0.0.1:1/x").is_ok());
+        assert!(check_url("--to", "ftp://x/").is_err());
+        assert!(check_url("--to", "localhost:5000").is_err());
+    }
+
+    #[test]
+    fn shuffle_never_keeps_the_original_order() {
+        for seed in 0..50 {
+            let mut items: Vec<Item> = (0..2)
+                .map(|i| {
+                    let mut it = Item::raw(Provider::Telnyx, vec![]);
+                    it.id = Some(i.to_string());
+                    it
+                })
+                .collect();
+            shuffle(&mut items, Some(seed));
+            let ids: Vec<_> = items.iter().map(|i| i.id.clone().unwrap()).collect();
+            assert_eq!(ids, ["1", "0"], "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn curl_command_never_holds_the_password() {
+        let r = Request {
+            url: "http://a/".into(),
+            headers: vec![("content-type".into(), telnyx::CONTENT_TYPE.into())],
+            body: b"[1]".to_vec(),
+        };
+        let c = curl_command(&r, true);
+        assert!(c.contains("--anyauth --user \"$TELHOOK_BASIC_AUTH\""));
+        assert!(c.ends_with("--data-binary '[1]'"));
+    }
+}
