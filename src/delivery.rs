@@ -47,6 +47,11 @@ impl Item {
     /// An item for a rendered body; its event and id are read from the body.
     pub fn rendered(provider: Provider, event: &'static Event, value: Value) -> Self {
         let (id, _) = catalog::ids(event, &value);
+        let mut value = value;
+        if provider == Provider::Telnyx {
+            // Sorted once here; each attempt's stamp keeps it sorted (see telnyx::stamp).
+            value.sort_all_objects();
+        }
         Item {
             provider,
             event: Some(event),
@@ -158,7 +163,7 @@ impl Settings {
         let body = match (&mut item.payload, item.provider) {
             (Payload::Json(value), Provider::Telnyx) => {
                 telnyx::stamp(value, attempt, url);
-                telnyx::to_wire(value)
+                telnyx::to_wire_sorted(value)
             }
             (Payload::Json(value), Provider::Bandwidth) => bandwidth::to_wire(value),
             (Payload::Raw(bytes), _) => bytes.clone(),
@@ -318,8 +323,6 @@ impl<'a> Reporter<'a> {
     /// Deliver one item, printing its attempts.
     pub fn deliver(&self, mut item: Item) -> Delivery {
         let policy = self.settings.policy(&item);
-        let mut requests = 0u64;
-        let mut latency = Histogram::default();
         let provider = item.provider;
         let event = item.event;
         let id = item.id.clone();
@@ -330,8 +333,10 @@ impl<'a> Reporter<'a> {
             &self.settings.urls,
             &mut |n, url| settings.request(&mut item, n, url),
             &mut |attempt| {
-                requests += 1;
-                latency.add(attempt.latency);
+                if let Ok(mut stats) = self.stats.lock() {
+                    stats.requests += 1;
+                    stats.latency.add(attempt.latency);
+                }
                 let show = match self.lines {
                     Lines::Every => true,
                     Lines::Failures => {
@@ -350,8 +355,6 @@ impl<'a> Reporter<'a> {
         if let Ok(mut stats) = self.stats.lock() {
             stats.events += 1;
             stats.attempts += u64::from(delivery.attempts);
-            stats.requests += requests;
-            stats.latency.merge(&latency);
             if delivery.acknowledged {
                 stats.acknowledged += 1;
             } else {

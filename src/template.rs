@@ -121,22 +121,95 @@ pub struct BandwidthErrorCode {
     pub description: String,
 }
 
-/// The documented Bandwidth messaging error codes.
-pub fn bandwidth_error_codes() -> Vec<BandwidthErrorCode> {
+/// The documented Bandwidth messaging error codes (parsed once).
+pub fn bandwidth_error_codes() -> &'static [BandwidthErrorCode] {
     #[derive(serde::Deserialize)]
     struct Table {
         codes: Vec<BandwidthErrorCode>,
     }
-    serde_json::from_str::<Table>(BANDWIDTH_ERROR_CODES)
-        .map(|t| t.codes)
-        .unwrap_or_default()
+    static CODES: std::sync::OnceLock<Vec<BandwidthErrorCode>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        serde_json::from_str::<Table>(BANDWIDTH_ERROR_CODES)
+            .map(|t| t.codes)
+            .unwrap_or_default()
+    })
+}
+
+/// A template parsed once per process, with the places that hold placeholders listed in
+/// document order (load mode renders the same few templates thousands of times; this keeps
+/// each render to a copy and the placeholders, with the random draws in the same order as a
+/// walk of the document, so seeded output does not change).
+struct Compiled {
+    base: Value,
+    /// Paths of the strings that contain `{{`.
+    slots: Vec<Vec<Seg>>,
+}
+
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+fn compiled(template: &str) -> Result<std::sync::Arc<Compiled>, TemplateError> {
+    use std::sync::{Arc, Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Compiled>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(template).cloned()) {
+        return Ok(hit);
+    }
+    let base: Value = serde_json::from_str(template)?;
+    let mut slots = Vec::new();
+    collect_slots(&base, &mut Vec::new(), &mut slots);
+    let compiled = Arc::new(Compiled { base, slots });
+    if let Ok(mut c) = cache.lock() {
+        c.insert(template.to_string(), compiled.clone());
+    }
+    Ok(compiled)
+}
+
+fn collect_slots(value: &Value, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+    let copy = |path: &[Seg]| -> Vec<Seg> {
+        path.iter()
+            .map(|s| match s {
+                Seg::Key(k) => Seg::Key(k.clone()),
+                Seg::Index(i) => Seg::Index(*i),
+            })
+            .collect()
+    };
+    match value {
+        Value::String(s) if s.contains("{{") => out.push(copy(path)),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Seg::Index(i));
+                collect_slots(item, path, out);
+                path.pop();
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                path.push(Seg::Key(k.clone()));
+                collect_slots(item, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn slot<'v>(value: &'v mut Value, path: &[Seg]) -> Option<&'v mut Value> {
+    path.iter().try_fold(value, |v, seg| match seg {
+        Seg::Key(k) => v.get_mut(k.as_str()),
+        Seg::Index(i) => v.get_mut(*i),
+    })
 }
 
 impl Renderer {
     pub fn new(seed: Seed) -> Self {
         let mut rng = match seed.seed {
             Some(s) => ChaCha8Rng::seed_from_u64(s),
-            None => ChaCha8Rng::from_os_rng(),
+            // Seeded from the thread's generator (itself seeded by the OS once): no system call
+            // per render, which load mode does thousands of times a second.
+            None => ChaCha8Rng::from_rng(&mut rand::rng()),
         };
         let tempo = rng.random_range(0.6..=1.4);
         let at = seed.at.unwrap_or_else(Utc::now);
@@ -186,29 +259,17 @@ impl Renderer {
 
     /// Render a template into a JSON value.
     pub fn render(&mut self, template: &str) -> Result<Value, TemplateError> {
-        let mut value: Value = serde_json::from_str(template)?;
-        self.fill(&mut value)?;
-        Ok(value)
-    }
-
-    fn fill(&mut self, value: &mut Value) -> Result<(), TemplateError> {
-        match value {
-            Value::String(s) if s.contains("{{") => {
-                *value = self.expand(s)?;
+        let compiled = compiled(template)?;
+        let mut value = compiled.base.clone();
+        for path in &compiled.slots {
+            if let Some(place) = slot(&mut value, path)
+                && let Value::String(s) = place
+            {
+                let expanded = self.expand(s)?;
+                *place = expanded;
             }
-            Value::Array(items) => {
-                for item in items {
-                    self.fill(item)?;
-                }
-            }
-            Value::Object(map) => {
-                for (_, item) in map.iter_mut() {
-                    self.fill(item)?;
-                }
-            }
-            _ => {}
         }
-        Ok(())
+        Ok(value)
     }
 
     /// Expand every placeholder in a string; a string that is exactly one placeholder keeps the

@@ -225,7 +225,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             if args.dry_run {
                 return dry_run(args, ui, &settings, items);
             }
-            let client = Client::new(args.insecure, args.concurrency as usize)?;
+            let client = Client::new(args.insecure)?;
             let reporter = Reporter::new(
                 ui,
                 &settings,
@@ -425,7 +425,7 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
         let items: Vec<Item> = (0..count).flat_map(render).collect();
         return dry_run(args, ui, settings, items);
     }
-    let client = Client::new(args.insecure, args.concurrency as usize)?;
+    let client = Client::new(args.insecure)?;
     let reporter = Reporter::new(ui, settings, &client, Lines::Failures, Some(count), 1);
     load::run(0..count, args.concurrency as usize, args.rate, |i| {
         for item in render(i) {

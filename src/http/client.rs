@@ -424,28 +424,64 @@ fn next_step(
     }
 }
 
-/// The transport of the binary: a reqwest blocking client that follows no redirects (a 3xx is
-/// a failed delivery for both providers) and honours the proxy environment variables.
+/// The transport of the binary: reqwest, following no redirects (a 3xx is a failed delivery for
+/// both providers) and honouring the proxy environment variables.
+///
+/// Each thread that sends gets its own single-threaded runtime and connection pool, and drives
+/// its requests itself (`block_on`): no hand-off to a background thread per request, which is
+/// what `reqwest::blocking` costs. A worker thread of a load run keeps one connection alive, as a
+/// load generator's connection does.
 pub struct Client {
-    client: reqwest::blocking::Client,
+    insecure: bool,
+    locals: std::sync::Mutex<Vec<(std::thread::ThreadId, std::sync::Arc<Local>)>>,
+}
+
+struct Local {
+    runtime: tokio::runtime::Runtime,
+    client: reqwest::Client,
 }
 
 impl Client {
-    pub fn new(insecure: bool, pool_size: usize) -> anyhow::Result<Self> {
-        let client = reqwest::blocking::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .danger_accept_invalid_certs(insecure)
-            .pool_max_idle_per_host(pool_size.max(1))
-            .timeout(None)
-            .build()
+    pub fn new(insecure: bool) -> anyhow::Result<Self> {
+        let client = Client {
+            insecure,
+            locals: std::sync::Mutex::new(Vec::new()),
+        };
+        // Build one now, so a TLS or resolver set-up failure is reported before any delivery.
+        client
+            .local()
             .map_err(|e| anyhow::anyhow!("building the HTTP client: {e}"))?;
-        Ok(Client { client })
+        Ok(client)
+    }
+
+    fn local(&self) -> Result<std::sync::Arc<Local>, String> {
+        let me = std::thread::current().id();
+        let mut locals = self
+            .locals
+            .lock()
+            .map_err(|_| "HTTP client lock poisoned".to_string())?;
+        if let Some((_, local)) = locals.iter().find(|(id, _)| *id == me) {
+            return Ok(local.clone());
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| e.to_string())?;
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .danger_accept_invalid_certs(self.insecure)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let local = std::sync::Arc::new(Local { runtime, client });
+        locals.push((me, local.clone()));
+        Ok(local)
     }
 }
 
 impl Transport for Client {
     fn send(&self, request: &Request, timeout: Duration) -> Result<Response, Failure> {
-        let mut builder = self
+        let local = self.local().map_err(Failure::Network)?;
+        let mut builder = local
             .client
             .post(&request.url)
             .timeout(timeout)
@@ -453,23 +489,25 @@ impl Transport for Client {
         for (name, value) in &request.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
-        let response = builder.send().map_err(failure)?;
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_string(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
+        local.runtime.block_on(async move {
+            let response = builder.send().await.map_err(failure)?;
+            let status = response.status().as_u16();
+            let headers = response
+                .headers()
+                .iter()
+                .map(|(n, v)| {
+                    (
+                        n.as_str().to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect();
+            let body = response.bytes().await.map_err(failure)?.to_vec();
+            Ok(Response {
+                status,
+                headers,
+                body,
             })
-            .collect();
-        let body = response.bytes().map_err(failure)?.to_vec();
-        Ok(Response {
-            status,
-            headers,
-            body,
         })
     }
 }

@@ -58,7 +58,9 @@ pub fn stamp(body: &mut Value, attempt: u32, url: &str) {
     if let Some(meta) = meta.as_object_mut() {
         meta.insert("attempt".into(), Value::from(attempt));
         meta.insert("delivered_to".into(), Value::from(url));
+        meta.sort_keys();
     }
+    obj.sort_keys();
 }
 
 /// The request Telnyx sends: POST with its content type and user agent, and, with a key, the
@@ -83,26 +85,16 @@ pub fn request(url: &str, body: Vec<u8>, key: Option<&PrivateKey>, timestamp: i6
 /// Serialise a body as Telnyx's sender does: keys sorted at every level, pretty-printed with a
 /// two-space indent, LF line endings and no trailing newline (SIGNING.md §8).
 pub fn to_wire(body: &Value) -> Vec<u8> {
-    let sorted = sort_keys(body);
-    // Serialising a `Value` cannot fail: its keys are strings and it holds no non-finite floats.
-    serde_json::to_vec_pretty(&sorted).unwrap_or_default()
+    let mut sorted = body.clone();
+    sorted.sort_all_objects();
+    to_wire_sorted(&sorted)
 }
 
-/// A copy of `value` with object keys sorted at every level.
-pub fn sort_keys(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            let mut out = Map::new();
-            for k in keys {
-                out.insert(k.clone(), sort_keys(&map[k]));
-            }
-            Value::Object(out)
-        }
-        Value::Array(items) => Value::Array(items.iter().map(sort_keys).collect()),
-        other => other.clone(),
-    }
+/// [`to_wire`] for a body whose keys are already sorted at every level (as [`stamp`] keeps
+/// them), without the copy.
+pub fn to_wire_sorted(body: &Value) -> Vec<u8> {
+    // Serialising a `Value` cannot fail: its keys are strings and it holds no non-finite floats.
+    serde_json::to_vec_pretty(body).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -348,7 +348,8 @@ fn replace(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
 
 /// The layouts a JSON body may have been signed in: Telnyx's own first.
 fn layouts(value: &Value) -> Vec<(String, Vec<u8>)> {
-    let sorted = super::sort_keys(value);
+    let mut sorted = value.clone();
+    sorted.sort_all_objects();
     let python = python_dumps(value);
     let mut out = vec![
         (
