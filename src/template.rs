@@ -152,9 +152,17 @@ enum Seg {
 
 fn compiled(template: &str) -> Result<std::sync::Arc<Compiled>, TemplateError> {
     use std::sync::{Arc, Mutex, OnceLock};
-    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Compiled>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(template).cloned()) {
+    // Keyed by address and length (templates are embedded `'static` strings), confirmed by
+    // content, so a look-up costs no hashing of the whole template.
+    type Entry = (usize, String, Arc<Compiled>);
+    static CACHE: OnceLock<Mutex<Vec<Entry>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let address = template.as_ptr() as usize;
+    if let Some(hit) = cache.lock().ok().and_then(|c| {
+        c.iter()
+            .find(|(a, text, _)| *a == address && text == template)
+            .map(|(_, _, compiled)| compiled.clone())
+    }) {
         return Ok(hit);
     }
     let base: Value = serde_json::from_str(template)?;
@@ -162,7 +170,7 @@ fn compiled(template: &str) -> Result<std::sync::Arc<Compiled>, TemplateError> {
     collect_slots(&base, &mut Vec::new(), &mut slots);
     let compiled = Arc::new(Compiled { base, slots });
     if let Ok(mut c) = cache.lock() {
-        c.insert(template.to_string(), compiled.clone());
+        c.push((address, template.to_string(), compiled.clone()));
     }
     Ok(compiled)
 }
@@ -522,15 +530,16 @@ impl Renderer {
         self.rng.fill(&mut b);
         b[6] = (b[6] & 0x0f) | 0x40;
         b[8] = (b[8] & 0x3f) | 0x80;
-        let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-        format!(
-            "{}-{}-{}-{}-{}",
-            &h[0..8],
-            &h[8..12],
-            &h[12..16],
-            &h[16..20],
-            &h[20..32]
-        )
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::with_capacity(36);
+        for (i, x) in b.iter().enumerate() {
+            if matches!(i, 4 | 6 | 8 | 10) {
+                out.push('-');
+            }
+            out.push(char::from(HEX[usize::from(x >> 4)]));
+            out.push(char::from(HEX[usize::from(x & 0x0f)]));
+        }
+        out
     }
 
     fn phone(&mut self, toll_free: bool) -> String {

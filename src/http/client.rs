@@ -439,6 +439,26 @@ pub struct Client {
 struct Local {
     runtime: tokio::runtime::Runtime,
     client: reqwest::Client,
+    /// The last URL parsed (a run sends to one or two URLs; parsing, IDNA included, is not free).
+    url: std::sync::Mutex<Option<(String, reqwest::Url)>>,
+}
+
+impl Local {
+    fn url(&self, text: &str) -> Result<reqwest::Url, Failure> {
+        let mut last = self
+            .url
+            .lock()
+            .map_err(|_| Failure::Network("URL cache lock poisoned".into()))?;
+        if let Some((t, u)) = last.as_ref()
+            && t == text
+        {
+            return Ok(u.clone());
+        }
+        let parsed = reqwest::Url::parse(text)
+            .map_err(|e| Failure::Network(format!("`{text}` is not a URL: {e}")))?;
+        *last = Some((text.to_string(), parsed.clone()));
+        Ok(parsed)
+    }
 }
 
 impl Client {
@@ -472,7 +492,11 @@ impl Client {
             .danger_accept_invalid_certs(self.insecure)
             .build()
             .map_err(|e| e.to_string())?;
-        let local = std::sync::Arc::new(Local { runtime, client });
+        let local = std::sync::Arc::new(Local {
+            runtime,
+            client,
+            url: std::sync::Mutex::new(None),
+        });
         locals.push((me, local.clone()));
         Ok(local)
     }
@@ -483,7 +507,7 @@ impl Transport for Client {
         let local = self.local().map_err(Failure::Network)?;
         let mut builder = local
             .client
-            .post(&request.url)
+            .post(local.url(&request.url)?)
             .timeout(timeout)
             .body(request.body.clone());
         for (name, value) in &request.headers {
