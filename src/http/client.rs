@@ -264,16 +264,15 @@ pub fn deliver(
                 transport.pause(policy.backoff.delay(try_on_url - 1));
             }
             number += 1;
-            let request = prepare(number, url);
+            let mut request = prepare(number, url);
             let mut authorized = false;
             let (mut response, mut latency, mut outcome) = exchange(transport, policy, &request);
             // The challenge flow: only a 401 that carries WWW-Authenticate earns a second
-            // request with credentials.
+            // request, at once, with credentials; it shares the attempt's number.
             if let (Some(secret), Some(r)) = (&policy.challenge_credentials, &response)
                 && r.status == 401
             {
                 if r.header("www-authenticate").is_some() {
-                    outcome = Outcome::Challenged;
                     report(&Attempt {
                         number,
                         url_index,
@@ -281,45 +280,14 @@ pub fn deliver(
                         authorized,
                         response: response.as_ref(),
                         latency,
-                        outcome: &outcome,
+                        outcome: &Outcome::Challenged,
                         next: Next::AnswerChallenge,
                     });
-                    let mut with_credentials = request.clone();
-                    with_credentials.set_header("Authorization", secret.expose());
+                    request.set_header("Authorization", secret.expose());
                     authorized = true;
-                    (response, latency, outcome) = exchange(transport, policy, &with_credentials);
+                    (response, latency, outcome) = exchange(transport, policy, &request);
                     if response.as_ref().is_some_and(|r| r.status == 401) {
                         outcome = Outcome::CredentialsRejected;
-                    }
-                    let next = next_step(
-                        &outcome,
-                        try_on_url,
-                        attempts_per_url,
-                        url_index,
-                        urls,
-                        policy,
-                    );
-                    report(&Attempt {
-                        number,
-                        url_index,
-                        request: &with_credentials,
-                        authorized,
-                        response: response.as_ref(),
-                        latency,
-                        outcome: &outcome,
-                        next,
-                    });
-                    last_status = response.as_ref().map(|r| r.status);
-                    last = outcome;
-                    match next {
-                        Next::Done => {
-                            return finish(true, number, last, last_status, started);
-                        }
-                        Next::GiveUp => {
-                            return finish(false, number, last, last_status, started);
-                        }
-                        Next::Failover => break,
-                        Next::RetryIn(_) | Next::AnswerChallenge => continue,
                     }
                 } else {
                     outcome = Outcome::ChallengeWithoutHeader;
