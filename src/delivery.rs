@@ -274,10 +274,10 @@ struct Stats {
 }
 
 /// Delivers items and reports on them; shared by the worker threads of a run.
-pub struct Reporter<'a> {
+pub struct Reporter<'a, T: Transport> {
     ui: &'a Ui,
     settings: &'a Settings,
-    transport: &'a dyn Transport,
+    transport: &'a T,
     lines: Lines,
     stats: Mutex<Stats>,
     /// The first output error (a closed pipe), returned by `finish`.
@@ -286,13 +286,13 @@ pub struct Reporter<'a> {
     started: Instant,
 }
 
-impl<'a> Reporter<'a> {
+impl<'a, T: Transport> Reporter<'a, T> {
     /// `expected`: how many items the run will deliver, for the progress bar (shown on a
     /// terminal for runs of at least `progress_from` items).
     pub fn new(
         ui: &'a Ui,
         settings: &'a Settings,
-        transport: &'a dyn Transport,
+        transport: &'a T,
         lines: Lines,
         expected: Option<u64>,
         progress_from: u64,
@@ -321,7 +321,7 @@ impl<'a> Reporter<'a> {
     }
 
     /// Deliver one item, printing its attempts.
-    pub fn deliver(&self, mut item: Item) -> Delivery {
+    pub async fn deliver(&self, mut item: Item) -> Delivery {
         let policy = self.settings.policy(&item);
         let provider = item.provider;
         let event = item.event;
@@ -351,7 +351,8 @@ impl<'a> Reporter<'a> {
                 }
                 self.keep_error(self.dump(attempt));
             },
-        );
+        )
+        .await;
         if let Ok(mut stats) = self.stats.lock() {
             stats.events += 1;
             stats.attempts += u64::from(delivery.attempts);

@@ -24,11 +24,42 @@ const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæ
 /// GSM 03.38 extension table (escape + septet: two each).
 const GSM_EXTENDED: &str = "^{}\\[~]|€\u{000C}";
 
+/// The ASCII characters of a table, for a lookup instead of a scan.
+const fn ascii_of(table: &str) -> [bool; 128] {
+    let bytes = table.as_bytes();
+    let mut out = [false; 128];
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 128 {
+            out[bytes[i] as usize] = true;
+        }
+        i += 1;
+    }
+    out
+}
+
+const GSM_ASCII: [bool; 128] = {
+    let basic = ascii_of(GSM_BASIC);
+    let extended = ascii_of(GSM_EXTENDED);
+    let mut out = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        out[i] = basic[i] || extended[i];
+        i += 1;
+    }
+    out
+};
+
+fn is_gsm(c: char) -> bool {
+    if c.is_ascii() {
+        GSM_ASCII[c as usize]
+    } else {
+        GSM_BASIC.contains(c) || GSM_EXTENDED.contains(c)
+    }
+}
+
 pub fn encoding(text: &str) -> Encoding {
-    if text
-        .chars()
-        .all(|c| GSM_BASIC.contains(c) || GSM_EXTENDED.contains(c))
-    {
+    if text.chars().all(is_gsm) {
         Encoding::Gsm7
     } else {
         Encoding::Ucs2
@@ -89,6 +120,17 @@ mod tests {
         assert_eq!(segments(&"ж".repeat(70)), 1);
         assert_eq!(segments(&"ж".repeat(71)), 2);
         assert_eq!(segments(&"ж".repeat(135)), 3);
+    }
+
+    #[test]
+    fn the_ascii_lookup_agrees_with_the_tables() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let scanned = GSM_BASIC.contains(c) || GSM_EXTENDED.contains(c);
+            assert_eq!(is_gsm(c), scanned, "{b:#04x}");
+        }
+        assert!(!is_gsm('`'));
+        assert!(is_gsm('é') && is_gsm('€') && !is_gsm('ж'));
     }
 
     #[test]

@@ -238,10 +238,10 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 items.into_iter(),
                 args.concurrency as usize,
                 args.rate,
-                |item| {
-                    reporter.deliver(item);
+                |item| async {
+                    reporter.deliver(item).await;
                 },
-            );
+            )?;
             let summary = reporter.finish(false)?;
             Ok(verdict(summary.failed))
         }
@@ -428,10 +428,14 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
     let client = Client::new(args.insecure)?;
     let reporter = Reporter::new(ui, settings, &client, Lines::Failures, Some(count), 1);
     load::run(0..count, args.concurrency as usize, args.rate, |i| {
-        for item in render(i) {
-            reporter.deliver(item);
+        let items = render(i);
+        let reporter = &reporter;
+        async move {
+            for item in items {
+                reporter.deliver(item).await;
+            }
         }
-    });
+    })?;
     let summary = reporter.finish(true)?;
     Ok(verdict(summary.failed))
 }

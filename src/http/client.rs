@@ -52,12 +52,41 @@ pub enum Failure {
 }
 
 /// What carries a request: reqwest in the binary, a script in unit tests.
+///
+/// Both methods are futures, so one thread can keep many deliveries in flight (see
+/// `http::load`); a caller with one delivery runs it with [`block_on`].
 pub trait Transport: Sync {
-    fn send(&self, request: &Request, timeout: Duration) -> Result<Response, Failure>;
+    fn send(
+        &self,
+        request: &Request,
+        timeout: Duration,
+    ) -> impl Future<Output = Result<Response, Failure>>;
     /// Wait between attempts.
-    fn pause(&self, delay: Duration) {
-        std::thread::sleep(delay);
+    fn pause(&self, delay: Duration) -> impl Future<Output = ()> {
+        tokio::time::sleep(delay)
     }
+}
+
+thread_local! {
+    /// This thread's single-threaded runtime, made on first use.
+    static RUNTIME: std::cell::OnceCell<tokio::runtime::Runtime> = const { std::cell::OnceCell::new() };
+}
+
+/// Run a future to completion on this thread's own single-threaded runtime (made on first use,
+/// kept for the thread's life, so connections pooled by a [`Client`] stay alive between calls).
+pub fn block_on<F: Future>(future: F) -> std::io::Result<F::Output> {
+    RUNTIME.with(|cell| {
+        let runtime = match cell.get() {
+            Some(r) => r,
+            None => {
+                let built = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
+                cell.get_or_init(|| built)
+            }
+        };
+        Ok(runtime.block_on(future))
+    })
 }
 
 /// Exponential backoff: `base`, then `base * factor`, ... capped at `cap`.
@@ -244,8 +273,8 @@ pub struct Delivery {
 /// Deliver one webhook: for each URL in turn, up to `attempts_per_url` attempts with backoff
 /// between them; `prepare(number, url)` builds each attempt's request; `report` hears about
 /// every request made.
-pub fn deliver(
-    transport: &dyn Transport,
+pub async fn deliver<T: Transport>(
+    transport: &T,
     policy: &Policy,
     urls: &[String],
     prepare: &mut dyn FnMut(u32, &str) -> Request,
@@ -261,12 +290,13 @@ pub fn deliver(
     for (url_index, url) in urls.iter().enumerate() {
         for try_on_url in 1..=attempts_per_url {
             if try_on_url > 1 {
-                transport.pause(policy.backoff.delay(try_on_url - 1));
+                transport.pause(policy.backoff.delay(try_on_url - 1)).await;
             }
             number += 1;
             let mut request = prepare(number, url);
             let mut authorized = false;
-            let (mut response, mut latency, mut outcome) = exchange(transport, policy, &request);
+            let (mut response, mut latency, mut outcome) =
+                exchange(transport, policy, &request).await;
             // The challenge flow: only a 401 that carries WWW-Authenticate earns a second
             // request, at once, with credentials; it shares the attempt's number.
             if let (Some(secret), Some(r)) = (&policy.challenge_credentials, &response)
@@ -285,7 +315,7 @@ pub fn deliver(
                     });
                     request.set_header("Authorization", secret.expose());
                     authorized = true;
-                    (response, latency, outcome) = exchange(transport, policy, &request);
+                    (response, latency, outcome) = exchange(transport, policy, &request).await;
                     if response.as_ref().is_some_and(|r| r.status == 401) {
                         outcome = Outcome::CredentialsRejected;
                     }
@@ -341,13 +371,13 @@ fn finish(
 }
 
 /// Send one request and judge the answer.
-fn exchange(
-    transport: &dyn Transport,
+async fn exchange<T: Transport>(
+    transport: &T,
     policy: &Policy,
     request: &Request,
 ) -> (Option<Response>, Duration, Outcome) {
     let sent = Instant::now();
-    let result = transport.send(request, policy.timeout);
+    let result = transport.send(request, policy.timeout).await;
     let latency = sent.elapsed();
     match result {
         Ok(response) => {
@@ -395,17 +425,16 @@ fn next_step(
 /// The transport of the binary: reqwest, following no redirects (a 3xx is a failed delivery for
 /// both providers) and honouring the proxy environment variables.
 ///
-/// Each thread that sends gets its own single-threaded runtime and connection pool, and drives
-/// its requests itself (`block_on`): no hand-off to a background thread per request, which is
-/// what `reqwest::blocking` costs. A worker thread of a load run keeps one connection alive, as a
-/// load generator's connection does.
+/// Each thread that sends gets its own connection pool, driven by that thread's runtime (see
+/// [`block_on`] and `http::load`): no hand-off to a background thread per request, which is what
+/// `reqwest::blocking` costs, and one thread keeps several connections busy, as a load
+/// generator does.
 pub struct Client {
     insecure: bool,
     locals: std::sync::Mutex<Vec<(std::thread::ThreadId, std::sync::Arc<Local>)>>,
 }
 
 struct Local {
-    runtime: tokio::runtime::Runtime,
     client: reqwest::Client,
     /// The last URL parsed (a run sends to one or two URLs; parsing, IDNA included, is not free).
     url: std::sync::Mutex<Option<(String, reqwest::Url)>>,
@@ -451,17 +480,12 @@ impl Client {
         if let Some((_, local)) = locals.iter().find(|(id, _)| *id == me) {
             return Ok(local.clone());
         }
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| e.to_string())?;
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .danger_accept_invalid_certs(self.insecure)
             .build()
             .map_err(|e| e.to_string())?;
         let local = std::sync::Arc::new(Local {
-            runtime,
             client,
             url: std::sync::Mutex::new(None),
         });
@@ -471,7 +495,7 @@ impl Client {
 }
 
 impl Transport for Client {
-    fn send(&self, request: &Request, timeout: Duration) -> Result<Response, Failure> {
+    async fn send(&self, request: &Request, timeout: Duration) -> Result<Response, Failure> {
         let local = self.local().map_err(Failure::Network)?;
         let mut builder = local
             .client
@@ -481,7 +505,7 @@ impl Transport for Client {
         for (name, value) in &request.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
-        local.runtime.block_on(async move {
+        {
             let response = builder.send().await.map_err(failure)?;
             let status = response.status().as_u16();
             let headers = response
@@ -500,7 +524,7 @@ impl Transport for Client {
                 headers,
                 body,
             })
-        })
+        }
     }
 }
 
@@ -545,7 +569,7 @@ mod tests {
     }
 
     impl Transport for Script {
-        fn send(&self, request: &Request, _timeout: Duration) -> Result<Response, Failure> {
+        async fn send(&self, request: &Request, _timeout: Duration) -> Result<Response, Failure> {
             self.seen.lock().unwrap().push(request.clone());
             self.answers
                 .lock()
@@ -553,7 +577,7 @@ mod tests {
                 .pop()
                 .expect("the script ran out of answers")
         }
-        fn pause(&self, delay: Duration) {
+        async fn pause(&self, delay: Duration) {
             self.pauses.lock().unwrap().push(delay);
         }
     }
@@ -594,7 +618,7 @@ mod tests {
     fn run(script: &Script, policy: &Policy, urls: &[&str]) -> (Delivery, Log) {
         let urls: Vec<String> = urls.iter().map(|u| u.to_string()).collect();
         let mut log = Vec::new();
-        let d = deliver(
+        let d = block_on(deliver(
             script,
             policy,
             &urls,
@@ -612,7 +636,8 @@ mod tests {
                     a.next,
                 ))
             },
-        );
+        ))
+        .unwrap();
         (d, log)
     }
 

@@ -1,21 +1,41 @@
-//! Running many deliveries: a fixed number of worker threads pulling from one stream of work,
-//! optionally paced to a rate, and a latency histogram whose size does not grow with the run.
+//! Running many deliveries: a few threads (two per core at most), each driving its share of the
+//! deliveries in flight on its own single-threaded runtime, all pulling from one stream of work, optionally
+//! paced to a rate; and a latency histogram whose size does not grow with the run.
 
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Run `work` on every item of `items` with `concurrency` threads. Items are pulled one at a
-/// time, so the stream may be lazy and unbounded in size; with `rate` (per second) item `i`
-/// starts no earlier than `i / rate` seconds after the start. Returns when every item is done.
-pub fn run<I, T, F>(items: I, concurrency: usize, rate: Option<f64>, work: F)
+/// Run `work` on every item of `items`, with `concurrency` of them in flight at once. Items are
+/// pulled one at a time, so the stream may be lazy and unbounded in size; with `rate` (per
+/// second) item `i` starts no earlier than `i / rate` seconds after the start. With a
+/// concurrency of 1 the items are done one after another, in order. Returns when every item is
+/// done, or the first error making a thread's runtime.
+///
+/// The in-flight deliveries are spread over at most two threads per core (signing is CPU work,
+/// and a sender with fewer threads than the receiver on the same machine gets less of the CPU:
+/// measured 17k vs 21k signed events/s at C=4 on 2 cores for 2 vs 4 threads); each thread keeps
+/// its share going as futures, so C=64 does not mean 64 threads.
+pub fn run<I, T, F, Fut>(
+    items: I,
+    concurrency: usize,
+    rate: Option<f64>,
+    work: F,
+) -> std::io::Result<()>
 where
     I: Iterator<Item = T> + Send,
     T: Send,
-    F: Fn(T) + Sync,
+    F: Fn(T) -> Fut + Sync,
+    Fut: Future<Output = ()>,
 {
+    let concurrency = concurrency.max(1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = concurrency.min(cores * 2);
     let queue = Mutex::new((0u64, items));
     let started = Instant::now();
-    let next = || -> Option<T> {
+    let rate = rate.filter(|r| *r > 0.0);
+    let next = async || -> Option<T> {
         let (ticket, item) = {
             let mut q = queue.lock().ok()?;
             let item = q.1.next()?;
@@ -23,24 +43,40 @@ where
             q.0 += 1;
             (ticket, item)
         };
-        if let Some(r) = rate.filter(|r| *r > 0.0) {
+        if let Some(r) = rate {
             let due = started + Duration::from_secs_f64(ticket as f64 / r);
-            let now = Instant::now();
-            if due > now {
-                std::thread::sleep(due - now);
-            }
+            tokio::time::sleep_until(due.into()).await;
         }
         Some(item)
     };
+    let (next, work) = (&next, &work);
     std::thread::scope(|s| {
-        for _ in 0..concurrency.max(1) {
-            s.spawn(|| {
-                while let Some(item) = next() {
-                    work(item);
-                }
-            });
-        }
-    });
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let share = concurrency / threads + usize::from(t < concurrency % threads);
+                s.spawn(move || {
+                    crate::http::client::block_on(async move {
+                        let mut lanes: FuturesUnordered<_> = (0..share)
+                            .map(|_| async move {
+                                while let Some(item) = next().await {
+                                    work(item).await;
+                                }
+                            })
+                            .collect();
+                        while lanes.next().await.is_some() {}
+                    })
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a delivery thread panicked")))
+            })
+            .collect::<std::io::Result<Vec<()>>>()
+            .map(drop)
+    })
 }
 
 /// Latencies in log-spaced buckets 1% wide, from 1 µs to about 30 minutes: percentiles are
@@ -131,11 +167,41 @@ mod tests {
     fn runs_every_item_once_on_several_threads() {
         let done = AtomicUsize::new(0);
         let sum = AtomicUsize::new(0);
+        let in_flight = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
         run(1..=100usize, 4, None, |i| {
-            done.fetch_add(1, Ordering::SeqCst);
-            sum.fetch_add(i, Ordering::SeqCst);
-        });
+            let (done, sum, in_flight, most) = (&done, &sum, &in_flight, &most);
+            async move {
+                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(2)).await;
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                done.fetch_add(1, Ordering::SeqCst);
+                sum.fetch_add(i, Ordering::SeqCst);
+            }
+        })
+        .unwrap();
         assert_eq!(done.load(Ordering::SeqCst), 100);
         assert_eq!(sum.load(Ordering::SeqCst), 5050);
+        // Four lanes, even on fewer cores: the futures of one thread overlap.
+        assert_eq!(most.load(Ordering::SeqCst), 4);
+    }
+
+    #[test]
+    fn one_lane_keeps_the_order_and_a_rate_paces_the_starts() {
+        let order = Mutex::new(Vec::new());
+        let started = Instant::now();
+        run(0..5usize, 1, Some(100.0), |i| {
+            order.lock().unwrap().push((i, started.elapsed()));
+            async {}
+        })
+        .unwrap();
+        let order = order.into_inner().unwrap();
+        assert_eq!(
+            order.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+            [0, 1, 2, 3, 4]
+        );
+        // Item 4 starts no earlier than 4 / 100 s after the start.
+        assert!(order[4].1 >= Duration::from_millis(40), "{:?}", order[4].1);
     }
 }
