@@ -112,11 +112,31 @@ pub struct Settings {
     pub headers: Vec<(String, String)>,
     /// Overrides what counts as handled (`replay --expect`).
     pub expect: Option<Expect>,
+    /// Voice callbacks that take BXML must get a 200 with a `<Response>` document, whatever
+    /// `expect` says (`replay --expect-bxml`).
+    pub expect_bxml: bool,
     /// Signing time, Unix seconds (`None`: now, per attempt).
     pub timestamp: Option<i64>,
 }
 
 impl Settings {
+    /// Deliver to `urls` (primary first) by the provider's rules, unsigned, with no Basic
+    /// credentials and compressed backoff (250 ms, doubling); set fields to change that.
+    pub fn new(urls: Vec<String>) -> Self {
+        Settings {
+            urls,
+            key: None,
+            credentials: None,
+            attempts: None,
+            timing: Timing::Compressed(Duration::from_millis(250)),
+            timeout: None,
+            headers: Vec::new(),
+            expect: None,
+            expect_bxml: false,
+            timestamp: None,
+        }
+    }
+
     /// The provider's delivery rules for this item.
     pub fn policy(&self, item: &Item) -> Policy {
         let family = item.event.map(|e| e.family);
@@ -142,11 +162,20 @@ impl Settings {
                 cap: base.saturating_mul(64),
             },
         };
+        let takes_bxml = item.provider == Provider::Bandwidth
+            && item
+                .event
+                .is_some_and(|e| e.family == "voice-v2" && e.reply.expects_bxml());
+        let expect = if self.expect_bxml && takes_bxml {
+            Expect::xml(200, bandwidth::BXML_ROOT)
+        } else {
+            self.expect.clone().unwrap_or(expect)
+        };
         Policy {
             timeout: self.timeout.unwrap_or(timeout),
             attempts_per_url: self.attempts.unwrap_or(attempts),
             backoff,
-            expect: self.expect.clone().unwrap_or(expect),
+            expect,
             challenge_credentials: match item.provider {
                 Provider::Bandwidth => self
                     .credentials
@@ -659,6 +688,7 @@ mod tests {
                 ("User-Agent".into(), "mine".into()),
             ],
             expect: None,
+            expect_bxml: false,
             timestamp: Some(1_700_000_000),
         }
     }

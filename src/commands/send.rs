@@ -217,6 +217,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         timeout: args.timeout,
         headers: args.headers.clone(),
         expect: None,
+        expect_bxml: false,
         timestamp: None,
     };
     match args.count {
