@@ -34,6 +34,9 @@ _telhook() {
             telhook,listen)
                 cmd="telhook__subcmd__listen"
                 ;;
+            telhook,replay)
+                cmd="telhook__subcmd__replay"
+                ;;
             telhook,schema)
                 cmd="telhook__subcmd__schema"
                 ;;
@@ -67,6 +70,9 @@ _telhook() {
             telhook__subcmd__help,listen)
                 cmd="telhook__subcmd__help__subcmd__listen"
                 ;;
+            telhook__subcmd__help,replay)
+                cmd="telhook__subcmd__help__subcmd__replay"
+                ;;
             telhook__subcmd__help,schema)
                 cmd="telhook__subcmd__help__subcmd__schema"
                 ;;
@@ -89,7 +95,7 @@ _telhook() {
 
     case "${cmd}" in
         telhook)
-            opts="-v -q -h -V --color --json --verbose --quiet --help --version events example keygen sign verify send listen validate schema completions help"
+            opts="-v -q -h -V --color --json --verbose --quiet --help --version events example keygen sign verify send listen replay validate schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -185,7 +191,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help)
-            opts="events example keygen sign verify send listen validate schema completions help"
+            opts="events example keygen sign verify send listen replay validate schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -269,6 +275,20 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__help__subcmd__replay)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -477,6 +497,100 @@ _telhook() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        telhook__subcmd__replay)
+            opts="-H -v -q -h -V --to --failover-url --concurrency --rate --private-key --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --keep-headers --no-retry --provider --event --id --since --until --shuffle --seed --twice --expect --expect-bxml --report --strict --color --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --failover-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --basic-auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backoff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "telnyx bandwidth" -- "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         telhook__subcmd__schema)
             opts="-v -q -h -V --color --json --verbose --quiet --help --version telnyx bandwidth answer bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.answered call.bridged call.conversation.ended call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.detection.ended call.machine.premium.greeting.ended call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-received message-sending message-sent message.finalized message.received message.sent messaging_hosted_numbers_orders.internal_transfer_approval_requested realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recordingAvailable recordingComplete redirect siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -496,7 +610,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__send)
-            opts="-H -v -q -h -V --to --failover-url --all --data --flow --variant --set --seed --at --duplicate --shuffle --count --concurrency --rate --private-key --no-signature --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --dry-run --format --color --json --verbose --quiet --help --version telnyx bandwidth answer bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.answered call.bridged call.conversation.ended call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.detection.ended call.machine.premium.greeting.ended call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-received message-sending message-sent message.finalized message.received message.sent messaging_hosted_numbers_orders.internal_transfer_approval_requested realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recordingAvailable recordingComplete redirect siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription"
+            opts="-H -v -q -h -V --to --failover-url --concurrency --rate --private-key --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --all --data --flow --variant --set --seed --at --duplicate --shuffle --count --no-signature --dry-run --format --color --json --verbose --quiet --help --version telnyx bandwidth answer bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.answered call.bridged call.conversation.ended call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.detection.ended call.machine.premium.greeting.ended call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-received message-sending message-sent message.finalized message.received message.sent messaging_hosted_numbers_orders.internal_transfer_approval_requested realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recordingAvailable recordingComplete redirect siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -507,6 +621,42 @@ _telhook() {
                     return 0
                     ;;
                 --failover-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --basic-auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backoff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -550,42 +700,6 @@ _telhook() {
                     return 0
                     ;;
                 --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rate)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --private-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --basic-auth)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-attempts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --backoff)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --header)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -H)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

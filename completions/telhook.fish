@@ -39,6 +39,7 @@ complete -c telhook -n "__fish_telhook_needs_command" -f -a "sign" -d 'Sign a bo
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "verify" -d 'Check a Telnyx signature offline and say exactly why it fails'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "send" -d 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "listen" -d 'Receive webhooks locally: verify, print and capture every request'
+complete -c telhook -n "__fish_telhook_needs_command" -f -a "replay" -d 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "validate" -d 'Check payloads against the documented schema of their event'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "schema" -d 'Print the JSON Schema of an event'
 complete -c telhook -n "__fish_telhook_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -109,14 +110,6 @@ complete -c telhook -n "__fish_telhook_using_subcommand verify" -s h -l help -d 
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l to -d 'The URL to deliver to' -r -f
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l failover-url -d 'Where to deliver once the attempts on --to are used up (Telnyx\'s failover URL, Bandwidth\'s fallback URL)' -r -f
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l data -d 'Send this body byte for byte instead of a generated event; `-` reads stdin' -r -F
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l flow -d 'A realistic sequence with shared ids (telnyx: outbound-message, outbound-message-failed, call; bandwidth: outbound-mms, outbound-mms-failed, inbound-group, call)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l variant -d 'The variant of the event (with one EVENT)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l set -d 'Override a field of every generated body (as `telhook example --set`). Repeatable' -r
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l seed -d 'Seed the generated values and the --shuffle order' -r
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l at -d 'The time of the (first) event, RFC 3339, instead of now' -r
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l duplicate -d 'Deliver each event N more times with the same id (at-least-once delivery)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l count -d 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts, and end with throughput and latency figures' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l concurrency -d 'Deliveries in flight at once' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l rate -d 'Start at most R events per second' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l private-key -d 'Telnyx private key (a key or a key file, as `sign`); without one a new key pair is made and its public key printed' -r
@@ -125,16 +118,24 @@ complete -c telhook -n "__fish_telhook_using_subcommand send" -l max-attempts -d
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l backoff -d 'First wait between attempts, doubling after each: the providers\' minutes compressed' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l timeout -d 'Answer timeout in seconds, instead of the provider\'s (Telnyx 2; Bandwidth 10 for messaging and v1, 15 for voice)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -s H -l header -d 'Add a header to every request (\'Name: value\'); replaces the provider\'s header of that name. Repeatable' -r
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l data -d 'Send this body byte for byte instead of a generated event; `-` reads stdin' -r -F
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l flow -d 'A realistic sequence with shared ids (telnyx: outbound-message, outbound-message-failed, call; bandwidth: outbound-mms, outbound-mms-failed, inbound-group, call)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l variant -d 'The variant of the event (with one EVENT)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l set -d 'Override a field of every generated body (as `telhook example --set`). Repeatable' -r
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l seed -d 'Seed the generated values and the --shuffle order' -r
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l at -d 'The time of the (first) event, RFC 3339, instead of now' -r
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l duplicate -d 'Deliver each event N more times with the same id (at-least-once delivery)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l count -d 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts, and end with throughput and latency figures' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l format -d 'How --dry-run prints requests' -r -f -a "http\t'The HTTP request: request line, headers, blank line, body'
 curl\t'A curl command that sends the same bytes with the same headers'"
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l provider-timing -d 'Wait as the providers do between attempts (minutes) instead of --backoff'
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l insecure -d 'Accept self-signed and otherwise invalid TLS certificates'
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l all -d 'Every event of the provider (each in its default variant)'
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l shuffle -d 'Deliver in a random order (never the original one); --seed fixes it'
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l no-signature -d 'Send Telnyx events without signature headers'
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l provider-timing -d 'Wait as the providers do between attempts (minutes) instead of --backoff'
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l insecure -d 'Accept self-signed and otherwise invalid TLS certificates'
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l dry-run -d 'Print the requests (first attempt) instead of sending them'
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
 complete -c telhook -n "__fish_telhook_using_subcommand send" -s v -l verbose -d 'Show more detail (repeat for more)'
@@ -166,6 +167,41 @@ complete -c telhook -n "__fish_telhook_using_subcommand listen" -s v -l verbose 
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -s q -l quiet -d 'Print only data and errors'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -s h -l help -d 'Print help'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l to -d 'The URL to deliver to' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l failover-url -d 'Where to deliver once the attempts on --to are used up (Telnyx\'s failover URL, Bandwidth\'s fallback URL)' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l concurrency -d 'Deliveries in flight at once' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l rate -d 'Start at most R events per second' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l private-key -d 'Telnyx private key (a key or a key file, as `sign`); without one a new key pair is made and its public key printed' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l basic-auth -d 'Bandwidth credentials for its challenge flow: the first request carries none, a 401 with WWW-Authenticate is answered with them' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l max-attempts -d 'Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its 24 hours of retries)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l backoff -d 'First wait between attempts, doubling after each: the providers\' minutes compressed' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l timeout -d 'Answer timeout in seconds, instead of the provider\'s (Telnyx 2; Bandwidth 10 for messaging and v1, 15 for voice)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -s H -l header -d 'Add a header to every request (\'Name: value\'); replaces the provider\'s header of that name. Repeatable' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l provider -d 'Only this provider\'s events (payloads telhook cannot place are taken as this provider\'s)' -r -f -a "telnyx\t''
+bandwidth\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l event -d 'Only events whose catalog name matches this glob (`*`, `?`; e.g. \'message.*\'). Repeatable: any may match' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l id -d 'Only the event with this id (as `listen` shows it). Repeatable' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l since -d 'Only requests captured at or after this time (RFC 3339 or Unix seconds)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l until -d 'Only requests captured before this time (RFC 3339 or Unix seconds)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l seed -d 'Seed for --shuffle' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l expect -d 'The statuses that count as handled: a class (2xx), codes, or both (200,204)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l report -d 'Write a report: junit=FILE (JUnit XML, one testcase per event) or json=FILE. Repeatable' -r
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l provider-timing -d 'Wait as the providers do between attempts (minutes) instead of --backoff'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l insecure -d 'Accept self-signed and otherwise invalid TLS certificates'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l keep-headers -d 'Send the captured headers unchanged, old signature and timestamp included (a receiver should reject them as stale or replayed); by default Telnyx events are signed afresh'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l no-retry -d 'One attempt per event: no retries, no failover'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l shuffle -d 'Deliver in a random order (never the original one); reads all inputs first'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l twice -d 'Deliver every event twice, to check the receiver is idempotent'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l expect-bxml -d 'Bandwidth voice callbacks that take BXML must be answered 200 with a well-formed <Response> document'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l strict -d 'Stop at the first malformed record (exit 2) instead of reporting and skipping it'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -s v -l verbose -d 'Show more detail (repeat for more)'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -s q -l quiet -d 'Print only data and errors'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand replay" -s V -l version -d 'Print version'
 complete -c telhook -n "__fish_telhook_using_subcommand validate" -l event -d 'Validate every payload as this event instead of recognising it (`telnyx/message.finalized`)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand validate" -l jobs -d 'Worker threads (default: the number of CPUs)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand validate" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
@@ -193,14 +229,15 @@ complete -c telhook -n "__fish_telhook_using_subcommand completions" -s v -l ver
 complete -c telhook -n "__fish_telhook_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c telhook -n "__fish_telhook_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c telhook -n "__fish_telhook_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "events" -d 'List every event telhook knows, for both providers'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "example" -d 'Print a realistic payload for an event, exactly as the provider would send it'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "keygen" -d 'Make an Ed25519 key pair for signing Telnyx webhooks'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "sign" -d 'Sign a body the way Telnyx does and print the two signature headers'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "verify" -d 'Check a Telnyx signature offline and say exactly why it fails'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "send" -d 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "listen" -d 'Receive webhooks locally: verify, print and capture every request'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "validate" -d 'Check payloads against the documented schema of their event'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "schema" -d 'Print the JSON Schema of an event'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen validate schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "events" -d 'List every event telhook knows, for both providers'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "example" -d 'Print a realistic payload for an event, exactly as the provider would send it'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "keygen" -d 'Make an Ed25519 key pair for signing Telnyx webhooks'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "sign" -d 'Sign a body the way Telnyx does and print the two signature headers'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "verify" -d 'Check a Telnyx signature offline and say exactly why it fails'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "send" -d 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "listen" -d 'Receive webhooks locally: verify, print and capture every request'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "replay" -d 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "validate" -d 'Check payloads against the documented schema of their event'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "schema" -d 'Print the JSON Schema of an event'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from events example keygen sign verify send listen replay validate schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

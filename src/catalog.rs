@@ -24,6 +24,11 @@ impl Provider {
         }
     }
 
+    /// The provider of a name as `name` gives it.
+    pub fn parse(name: &str) -> Option<Provider> {
+        Provider::ALL.into_iter().find(|p| p.name() == name)
+    }
+
     /// Every catalog entry of this provider.
     pub fn events(self) -> &'static [Event] {
         match self {

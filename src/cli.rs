@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::{self, Provider};
 use crate::commands::{
-    completions, events, example, keygen, listen, schema, send, sign, validate, verify,
+    completions, events, example, keygen, listen, replay, schema, send, sign, validate, verify,
 };
 use crate::ui::ColorChoice;
 
@@ -52,6 +52,8 @@ pub enum Command {
     Send(send::Args),
     /// Receive webhooks locally: verify, print and capture every request.
     Listen(listen::Args),
+    /// Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust.
+    Replay(replay::Args),
     /// Check payloads against the documented schema of their event.
     Validate(validate::Args),
     /// Print the JSON Schema of an event.

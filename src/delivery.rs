@@ -4,6 +4,8 @@
 //! one line (or one JSON object), with a summary at the end.
 
 use indicatif::{ProgressBar, ProgressStyle};
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -41,6 +43,8 @@ pub struct Item {
     pub payload: Payload,
     /// Send these headers as they are instead of the provider's (`replay --keep-headers`).
     pub fixed_headers: Option<Vec<(String, String)>>,
+    /// Where a stored payload came from (`file:line`), for `replay`'s lines and reports.
+    pub source: Option<String>,
 }
 
 impl Item {
@@ -58,6 +62,7 @@ impl Item {
             id,
             payload: Payload::Json(value),
             fixed_headers: None,
+            source: None,
         }
     }
 
@@ -77,6 +82,7 @@ impl Item {
             id,
             payload: Payload::Raw(bytes),
             fixed_headers: None,
+            source: None,
         }
     }
 
@@ -253,6 +259,8 @@ pub struct AttemptLine<'a> {
     pub provider: Provider,
     pub event: Option<&'static str>,
     pub id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
     pub attempt: u32,
     pub url: &'a str,
     pub failover: bool,
@@ -355,6 +363,7 @@ impl<'a, T: Transport> Reporter<'a, T> {
         let provider = item.provider;
         let event = item.event;
         let id = item.id.clone();
+        let source = item.source.clone();
         let settings = self.settings;
         let delivery = client::deliver(
             self.transport,
@@ -374,8 +383,11 @@ impl<'a, T: Transport> Reporter<'a, T> {
                     }
                 };
                 if show {
-                    let result =
-                        self.print_attempt(provider, event, id.as_deref(), &policy, attempt);
+                    let result = self.print_attempt(
+                        (provider, event, id.as_deref(), source.as_deref()),
+                        &policy,
+                        attempt,
+                    );
                     self.keep_error(result);
                 }
                 self.keep_error(self.dump(attempt));
@@ -409,16 +421,16 @@ impl<'a, T: Transport> Reporter<'a, T> {
         }
     }
 
+    /// One attempt's line; `who`: provider, event, id, source.
     fn print_attempt(
         &self,
-        provider: Provider,
-        event: Option<&'static Event>,
-        id: Option<&str>,
+        who: (Provider, Option<&'static Event>, Option<&str>, Option<&str>),
         policy: &Policy,
         a: &Attempt<'_>,
     ) -> io::Result<()> {
+        let (provider, event, id, source) = who;
         let status = a.response.map(|r| r.status);
-        let reason = reason(provider, policy, a.outcome);
+        let reason = explain(provider, policy, a.outcome);
         let verbs = match a.outcome {
             Outcome::Acknowledged { verbs } => verbs.clone(),
             _ => Vec::new(),
@@ -436,6 +448,7 @@ impl<'a, T: Transport> Reporter<'a, T> {
                 provider,
                 event: event.map(|e| e.name),
                 id,
+                source,
                 attempt: a.number,
                 url: &a.request.url,
                 failover: a.url_index > 0,
@@ -523,6 +536,14 @@ impl<'a, T: Transport> Reporter<'a, T> {
 
     /// Print the summary (unless `-q` in text mode) and return it.
     pub fn finish(self, show_rates: bool) -> io::Result<Summary> {
+        let ui = self.ui;
+        let summary = self.close()?;
+        print_summary(ui, &summary, show_rates)?;
+        Ok(summary)
+    }
+
+    /// End the run: the summary, not printed (the first output error, if any, instead).
+    pub fn close(self) -> io::Result<Summary> {
         if let Some(bar) = &self.progress {
             bar.finish_and_clear();
         }
@@ -556,46 +577,80 @@ impl<'a, T: Transport> Reporter<'a, T> {
                 p99: stats.latency.percentile_ms(99.0).map(round3),
             },
         };
-        if self.ui.json {
-            self.ui.json_line(&summary)?;
-        } else if !self.ui.quiet {
-            let failures = if summary.failures.is_empty() {
-                String::new()
-            } else {
-                let parts: Vec<String> = summary
-                    .failures
-                    .iter()
-                    .map(|(why, n)| format!("{n} {why}"))
-                    .collect();
-                format!(" ({})", parts.join(", "))
-            };
-            self.ui.line(&format!(
-                "summary: {} event{}, {} acknowledged, {} not{failures}; {} attempt{}",
-                summary.events,
-                plural(summary.events),
-                summary.acknowledged,
-                summary.failed,
-                summary.attempts,
-                plural(summary.attempts),
-            ))?;
-            if show_rates {
-                let p = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2} ms"));
-                self.ui.line(&format!(
-                    "         {:.0} events/s over {:.2} s; latency p50 {}, p90 {}, p99 {}",
-                    summary.throughput_per_s,
-                    summary.elapsed_s,
-                    p(summary.latency_ms.p50),
-                    p(summary.latency_ms.p90),
-                    p(summary.latency_ms.p99),
-                ))?;
-            }
-        }
         Ok(summary)
     }
 }
 
-/// The reason for an attempt's verdict, in words.
-fn reason(provider: Provider, policy: &Policy, outcome: &Outcome) -> Option<String> {
+/// The summary as `send` prints it: a JSON object, or a line (and one of rates).
+fn print_summary(ui: &Ui, summary: &Summary, show_rates: bool) -> io::Result<()> {
+    if ui.json {
+        ui.json_line(summary)?;
+    } else if !ui.quiet {
+        let failures = if summary.failures.is_empty() {
+            String::new()
+        } else {
+            let parts: Vec<String> = summary
+                .failures
+                .iter()
+                .map(|(why, n)| format!("{n} {why}"))
+                .collect();
+            format!(" ({})", parts.join(", "))
+        };
+        ui.line(&format!(
+            "summary: {} event{}, {} acknowledged, {} not{failures}; {} attempt{}",
+            summary.events,
+            plural(summary.events),
+            summary.acknowledged,
+            summary.failed,
+            summary.attempts,
+            plural(summary.attempts),
+        ))?;
+        if show_rates {
+            let p = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2} ms"));
+            ui.line(&format!(
+                "         {:.0} events/s over {:.2} s; latency p50 {}, p90 {}, p99 {}",
+                summary.throughput_per_s,
+                summary.elapsed_s,
+                p(summary.latency_ms.p50),
+                p(summary.latency_ms.p90),
+                p(summary.latency_ms.p99),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// Shuffle so that the order really changes: a shuffle that happens to give back the original
+/// order (likely with two items) is rotated by one.
+pub fn shuffle(items: &mut [Item], seed: Option<u64>) {
+    shuffle_by(items, seed, |i| i)
+}
+
+/// [`shuffle`] for anything that holds an item (`item` finds it).
+pub fn shuffle_by<T: Clone>(items: &mut [T], seed: Option<u64>, item: impl Fn(&T) -> &Item) {
+    let mut rng = match seed {
+        Some(s) => rand_chacha::ChaCha8Rng::seed_from_u64(s),
+        None => rand_chacha::ChaCha8Rng::from_os_rng(),
+    };
+    let original: Vec<usize> = (0..items.len()).collect();
+    let mut order = original.clone();
+    order.shuffle(&mut rng);
+    let distinct = items.first().map(&item).is_some_and(|first| {
+        items.iter().map(&item).any(|i| {
+            i.id != first.id || i.event_name() != first.event_name() || i.source != first.source
+        })
+    });
+    if order == original && distinct {
+        order.rotate_left(1);
+    }
+    let copy: Vec<T> = items.to_vec();
+    for (slot, from) in items.iter_mut().zip(order) {
+        *slot = copy[from].clone();
+    }
+}
+
+/// The reason for an attempt's verdict, in words (`None` when it was acknowledged).
+pub fn explain(provider: Provider, policy: &Policy, outcome: &Outcome) -> Option<String> {
     Some(match outcome {
         Outcome::Acknowledged { .. } => return None,
         Outcome::Challenged => "401 with WWW-Authenticate; repeating with credentials".into(),
@@ -667,6 +722,22 @@ mod tests {
         assert_eq!(human_duration(Duration::from_secs(2)), "2 s");
         assert_eq!(human_duration(Duration::from_millis(1500)), "1.5 s");
         assert_eq!(human_duration(Duration::from_secs(240)), "4 min");
+    }
+
+    #[test]
+    fn shuffle_never_keeps_the_original_order() {
+        for seed in 0..50 {
+            let mut items: Vec<Item> = (0..2)
+                .map(|i| {
+                    let mut it = Item::raw(Provider::Telnyx, vec![]);
+                    it.id = Some(i.to_string());
+                    it
+                })
+                .collect();
+            shuffle(&mut items, Some(seed));
+            let ids: Vec<_> = items.iter().map(|i| i.id.clone().unwrap()).collect();
+            assert_eq!(ids, ["1", "0"], "seed {seed}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod patch;
 pub mod schema;
 pub mod signing;
 pub mod sms;
+pub mod stored;
 pub mod telnyx;
 pub mod template;
 pub mod ui;

@@ -8,6 +8,7 @@ mod completions;
 mod example;
 mod keys;
 mod listen;
+mod replay;
 mod send;
 mod validate;
 mod verify;

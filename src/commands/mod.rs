@@ -5,6 +5,7 @@ pub mod events;
 pub mod example;
 pub mod keygen;
 pub mod listen;
+pub mod replay;
 pub mod schema;
 pub mod send;
 pub mod sign;
@@ -12,7 +13,7 @@ pub mod validate;
 pub mod verify;
 
 use std::io::{IsTerminal, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
@@ -29,6 +30,7 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Listen(args) => listen::run(args, ui),
         Command::Verify(args) => verify::run(args, ui),
         Command::Send(args) => send::run(args, ui),
+        Command::Replay(args) => replay::run(args, ui),
         Command::Schema(args) => schema::run(args, ui),
         Command::Validate(args) => validate::run(args, ui),
         Command::Completions(args) => completions::run(args, ui),
@@ -88,4 +90,46 @@ pub fn load_private_key(value: Option<&str>) -> anyhow::Result<Option<crate::sig
     let key = crate::signing::PrivateKey::parse(&String::from_utf8_lossy(&text.text))
         .with_context(|| format!("reading the private key from {}", text.origin))?;
     Ok(Some(key))
+}
+
+/// Input files in a stable order: files (and `-`) as given, directories walked recursively with
+/// their entries sorted, keeping files with one of `extensions`.
+pub fn expand_inputs(paths: &[PathBuf], extensions: &[&str]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p == Path::new("-") {
+            out.push(p.clone());
+            continue;
+        }
+        let meta = std::fs::metadata(p).with_context(|| format!("reading {}", p.display()))?;
+        if meta.is_dir() {
+            walk(p, extensions, &mut out)?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    // Entries are typed without following symlinks, so a link loop cannot recurse forever
+    // (linked directories are not entered; linked files are read).
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading directory {}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
+    entries.sort();
+    for (path, is_dir) in entries {
+        if is_dir {
+            walk(&path, extensions, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
 }

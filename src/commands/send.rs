@@ -5,8 +5,6 @@
 
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
-use rand::SeedableRng;
-use rand::seq::SliceRandom;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -50,10 +48,8 @@ pub struct Args {
     /// The URL to deliver to.
     #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
     pub to: String,
-    /// Where to deliver once the attempts on --to are used up (Telnyx's failover URL,
-    /// Bandwidth's fallback URL).
-    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
-    pub failover_url: Option<String>,
+    #[command(flatten)]
+    pub delivery: DeliveryArgs,
     /// Every event of the provider (each in its default variant).
     #[arg(long, conflicts_with_all = ["events", "data", "flow"])]
     pub all: bool,
@@ -86,6 +82,25 @@ pub struct Args {
     /// on a terminal, print only failed attempts, and end with throughput and latency figures.
     #[arg(long, value_name = "N", conflicts_with_all = ["duplicate", "shuffle"])]
     pub count: Option<u64>,
+    /// Send Telnyx events without signature headers.
+    #[arg(long, conflicts_with = "private_key")]
+    pub no_signature: bool,
+    /// Print the requests (first attempt) instead of sending them.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How --dry-run prints requests.
+    #[arg(long, value_enum, default_value_t = DryRunFormat::Http, requires = "dry_run")]
+    pub format: DryRunFormat,
+}
+
+/// How to deliver, shared by `send` and `replay`: URLs after --to, credentials, the provider
+/// rules' knobs, pacing.
+#[derive(Debug, clap::Args)]
+pub struct DeliveryArgs {
+    /// Where to deliver once the attempts on --to are used up (Telnyx's failover URL,
+    /// Bandwidth's fallback URL).
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub failover_url: Option<String>,
     /// Deliveries in flight at once.
     #[arg(long, value_name = "C", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub concurrency: u64,
@@ -96,9 +111,6 @@ pub struct Args {
     /// and its public key printed.
     #[arg(long, value_name = "KEY|FILE", env = PRIVATE_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
     pub private_key: Option<String>,
-    /// Send Telnyx events without signature headers.
-    #[arg(long, conflicts_with = "private_key")]
-    pub no_signature: bool,
     /// Bandwidth credentials for its challenge flow: the first request carries none, a 401
     /// with WWW-Authenticate is answered with them.
     #[arg(long, value_name = "USER:PASS", env = BASIC_AUTH_ENV, hide_env_values = true, value_parser = Credentials::parse)]
@@ -124,12 +136,36 @@ pub struct Args {
     /// Accept self-signed and otherwise invalid TLS certificates.
     #[arg(long)]
     pub insecure: bool,
-    /// Print the requests (first attempt) instead of sending them.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// How --dry-run prints requests.
-    #[arg(long, value_enum, default_value_t = DryRunFormat::Http, requires = "dry_run")]
-    pub format: DryRunFormat,
+}
+
+impl DeliveryArgs {
+    /// The run's settings (without a signing key): `to`, then the failover URL (both checked),
+    /// the credentials, and the attempt rules.
+    pub fn settings(&self, to: &str) -> anyhow::Result<Settings> {
+        let mut urls = vec![check_url("--to", to)?];
+        if let Some(u) = &self.failover_url {
+            urls.push(check_url("--failover-url", u)?);
+        }
+        let mut settings = Settings::new(urls);
+        settings.credentials = self.basic_auth.clone();
+        settings.attempts = self.max_attempts;
+        settings.timing = if self.provider_timing {
+            Timing::Provider
+        } else {
+            Timing::Compressed(Duration::from_millis(self.backoff))
+        };
+        settings.timeout = self.timeout;
+        settings.headers = self.headers.clone();
+        Ok(settings)
+    }
+
+    /// `--rate`, checked.
+    pub fn check_rate(&self) -> anyhow::Result<()> {
+        if self.rate.is_some_and(|r| r.is_nan() || r <= 0.0) {
+            bail!("--rate must be above 0 events per second");
+        }
+        Ok(())
+    }
 }
 
 fn parse_secs(s: &str) -> Result<Duration, String> {
@@ -182,13 +218,8 @@ struct RequestLine<'a> {
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    let mut urls = vec![check_url("--to", &args.to)?];
-    if let Some(u) = &args.failover_url {
-        urls.push(check_url("--failover-url", u)?);
-    }
-    if args.rate.is_some_and(|r| r.is_nan() || r <= 0.0) {
-        bail!("--rate must be above 0 events per second");
-    }
+    let mut settings = args.delivery.settings(&args.to)?;
+    args.delivery.check_rate()?;
     if args.variant.is_some() && args.events.len() != 1 {
         bail!("--variant applies to one EVENT; name exactly one (or drop --variant)");
     }
@@ -200,33 +231,17 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         }
         None => plan(args)?,
     };
-    let key = signing_key(args, ui)?;
-    if args.provider == Provider::Telnyx && args.basic_auth.is_some() {
+    settings.key = signing_key(args, ui)?;
+    if args.provider == Provider::Telnyx && args.delivery.basic_auth.is_some() {
         ui.warn("--basic-auth is ignored for Telnyx, which signs instead")?;
     }
-    let settings = Settings {
-        urls,
-        key,
-        credentials: args.basic_auth.clone(),
-        attempts: args.max_attempts,
-        timing: if args.provider_timing {
-            Timing::Provider
-        } else {
-            Timing::Compressed(Duration::from_millis(args.backoff))
-        },
-        timeout: args.timeout,
-        headers: args.headers.clone(),
-        expect: None,
-        expect_bxml: false,
-        timestamp: None,
-    };
     match args.count {
         Some(n) => load_mode(args, ui, &settings, n),
         None => {
             if args.dry_run {
                 return dry_run(args, ui, &settings, items);
             }
-            let client = Client::new(args.insecure)?;
+            let client = Client::new(args.delivery.insecure)?;
             let reporter = Reporter::new(
                 ui,
                 &settings,
@@ -237,8 +252,8 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             );
             load::run(
                 items.into_iter(),
-                args.concurrency as usize,
-                args.rate,
+                args.delivery.concurrency as usize,
+                args.delivery.rate,
                 |item| async {
                     reporter.deliver(item).await;
                 },
@@ -277,7 +292,7 @@ fn signing_key(args: &Args, ui: &Ui) -> anyhow::Result<Option<PrivateKey>> {
     if args.provider != Provider::Telnyx || args.no_signature {
         return Ok(None);
     }
-    if let Some(key) = crate::commands::load_private_key(args.private_key.as_deref())? {
+    if let Some(key) = crate::commands::load_private_key(args.delivery.private_key.as_deref())? {
         return Ok(Some(key));
     }
     let key = PrivateKey::generate();
@@ -342,31 +357,9 @@ fn plan(args: &Args) -> anyhow::Result<Vec<Item>> {
             .collect();
     }
     if args.shuffle {
-        shuffle(&mut items, args.seed);
+        crate::delivery::shuffle(&mut items, args.seed);
     }
     Ok(items)
-}
-
-/// Shuffle so that the order really changes: a shuffle that happens to give back the original
-/// order (likely with two items) is rotated by one.
-fn shuffle(items: &mut [Item], seed: Option<u64>) {
-    let mut rng = match seed {
-        Some(s) => rand_chacha::ChaCha8Rng::seed_from_u64(s),
-        None => rand_chacha::ChaCha8Rng::from_os_rng(),
-    };
-    let original: Vec<usize> = (0..items.len()).collect();
-    let mut order = original.clone();
-    order.shuffle(&mut rng);
-    let distinct = items
-        .iter()
-        .any(|i| i.id != items[0].id || i.event_name() != items[0].event_name());
-    if order == original && distinct {
-        order.rotate_left(1);
-    }
-    let copy: Vec<Item> = items.to_vec();
-    for (slot, from) in items.iter_mut().zip(order) {
-        *slot = copy[from].clone();
-    }
 }
 
 /// The events load mode cycles through.
@@ -426,17 +419,22 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
         let items: Vec<Item> = (0..count).flat_map(render).collect();
         return dry_run(args, ui, settings, items);
     }
-    let client = Client::new(args.insecure)?;
+    let client = Client::new(args.delivery.insecure)?;
     let reporter = Reporter::new(ui, settings, &client, Lines::Failures, Some(count), 1);
-    load::run(0..count, args.concurrency as usize, args.rate, |i| {
-        let items = render(i);
-        let reporter = &reporter;
-        async move {
-            for item in items {
-                reporter.deliver(item).await;
+    load::run(
+        0..count,
+        args.delivery.concurrency as usize,
+        args.delivery.rate,
+        |i| {
+            let items = render(i);
+            let reporter = &reporter;
+            async move {
+                for item in items {
+                    reporter.deliver(item).await;
+                }
             }
-        }
-    })?;
+        },
+    )?;
     let summary = reporter.finish(true)?;
     Ok(verdict(summary.failed))
 }
@@ -534,22 +532,6 @@ mod tests {
         assert!(check_url("--to", "http://127.0.0.1:1/x").is_ok());
         assert!(check_url("--to", "ftp://x/").is_err());
         assert!(check_url("--to", "localhost:5000").is_err());
-    }
-
-    #[test]
-    fn shuffle_never_keeps_the_original_order() {
-        for seed in 0..50 {
-            let mut items: Vec<Item> = (0..2)
-                .map(|i| {
-                    let mut it = Item::raw(Provider::Telnyx, vec![]);
-                    it.id = Some(i.to_string());
-                    it
-                })
-                .collect();
-            shuffle(&mut items, Some(seed));
-            let ids: Vec<_> = items.iter().map(|i| i.id.clone().unwrap()).collect();
-            assert_eq!(ids, ["1", "0"], "seed {seed}");
-        }
     }
 
     #[test]

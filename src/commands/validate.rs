@@ -73,7 +73,7 @@ struct Doc<'a> {
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let forced = args.event.as_deref().map(parse_forced).transpose()?;
-    let sources = expand(&args.paths)?;
+    let sources = crate::commands::expand_inputs(&args.paths, &["json", "jsonl", "ndjson"])?;
     if sources.is_empty() {
         bail!(
             "no .json, .jsonl or .ndjson files under {}",
@@ -191,47 +191,6 @@ fn display_paths(paths: &[PathBuf]) -> String {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Files to check, in a stable order: explicit files as given, directories walked recursively
-/// with their entries sorted.
-fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p == Path::new("-") {
-            out.push(p.clone());
-            continue;
-        }
-        let meta = std::fs::metadata(p).with_context(|| format!("reading {}", p.display()))?;
-        if meta.is_dir() {
-            walk(p, &mut out)?;
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    // Entries are typed without following symlinks, so a link loop cannot recurse forever
-    // (linked directories are not entered; linked files are read).
-    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading directory {}", dir.display()))?
-        .filter_map(|e| e.ok())
-        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
-        .collect();
-    entries.sort();
-    for (path, is_dir) in entries {
-        if is_dir {
-            walk(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("json" | "jsonl" | "ndjson")
-        ) {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn check_source(
