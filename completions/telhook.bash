@@ -34,6 +34,9 @@ _telhook() {
             telhook,listen)
                 cmd="telhook__subcmd__listen"
                 ;;
+            telhook,man)
+                cmd="telhook__subcmd__man"
+                ;;
             telhook,replay)
                 cmd="telhook__subcmd__replay"
                 ;;
@@ -70,6 +73,9 @@ _telhook() {
             telhook__subcmd__help,listen)
                 cmd="telhook__subcmd__help__subcmd__listen"
                 ;;
+            telhook__subcmd__help,man)
+                cmd="telhook__subcmd__help__subcmd__man"
+                ;;
             telhook__subcmd__help,replay)
                 cmd="telhook__subcmd__help__subcmd__replay"
                 ;;
@@ -95,7 +101,7 @@ _telhook() {
 
     case "${cmd}" in
         telhook)
-            opts="-v -q -h -V --color --json --verbose --quiet --help --version events example keygen sign verify send listen replay validate schema completions help"
+            opts="-v -q -h -V --color --json --verbose --quiet --help --version events example keygen sign verify send listen replay validate schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -191,7 +197,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help)
-            opts="events example keygen sign verify send listen replay validate schema completions help"
+            opts="events example keygen sign verify send listen replay validate schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -275,6 +281,20 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -486,6 +506,24 @@ _telhook() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__man)
+            opts="-v -q -h -V --color --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
             cand completions 'Print a shell completion script'
+            cand man 'Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'telhook;events'= {
@@ -268,6 +269,18 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'telhook;man'= {
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'telhook;help'= {
             cand events 'List every event telhook knows, for both providers'
             cand example 'Print a realistic payload for an event, exactly as the provider would send it'
@@ -280,6 +293,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
             cand completions 'Print a shell completion script'
+            cand man 'Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'telhook;help;events'= {
@@ -303,6 +317,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
         &'telhook;help;schema'= {
         }
         &'telhook;help;completions'= {
+        }
+        &'telhook;help;man'= {
         }
         &'telhook;help;help'= {
         }

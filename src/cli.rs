@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::{self, Provider};
 use crate::commands::{
-    completions, events, example, keygen, listen, replay, schema, send, sign, validate, verify,
+    completions, events, example, keygen, listen, man, replay, schema, send, sign, validate, verify,
 };
 use crate::ui::ColorChoice;
 
@@ -60,6 +60,8 @@ pub enum Command {
     Schema(schema::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
+    /// Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`).
+    Man(man::Args),
 }
 
 /// Parser for an event name. Completion offers every name of both catalogs; any string is

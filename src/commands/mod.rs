@@ -5,6 +5,7 @@ pub mod events;
 pub mod example;
 pub mod keygen;
 pub mod listen;
+pub mod man;
 pub mod replay;
 pub mod schema;
 pub mod send;
@@ -34,6 +35,7 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Schema(args) => schema::run(args, ui),
         Command::Validate(args) => validate::run(args, ui),
         Command::Completions(args) => completions::run(args, ui),
+        Command::Man(args) => man::run(args, ui),
     }
 }
 
