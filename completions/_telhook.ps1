@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole tool once, nothing to configure: a local listener receives every event of both providers, signed and authenticated, plus the failures to recognise')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List every event telhook knows, for both providers')
             [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print a realistic payload for an event, exactly as the provider would send it')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair for signing Telnyx webhooks')
@@ -44,6 +45,21 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'telhook;demo' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this provider''s events and failure scenarios')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider''s events and failure scenarios')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'telhook;events' {
@@ -298,6 +314,7 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             break
         }
         'telhook;help' {
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole tool once, nothing to configure: a local listener receives every event of both providers, signed and authenticated, plus the failures to recognise')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'List every event telhook knows, for both providers')
             [CompletionResult]::new('example', 'example', [CompletionResultType]::ParameterValue, 'Print a realistic payload for an event, exactly as the provider would send it')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an Ed25519 key pair for signing Telnyx webhooks')
@@ -311,6 +328,9 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'telhook;help;demo' {
             break
         }
         'telhook;help;events' {

@@ -19,6 +19,9 @@ _telhook() {
             telhook,completions)
                 cmd="telhook__subcmd__completions"
                 ;;
+            telhook,demo)
+                cmd="telhook__subcmd__demo"
+                ;;
             telhook,events)
                 cmd="telhook__subcmd__events"
                 ;;
@@ -57,6 +60,9 @@ _telhook() {
                 ;;
             telhook__subcmd__help,completions)
                 cmd="telhook__subcmd__help__subcmd__completions"
+                ;;
+            telhook__subcmd__help,demo)
+                cmd="telhook__subcmd__help__subcmd__demo"
                 ;;
             telhook__subcmd__help,events)
                 cmd="telhook__subcmd__help__subcmd__events"
@@ -101,7 +107,7 @@ _telhook() {
 
     case "${cmd}" in
         telhook)
-            opts="-v -q -h -V --color --json --verbose --quiet --help --version events example keygen sign verify send listen replay validate schema completions man help"
+            opts="-v -q -h -V --color --json --verbose --quiet --help --version demo events example keygen sign verify send listen replay validate schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -125,6 +131,32 @@ _telhook() {
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__demo)
+            opts="-p -v -q -h -V --provider --color --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "telnyx bandwidth" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "telnyx bandwidth" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -197,7 +229,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help)
-            opts="events example keygen sign verify send listen replay validate schema completions man help"
+            opts="demo events example keygen sign verify send listen replay validate schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -211,6 +243,20 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

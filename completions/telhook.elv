@@ -28,6 +28,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand demo 'Run the whole tool once, nothing to configure: a local listener receives every event of both providers, signed and authenticated, plus the failures to recognise'
             cand events 'List every event telhook knows, for both providers'
             cand example 'Print a realistic payload for an event, exactly as the provider would send it'
             cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
@@ -41,6 +42,20 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand completions 'Print a shell completion script'
             cand man 'Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'telhook;demo'= {
+            cand -p 'Only this provider''s events and failure scenarios'
+            cand --provider 'Only this provider''s events and failure scenarios'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show more detail (repeat for more)'
+            cand --verbose 'Show more detail (repeat for more)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'telhook;events'= {
             cand -p 'Only this provider''s events'
@@ -282,6 +297,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --version 'Print version'
         }
         &'telhook;help'= {
+            cand demo 'Run the whole tool once, nothing to configure: a local listener receives every event of both providers, signed and authenticated, plus the failures to recognise'
             cand events 'List every event telhook knows, for both providers'
             cand example 'Print a realistic payload for an event, exactly as the provider would send it'
             cand keygen 'Make an Ed25519 key pair for signing Telnyx webhooks'
@@ -295,6 +311,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand completions 'Print a shell completion script'
             cand man 'Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'telhook;help;demo'= {
         }
         &'telhook;help;events'= {
         }

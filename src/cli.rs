@@ -5,7 +5,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::{self, Provider};
 use crate::commands::{
-    completions, events, example, keygen, listen, man, replay, schema, send, sign, validate, verify,
+    completions, demo, events, example, keygen, listen, man, replay, schema, send, sign, validate,
+    verify,
 };
 use crate::ui::ColorChoice;
 
@@ -38,6 +39,9 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the whole tool once, nothing to configure: a local listener receives every event of
+    /// both providers, signed and authenticated, plus the failures to recognise.
+    Demo(demo::Args),
     /// List every event telhook knows, for both providers.
     Events(events::Args),
     /// Print a realistic payload for an event, exactly as the provider would send it.

@@ -5,6 +5,7 @@ mod support;
 
 mod catalog;
 mod completions;
+mod demo;
 mod example;
 mod keys;
 mod listen;

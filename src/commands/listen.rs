@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use crate::bandwidth::auth::{self, Credentials};
@@ -78,9 +78,38 @@ pub struct Args {
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<u64>,
     /// Largest body accepted; larger ones get 413.
-    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    #[arg(long, default_value_t = DEFAULT_MAX_BODY, value_name = "BYTES")]
     pub max_body: usize,
 }
+
+impl Args {
+    /// The listener `demo` runs: a free loopback port, this Telnyx public key and these Basic
+    /// credentials, every other setting at its default.
+    pub fn for_demo(public_key: String, credentials: Credentials) -> Self {
+        Args {
+            port: 0,
+            host: "127.0.0.1".into(),
+            path: "/".into(),
+            public_key: Some(public_key),
+            tolerance: telnyx::TOLERANCE_SECS,
+            no_tolerance: false,
+            basic_auth: Some(credentials),
+            strict: false,
+            capture: None,
+            status: 200,
+            delay: 0,
+            fail_first: 0,
+            bxml: None,
+            forward_to: None,
+            max_events: None,
+            timeout: None,
+            max_body: DEFAULT_MAX_BODY,
+        }
+    }
+}
+
+/// `--max-body`'s default: 1 MiB.
+const DEFAULT_MAX_BODY: usize = 1 << 20;
 
 /// One request as `--json` prints it.
 #[derive(Debug, Clone, Serialize)]
@@ -129,165 +158,225 @@ struct Shared {
     failed: AtomicBool,
     in_flight: AtomicUsize,
     forward: Option<reqwest::blocking::Client>,
+    /// Gets a copy of every event line (`demo`).
+    observer: Option<mpsc::Sender<EventLine>>,
     ui: Ui,
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    let args = args.clone();
-    let key = signing::key_text("--public-key", args.public_key.as_deref(), PUBLIC_KEY_ENV)?
-        .map(|t| {
-            PublicKey::parse_file_bytes(&t.text)
-                .with_context(|| format!("reading the public key from {}", t.origin))
-        })
-        .transpose()?;
-    let bxml = match &args.bxml {
-        Some(p) => std::fs::read_to_string(p)
-            .with_context(|| format!("reading BXML file {}", p.display()))?,
-        None => MINIMAL_BXML.to_string(),
-    };
-    let capture = args
-        .capture
-        .as_ref()
-        .map(|p| {
-            capture::Writer::open(p)
-                .with_context(|| format!("opening capture file {}", p.display()))
-        })
-        .transpose()?;
-    let forward = match &args.forward_to {
-        Some(url) => {
-            reqwest::Url::parse(url)
-                .with_context(|| format!("--forward-to `{url}` is not a URL"))?;
-            Some(
-                reqwest::blocking::Client::builder()
-                    .timeout(Duration::from_secs(30))
-                    .redirect(reqwest::redirect::Policy::none())
-                    .build()
-                    .context("building the HTTP client for --forward-to")?,
-            )
-        }
-        None => None,
-    };
-    let listener = Listener::bind(&args.host, args.port)?;
-    let addr = listener.addr();
-    let url = format!("http://{addr}{}", args.path);
-    if ui.json {
-        #[derive(Serialize)]
-        struct Listening<'a> {
-            #[serde(rename = "type")]
-            kind: &'static str,
-            addr: String,
-            url: &'a str,
-        }
-        ui.json_line(&Listening {
-            kind: "listening",
-            addr: addr.to_string(),
-            url: &url,
-        })?;
-    } else {
-        ui.line(&format!("listening on {url}"))?;
-    }
-    if key.is_none() {
+    let server = Server::bind(args, ui, None)?;
+    server.announce()?;
+    if server.shared.key.is_none() {
         ui.note(
             "telhook: no --public-key (or TELNYX_PUBLIC_KEY): Telnyx signatures are not checked",
         )?;
     }
-
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
         // A second Ctrl-C while shutting down is ignored; the summary still prints.
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
-    let shared = Arc::new(Shared {
-        key,
-        bxml,
-        validators: Validators::new(false),
-        capture,
-        attempts: Mutex::new(HashMap::new()),
-        latest: Mutex::new(HashMap::new()),
-        summary: Mutex::new(Summary {
-            kind: "summary",
-            ..Summary::default()
-        }),
-        handled: AtomicUsize::new(0),
-        failed: AtomicBool::new(false),
-        in_flight: AtomicUsize::new(0),
-        forward,
-        ui: ui.clone(),
-        args,
-    });
-    let started = Instant::now();
-    let deadline = shared
-        .args
-        .timeout
-        .map(|s| started + Duration::from_secs(s));
-    let mut accepted = 0usize;
-    loop {
-        if stop.load(Ordering::SeqCst) {
-            break;
+    server.serve(&stop)?;
+    server.print_summary()?;
+    Ok(server.status())
+}
+
+/// A bound listener: `listen` serves one in the foreground; `demo` serves one on a thread and
+/// watches its event lines through an observer channel.
+pub struct Server {
+    shared: Arc<Shared>,
+    listener: Listener,
+    url: String,
+}
+
+impl Server {
+    /// Read the key, BXML and capture settings, and bind. `observer` receives a copy of every
+    /// event line, sent before the request is answered.
+    pub fn bind(
+        args: &Args,
+        ui: &Ui,
+        observer: Option<mpsc::Sender<EventLine>>,
+    ) -> anyhow::Result<Self> {
+        let args = args.clone();
+        let key = signing::key_text("--public-key", args.public_key.as_deref(), PUBLIC_KEY_ENV)?
+            .map(|t| {
+                PublicKey::parse_file_bytes(&t.text)
+                    .with_context(|| format!("reading the public key from {}", t.origin))
+            })
+            .transpose()?;
+        let bxml = match &args.bxml {
+            Some(p) => std::fs::read_to_string(p)
+                .with_context(|| format!("reading BXML file {}", p.display()))?,
+            None => MINIMAL_BXML.to_string(),
+        };
+        let capture = args
+            .capture
+            .as_ref()
+            .map(|p| {
+                capture::Writer::open(p)
+                    .with_context(|| format!("opening capture file {}", p.display()))
+            })
+            .transpose()?;
+        let forward = match &args.forward_to {
+            Some(url) => {
+                reqwest::Url::parse(url)
+                    .with_context(|| format!("--forward-to `{url}` is not a URL"))?;
+                Some(
+                    reqwest::blocking::Client::builder()
+                        .timeout(Duration::from_secs(30))
+                        .redirect(reqwest::redirect::Policy::none())
+                        .build()
+                        .context("building the HTTP client for --forward-to")?,
+                )
+            }
+            None => None,
+        };
+        let listener = Listener::bind(&args.host, args.port)?;
+        let url = format!("http://{}{}", listener.addr(), args.path);
+        let shared = Arc::new(Shared {
+            key,
+            bxml,
+            validators: Validators::new(false),
+            capture,
+            attempts: Mutex::new(HashMap::new()),
+            latest: Mutex::new(HashMap::new()),
+            summary: Mutex::new(Summary {
+                kind: "summary",
+                ..Summary::default()
+            }),
+            handled: AtomicUsize::new(0),
+            failed: AtomicBool::new(false),
+            in_flight: AtomicUsize::new(0),
+            forward,
+            observer,
+            ui: ui.clone(),
+            args,
+        });
+        Ok(Server {
+            shared,
+            listener,
+            url,
+        })
+    }
+
+    /// The webhook URL: `http://ADDR/PATH`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The first line: where the listener is.
+    pub fn announce(&self) -> std::io::Result<()> {
+        let ui = &self.shared.ui;
+        if ui.json {
+            #[derive(Serialize)]
+            struct Listening<'a> {
+                #[serde(rename = "type")]
+                kind: &'static str,
+                addr: String,
+                url: &'a str,
+            }
+            ui.json_line(&Listening {
+                kind: "listening",
+                addr: self.listener.addr().to_string(),
+                url: &self.url,
+            })
+        } else {
+            ui.line(&format!("listening on {}", self.url))
         }
-        if deadline.is_some_and(|d| Instant::now() >= d) {
-            break;
-        }
-        if shared
+    }
+
+    /// Answer requests, each on its own thread, until `stop` is set or `--max-events` or
+    /// `--timeout` is reached; then let requests being answered finish.
+    pub fn serve(&self, stop: &AtomicBool) -> anyhow::Result<()> {
+        let shared = &self.shared;
+        let ui = &shared.ui;
+        let started = Instant::now();
+        let deadline = shared
             .args
-            .max_events
-            .is_some_and(|m| shared.handled.load(Ordering::SeqCst) >= m)
-        {
-            break;
-        }
-        let incoming = match listener.next(Duration::from_millis(50)) {
-            Ok(Some(i)) => i,
-            Ok(None) => continue,
-            Err(e) => {
-                ui.warn(&format!("accepting a request: {e}"))?;
+            .timeout
+            .map(|s| started + Duration::from_secs(s));
+        let mut accepted = 0usize;
+        loop {
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                break;
+            }
+            if shared
+                .args
+                .max_events
+                .is_some_and(|m| shared.handled.load(Ordering::SeqCst) >= m)
+            {
+                break;
+            }
+            let incoming = match self.listener.next(Duration::from_millis(50)) {
+                Ok(Some(i)) => i,
+                Ok(None) => continue,
+                Err(e) => {
+                    ui.warn(&format!("accepting a request: {e}"))?;
+                    continue;
+                }
+            };
+            if shared.args.max_events.is_some_and(|m| accepted >= m) {
+                // Over the limit: the process is about to exit; answer rather than hang the client.
+                let _ = incoming.respond(503, &[], b"telhook: --max-events reached\n".to_vec());
                 continue;
             }
-        };
-        if shared.args.max_events.is_some_and(|m| accepted >= m) {
-            // Over the limit: the process is about to exit; answer rather than hang the client.
-            let _ = incoming.respond(503, &[], b"telhook: --max-events reached\n".to_vec());
-            continue;
+            accepted += 1;
+            let shared = shared.clone();
+            shared.in_flight.fetch_add(1, Ordering::SeqCst);
+            // One thread per request: a slow or half-open client holds only its own thread.
+            std::thread::spawn(move || {
+                if let Err(e) = handle(&shared, incoming) {
+                    let _ = shared.ui.warn(&format!("answering a request: {e}"));
+                }
+                shared.handled.fetch_add(1, Ordering::SeqCst);
+                shared.in_flight.fetch_sub(1, Ordering::SeqCst);
+            });
         }
-        accepted += 1;
-        let shared = shared.clone();
-        shared.in_flight.fetch_add(1, Ordering::SeqCst);
-        // One thread per request: a slow or half-open client holds only its own thread.
-        std::thread::spawn(move || {
-            if let Err(e) = handle(&shared, incoming) {
-                let _ = shared.ui.warn(&format!("answering a request: {e}"));
+        // Let requests already being answered finish (bounded, so a stuck client cannot hold us).
+        let grace = Instant::now() + Duration::from_millis(shared.args.delay + 2000);
+        while shared.in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < grace {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        Ok(())
+    }
+
+    /// The per provider/event/verdict counts (a JSON `summary` line under `--json`; nothing
+    /// under `-q`).
+    pub fn print_summary(&self) -> anyhow::Result<()> {
+        let ui = &self.shared.ui;
+        let summary = self
+            .shared
+            .summary
+            .lock()
+            .map_err(|_| anyhow::anyhow!("summary lock poisoned"))?;
+        if ui.json {
+            ui.json_line(&*summary)?;
+        } else if !ui.quiet {
+            ui.line(&format!(
+                "summary: {} request{}, {} rejected",
+                summary.requests,
+                if summary.requests == 1 { "" } else { "s" },
+                summary.rejected
+            ))?;
+            for (what, n) in &summary.counts {
+                ui.line(&format!("  {n:>5}  {what}"))?;
             }
-            shared.handled.fetch_add(1, Ordering::SeqCst);
-            shared.in_flight.fetch_sub(1, Ordering::SeqCst);
-        });
+        }
+        Ok(())
     }
-    // Let requests already being answered finish (bounded, so a stuck client cannot hold us).
-    let grace = Instant::now() + Duration::from_millis(shared.args.delay + 2000);
-    while shared.in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < grace {
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let summary = shared
-        .summary
-        .lock()
-        .map_err(|_| anyhow::anyhow!("summary lock poisoned"))?;
-    if ui.json {
-        ui.json_line(&*summary)?;
-    } else if !ui.quiet {
-        ui.line(&format!(
-            "summary: {} request{}, {} rejected",
-            summary.requests,
-            if summary.requests == 1 { "" } else { "s" },
-            summary.rejected
-        ))?;
-        for (what, n) in &summary.counts {
-            ui.line(&format!("  {n:>5}  {what}"))?;
+
+    /// Failure if any request failed verification.
+    pub fn status(&self) -> ExitStatus {
+        if self.shared.failed.load(Ordering::SeqCst) {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
         }
     }
-    Ok(if shared.failed.load(Ordering::SeqCst) {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    })
 }
 
 /// The provider a request comes from, by its headers, then its body.
@@ -742,6 +831,10 @@ fn finish(
         w.append(&record).context("writing the capture file")?;
     }
     print(shared, &line, &record)?;
+    if let Some(observer) = &shared.observer {
+        // The watcher may have gone; the request is still answered.
+        let _ = observer.send(line.clone());
+    }
     {
         let mut s = shared
             .summary

@@ -1,6 +1,7 @@
 //! One module per subcommand; each owns its `Args` and a `run` that returns an exit status.
 
 pub mod completions;
+pub mod demo;
 pub mod events;
 pub mod example;
 pub mod keygen;
@@ -35,6 +36,7 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Schema(args) => schema::run(args, ui),
         Command::Validate(args) => validate::run(args, ui),
         Command::Completions(args) => completions::run(args, ui),
+        Command::Demo(args) => demo::run(args, ui),
         Command::Man(args) => man::run(args, ui),
     }
 }

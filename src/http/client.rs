@@ -431,6 +431,8 @@ fn next_step(
 /// generator does.
 pub struct Client {
     insecure: bool,
+    /// Ignore the proxy environment variables (the demo talks to its own loopback listener).
+    direct: bool,
     locals: std::sync::Mutex<Vec<(std::thread::ThreadId, std::sync::Arc<Local>)>>,
 }
 
@@ -460,8 +462,18 @@ impl Local {
 
 impl Client {
     pub fn new(insecure: bool) -> anyhow::Result<Self> {
+        Self::build(insecure, false)
+    }
+
+    /// A client that connects straight to the URL, whatever the proxy variables say.
+    pub fn direct() -> anyhow::Result<Self> {
+        Self::build(false, true)
+    }
+
+    fn build(insecure: bool, direct: bool) -> anyhow::Result<Self> {
         let client = Client {
             insecure,
+            direct,
             locals: std::sync::Mutex::new(Vec::new()),
         };
         // Build one now, so a TLS or resolver set-up failure is reported before any delivery.
@@ -480,11 +492,13 @@ impl Client {
         if let Some((_, local)) = locals.iter().find(|(id, _)| *id == me) {
             return Ok(local.clone());
         }
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .danger_accept_invalid_certs(self.insecure)
-            .build()
-            .map_err(|e| e.to_string())?;
+            .danger_accept_invalid_certs(self.insecure);
+        if self.direct {
+            builder = builder.no_proxy();
+        }
+        let client = builder.build().map_err(|e| e.to_string())?;
         let local = std::sync::Arc::new(Local {
             client,
             url: std::sync::Mutex::new(None),

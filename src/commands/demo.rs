@@ -1,0 +1,633 @@
+//! `telhook demo`: the whole tool in one command, with nothing to configure. A listener on a
+//! free loopback port, a fresh Telnyx key pair and fresh Basic credentials; every event of both
+//! providers delivered to it through the real HTTP path; then the failures a user should learn
+//! to recognise. It prints the listener's view (the lines `listen` prints), checks every verdict
+//! against the one expected, and exits 0 only when all of them were.
+
+use rand::Rng;
+use rand::distr::Alphanumeric;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::bandwidth::auth::Credentials;
+use crate::catalog::{self, Provider};
+use crate::commands::listen::{self, EventLine, Server};
+use crate::delivery::{Item, Settings};
+use crate::exit::ExitStatus;
+use crate::http::client::{self, Client};
+use crate::signing::PrivateKey;
+use crate::template::{Renderer, Seed};
+use crate::ui::Ui;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Only this provider's events and failure scenarios.
+    #[arg(short = 'p', long, value_enum, value_name = "PROVIDER")]
+    pub provider: Option<Provider>,
+}
+
+/// What the listener must say about one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Want {
+    verdict: &'static str,
+    status: u16,
+    /// A piece of the reason the listener gives.
+    reason: Option<&'static str>,
+    duplicate: bool,
+    out_of_order: bool,
+}
+
+impl Want {
+    const fn new(verdict: &'static str, status: u16) -> Self {
+        Want {
+            verdict,
+            status,
+            reason: None,
+            duplicate: false,
+            out_of_order: false,
+        }
+    }
+
+    fn because(mut self, reason: &'static str) -> Self {
+        self.reason = Some(reason);
+        self
+    }
+
+    fn matches(&self, got: &EventLine) -> bool {
+        got.verdict == self.verdict
+            && got.status == self.status
+            && got.duplicate == self.duplicate
+            && got.out_of_order == self.out_of_order
+            && got.schema_errors.is_empty()
+            && self
+                .reason
+                .is_none_or(|r| got.reason.as_deref().is_some_and(|g| g.contains(r)))
+    }
+
+    fn describe(&self) -> String {
+        let mut s = format!("{} {}", self.verdict, self.status);
+        if let Some(r) = self.reason {
+            s.push_str(&format!(" ({r})"));
+        }
+        if self.duplicate {
+            s.push_str(" [duplicate]");
+        }
+        if self.out_of_order {
+            s.push_str(" [out-of-order]");
+        }
+        s
+    }
+}
+
+fn describe_line(got: &EventLine) -> String {
+    let mut s = format!("{} {}", got.verdict, got.status);
+    if let Some(r) = &got.reason {
+        s.push_str(&format!(" ({r})"));
+    }
+    if got.duplicate {
+        s.push_str(" [duplicate]");
+    }
+    if got.out_of_order {
+        s.push_str(" [out-of-order]");
+    }
+    if let Some(e) = got.schema_errors.first() {
+        s.push_str(&format!(" [schema: {e}]"));
+    }
+    s
+}
+
+/// How the sender tampers with a delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Twist {
+    None,
+    /// Signed with a key the listener does not know.
+    ForgedSignature,
+    /// Signed ten minutes ago (outside the 300 s tolerance).
+    StaleTimestamp,
+    /// The Basic challenge answered with a wrong password.
+    WrongPassword,
+}
+
+/// One delivery and what must come of it.
+struct Step {
+    item: Item,
+    twist: Twist,
+    /// One entry per request the listener must see, in order.
+    want: Vec<Want>,
+    /// Must the sender count the delivery as acknowledged?
+    acknowledged: bool,
+}
+
+/// A named group of steps; `scenario` groups are the failures to recognise.
+struct Case {
+    title: String,
+    scenario: bool,
+    steps: Vec<Step>,
+}
+
+/// One check as `--json` prints it.
+#[derive(Debug, Serialize)]
+struct CheckLine<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    case: &'a str,
+    scenario: bool,
+    provider: Provider,
+    event: &'static str,
+    ok: bool,
+    expected: String,
+    got: String,
+}
+
+#[derive(Debug, Serialize)]
+struct SummaryLine {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    events: usize,
+    scenarios: usize,
+    requests: usize,
+    /// listener verdict -> requests
+    verdicts: BTreeMap<&'static str, usize>,
+    checks: usize,
+    failed: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct DemoLine {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    url: String,
+    public_key: String,
+    basic_auth_user: String,
+}
+
+const DEMO_USER: &str = "telhook-demo";
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    let providers: Vec<Provider> = match args.provider {
+        Some(p) => vec![p],
+        None => Provider::ALL.to_vec(),
+    };
+    let key = PrivateKey::generate();
+    let password: String = rand::rng()
+        .sample_iter(Alphanumeric)
+        .take(24)
+        .map(char::from)
+        .collect();
+    let credentials = Credentials::parse(&format!("{DEMO_USER}:{password}"))
+        .map_err(|e| anyhow::anyhow!("demo credentials: {e}"))?;
+    let listen_args = listen::Args::for_demo(key.public().to_base64(), credentials.clone());
+
+    let (observer, observed) = mpsc::channel();
+    let server = Server::bind(&listen_args, ui, Some(observer))?;
+    server.announce()?;
+    let url = server.url().to_string();
+    if ui.json {
+        ui.json_line(&DemoLine {
+            kind: "demo",
+            url: url.clone(),
+            public_key: key.public().to_base64(),
+            basic_auth_user: DEMO_USER.to_string(),
+        })?;
+    } else if !ui.quiet {
+        ui.line(&format!(
+            "demo: Telnyx events signed with a new key pair (public key {}); Bandwidth credentials \
+             {DEMO_USER}:<generated>",
+            key.public().to_base64()
+        ))?;
+    }
+
+    let cases = plan(&providers)?;
+    let mut settings = Settings::new(vec![url]);
+    settings.key = Some(key);
+    settings.credentials = Some(credentials);
+    let client = Client::direct()?;
+
+    let stop = AtomicBool::new(false);
+    let result = std::thread::scope(|scope| {
+        let serving = scope.spawn(|| server.serve(&stop));
+        let result = deliver_all(ui, &client, &settings, &cases, &observed);
+        stop.store(true, Ordering::SeqCst);
+        match serving.join() {
+            Ok(served) => served.and(result),
+            Err(_) => Err(anyhow::anyhow!("the demo listener's thread panicked")),
+        }
+    })?;
+    Ok(if result.failed == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+/// What the whole run came to.
+struct Tally {
+    failed: usize,
+}
+
+fn deliver_all(
+    ui: &Ui,
+    client: &Client,
+    settings: &Settings,
+    cases: &[Case],
+    observed: &mpsc::Receiver<EventLine>,
+) -> anyhow::Result<Tally> {
+    let forger = PrivateKey::generate();
+    let mut verdicts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let (mut checks, mut failed, mut requests) = (0usize, 0usize, 0usize);
+    for case in cases {
+        if !ui.json && !ui.quiet {
+            let mark = if case.scenario { "--" } else { "==" };
+            ui.line(&format!("{mark} {}", case.title))?;
+        }
+        for step in &case.steps {
+            let mut step_settings = settings.clone();
+            match step.twist {
+                Twist::None => {}
+                Twist::ForgedSignature => step_settings.key = Some(forger.clone()),
+                Twist::StaleTimestamp => {
+                    step_settings.timestamp = Some(chrono::Utc::now().timestamp() - 600);
+                }
+                Twist::WrongPassword => {
+                    step_settings.credentials = Some(
+                        Credentials::parse(&format!("{DEMO_USER}:not-the-password"))
+                            .map_err(|e| anyhow::anyhow!("demo credentials: {e}"))?,
+                    );
+                }
+            }
+            if step.twist != Twist::None {
+                // A refused delivery is shown once, not retried.
+                step_settings.attempts = Some(1);
+            }
+            let mut item = step.item.clone();
+            let policy = step_settings.policy(&item);
+            let delivery = client::block_on(client::deliver(
+                client,
+                &policy,
+                &step_settings.urls,
+                &mut |n, url| step_settings.request(&mut item, n, url),
+                &mut |_| {},
+            ))?;
+            // The listener sends each line before it answers, so every line of this delivery
+            // is already here; the timeout only guards against a listener that lost one.
+            let mut got = Vec::new();
+            while got.len() < step.want.len() {
+                match observed.recv_timeout(Duration::from_secs(5)) {
+                    Ok(line) => got.push(line),
+                    Err(_) => break,
+                }
+            }
+            got.extend(observed.try_iter());
+            requests += got.len();
+            for line in &got {
+                *verdicts.entry(line.verdict).or_default() += 1;
+            }
+            let ok = got.len() == step.want.len()
+                && step.want.iter().zip(&got).all(|(w, g)| w.matches(g))
+                && delivery.acknowledged == step.acknowledged;
+            checks += 1;
+            if !ok {
+                failed += 1;
+            }
+            let expected = format!(
+                "{}; sender {}",
+                step.want
+                    .iter()
+                    .map(Want::describe)
+                    .collect::<Vec<_>>()
+                    .join(", then "),
+                if step.acknowledged {
+                    "acknowledged"
+                } else {
+                    "not acknowledged"
+                }
+            );
+            let seen = format!(
+                "{}; sender {}",
+                if got.is_empty() {
+                    "no request".to_string()
+                } else {
+                    got.iter()
+                        .map(describe_line)
+                        .collect::<Vec<_>>()
+                        .join(", then ")
+                },
+                if delivery.acknowledged {
+                    "acknowledged".to_string()
+                } else {
+                    format!("not acknowledged ({})", delivery.outcome.reason_code())
+                }
+            );
+            if ui.json {
+                ui.json_line(&CheckLine {
+                    kind: "check",
+                    case: &case.title,
+                    scenario: case.scenario,
+                    provider: item.provider,
+                    event: item.event_name(),
+                    ok,
+                    expected,
+                    got: seen,
+                })?;
+            } else if !ok {
+                ui.line(&format!(
+                    "   {} expected {expected}; got {seen}",
+                    ui.fail("unexpected")
+                ))?;
+            } else if case.scenario && !ui.quiet {
+                ui.line(&format!("   {} {expected}", ui.pass("as expected:")))?;
+            }
+        }
+    }
+    let events = cases
+        .iter()
+        .filter(|c| !c.scenario)
+        .map(|c| c.steps.len())
+        .sum();
+    let scenarios = cases.iter().filter(|c| c.scenario).count();
+    if ui.json {
+        ui.json_line(&SummaryLine {
+            kind: "summary",
+            events,
+            scenarios,
+            requests,
+            verdicts,
+            checks,
+            failed,
+        })?;
+    } else {
+        let counts: Vec<String> = verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
+        let verdict = if failed == 0 {
+            ui.pass(&format!("{checks} of {checks} verdicts as expected"))
+        } else {
+            ui.fail(&format!("{failed} of {checks} verdicts unexpected"))
+        };
+        ui.line(&format!(
+            "summary: {events} events and {scenarios} failure scenarios; the listener saw {requests} \
+             requests ({}); {verdict}",
+            counts.join(", ")
+        ))?;
+    }
+    Ok(Tally { failed })
+}
+
+/// Every event of each provider, then its failure scenarios.
+fn plan(providers: &[Provider]) -> anyhow::Result<Vec<Case>> {
+    let mut renderer = Renderer::new(Seed::default());
+    let mut cases = Vec::new();
+    for &provider in providers {
+        let mut steps = Vec::new();
+        for event in provider.events() {
+            renderer.forget();
+            let example = crate::example::build(provider, event.name, None, &[], &mut renderer)?;
+            for value in example.values {
+                steps.push(Step {
+                    item: Item::rendered(provider, example.event, value),
+                    twist: Twist::None,
+                    want: accepted(provider),
+                    acknowledged: true,
+                });
+            }
+        }
+        let title = match provider {
+            Provider::Telnyx => format!(
+                "Telnyx: every event ({}), signed with the demo key",
+                steps.len()
+            ),
+            Provider::Bandwidth => format!(
+                "Bandwidth: every event ({}); each is challenged with a 401, then sent with credentials",
+                steps.len()
+            ),
+        };
+        cases.push(Case {
+            title,
+            scenario: false,
+            steps,
+        });
+        cases.extend(scenarios(provider, &mut renderer)?);
+    }
+    Ok(cases)
+}
+
+/// What the listener says to a good delivery.
+fn accepted(provider: Provider) -> Vec<Want> {
+    match provider {
+        Provider::Telnyx => vec![Want::new("verified", 200)],
+        Provider::Bandwidth => vec![Want::new("challenged", 401), Want::new("verified", 200)],
+    }
+}
+
+fn one(provider: Provider, event: &str, renderer: &mut Renderer) -> anyhow::Result<Item> {
+    renderer.forget();
+    let example = crate::example::build(provider, event, None, &[], renderer)?;
+    let value = example
+        .values
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("{provider} {event} rendered no body"))?;
+    Ok(Item::rendered(provider, example.event, value))
+}
+
+/// The two events of a flow about one message, in their real order.
+fn flow_pair(
+    provider: Provider,
+    flow: &str,
+    renderer: &mut Renderer,
+) -> anyhow::Result<(Item, Item)> {
+    renderer.forget();
+    let flow = catalog::find_flow(provider, flow)?;
+    let mut items = crate::example::build_flow(flow, &[], renderer)?
+        .into_iter()
+        .flat_map(|e| {
+            let event = e.event;
+            e.values
+                .into_iter()
+                .map(move |v| Item::rendered(provider, event, v))
+        });
+    match (items.next(), items.next()) {
+        (Some(first), Some(second)) => Ok((first, second)),
+        _ => anyhow::bail!("flow {provider} {} has fewer than two events", flow.name),
+    }
+}
+
+fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<Case>> {
+    let mut cases = Vec::new();
+    let step = |item: Item, twist: Twist, want: Vec<Want>, acknowledged: bool| Step {
+        item,
+        twist,
+        want,
+        acknowledged,
+    };
+    match provider {
+        Provider::Telnyx => {
+            cases.push(Case {
+                title:
+                    "forged Telnyx signature (signed with another key): 403, the app never sees it"
+                        .into(),
+                scenario: true,
+                steps: vec![step(
+                    one(provider, "message.received", renderer)?,
+                    Twist::ForgedSignature,
+                    vec![Want::new("rejected", 403).because("signature does not match")],
+                    false,
+                )],
+            });
+            cases.push(Case {
+                title: "stale timestamp (signed 600 s ago, tolerance 300 s): 403".into(),
+                scenario: true,
+                steps: vec![step(
+                    one(provider, "message.received", renderer)?,
+                    Twist::StaleTimestamp,
+                    vec![Want::new("rejected", 403).because("s old")],
+                    false,
+                )],
+            });
+        }
+        Provider::Bandwidth => {
+            cases.push(Case {
+                title: "Bandwidth request without credentials: the 401 challenge, then success"
+                    .into(),
+                scenario: true,
+                steps: vec![step(
+                    one(provider, "message-received", renderer)?,
+                    Twist::None,
+                    vec![
+                        Want::new("challenged", 401).because("no Authorization"),
+                        Want::new("verified", 200),
+                    ],
+                    true,
+                )],
+            });
+            cases.push(Case {
+                title: "wrong Basic password: 401 again, the callback is not delivered".into(),
+                scenario: true,
+                steps: vec![step(
+                    one(provider, "message-received", renderer)?,
+                    Twist::WrongPassword,
+                    vec![Want::new("challenged", 401), Want::new("rejected", 401)],
+                    false,
+                )],
+            });
+        }
+    }
+    let (dup_event, flow) = match provider {
+        Provider::Telnyx => ("message.finalized", "outbound-message"),
+        Provider::Bandwidth => ("message-delivered", "outbound-mms"),
+    };
+    let item = one(provider, dup_event, renderer)?;
+    let mut again = accepted(provider);
+    if let Some(last) = again.last_mut() {
+        last.duplicate = true;
+    }
+    cases.push(Case {
+        title: format!(
+            "duplicate: {dup_event} delivered twice with the same id (at-least-once delivery)"
+        ),
+        scenario: true,
+        steps: vec![
+            step(item.clone(), Twist::None, accepted(provider), true),
+            step(item, Twist::None, again, true),
+        ],
+    });
+    let (first, second) = flow_pair(provider, flow, renderer)?;
+    let mut late = accepted(provider);
+    if let Some(last) = late.last_mut() {
+        last.out_of_order = true;
+    }
+    cases.push(Case {
+        title: format!(
+            "out of order: {} arrives before {} about the same message",
+            second.event_name(),
+            first.event_name()
+        ),
+        scenario: true,
+        steps: vec![
+            step(second, Twist::None, accepted(provider), true),
+            step(first, Twist::None, late, true),
+        ],
+    });
+    Ok(cases)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(verdict: &'static str, status: u16, reason: Option<&str>) -> EventLine {
+        EventLine {
+            kind: "event",
+            received_at: String::new(),
+            method: "POST".into(),
+            path: "/".into(),
+            provider: Some(Provider::Telnyx),
+            event: Some("message.received"),
+            event_id: None,
+            facts: String::new(),
+            verdict,
+            reason: reason.map(str::to_string),
+            status,
+            duplicate: false,
+            out_of_order: false,
+            schema_errors: Vec::new(),
+            forward_status: None,
+            forward_ms: None,
+        }
+    }
+
+    #[test]
+    fn a_want_matches_only_the_same_verdict_status_reason_and_marks() {
+        let want = Want::new("rejected", 403).because("signature does not match");
+        assert!(want.matches(&line(
+            "rejected",
+            403,
+            Some("signature does not match: other key")
+        )));
+        assert!(!want.matches(&line("rejected", 401, Some("signature does not match"))));
+        assert!(!want.matches(&line("verified", 403, Some("signature does not match"))));
+        assert!(!want.matches(&line("rejected", 403, Some("too old"))));
+        assert!(!want.matches(&line("rejected", 403, None)));
+
+        let plain = Want::new("verified", 200);
+        let mut dup = line("verified", 200, None);
+        dup.duplicate = true;
+        assert!(!plain.matches(&dup), "an unexpected duplicate mark fails");
+        let mut invalid = line("verified", 200, None);
+        invalid.schema_errors.push("/data: missing".into());
+        assert!(!plain.matches(&invalid), "a schema problem fails");
+        assert!(plain.matches(&line("verified", 200, None)));
+    }
+
+    #[test]
+    fn the_plan_covers_every_event_and_the_scenarios_of_each_provider() {
+        let cases = plan(&[Provider::Bandwidth]).unwrap();
+        let events: usize = cases
+            .iter()
+            .filter(|c| !c.scenario)
+            .map(|c| c.steps.len())
+            .sum();
+        let bodies: usize = Provider::Bandwidth
+            .events()
+            .iter()
+            .map(|e| crate::bandwidth::copies(e.name, e.default_variant().name))
+            .sum();
+        assert_eq!(events, bodies);
+        assert!(cases.iter().all(|c| {
+            c.steps
+                .iter()
+                .all(|s| s.item.provider == Provider::Bandwidth)
+        }));
+        let titles: Vec<&str> = cases
+            .iter()
+            .filter(|c| c.scenario)
+            .map(|c| c.title.as_str())
+            .collect();
+        assert_eq!(titles.len(), 4, "{titles:?}");
+        assert!(titles[0].contains("without credentials"));
+        assert!(titles[1].contains("wrong Basic password"));
+        assert!(titles[2].starts_with("duplicate"));
+        assert!(titles[3].starts_with("out of order"));
+    }
+}
