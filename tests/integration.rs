@@ -4,6 +4,7 @@
 mod support;
 
 mod catalog;
+mod cli;
 mod completions;
 mod demo;
 mod example;

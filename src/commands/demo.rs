@@ -209,7 +209,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let stop = AtomicBool::new(false);
     let result = std::thread::scope(|scope| {
         let serving = scope.spawn(|| server.serve(&stop));
-        let result = deliver_all(ui, &client, &settings, &cases, &observed);
+        let result = deliver_all(ui, &client, &settings, &cases, &observed, &server);
         stop.store(true, Ordering::SeqCst);
         match serving.join() {
             Ok(served) => served.and(result),
@@ -234,6 +234,7 @@ fn deliver_all(
     settings: &Settings,
     cases: &[Case],
     observed: &mpsc::Receiver<EventLine>,
+    server: &Server,
 ) -> anyhow::Result<Tally> {
     let forger = PrivateKey::generate();
     let mut verdicts: BTreeMap<&'static str, usize> = BTreeMap::new();
@@ -281,6 +282,10 @@ fn deliver_all(
                 }
             }
             got.extend(observed.try_iter());
+            if server.output_closed() {
+                // `demo | head`: stop quietly (main exits 0 on a closed pipe).
+                return Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe).into());
+            }
             requests += got.len();
             for line in &got {
                 *verdicts.entry(line.verdict).or_default() += 1;

@@ -156,6 +156,8 @@ struct Shared {
     summary: Mutex<Summary>,
     handled: AtomicUsize,
     failed: AtomicBool,
+    /// stdout is closed (`listen | head -1`): stop serving and exit quietly.
+    output_closed: AtomicBool,
     in_flight: AtomicUsize,
     forward: Option<reqwest::blocking::Client>,
     /// Gets a copy of every event line (`demo`).
@@ -178,6 +180,10 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
     server.serve(&stop)?;
+    if server.output_closed() {
+        // `listen | head -1`: the reader has what it wanted; main exits 0 without a word.
+        return Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe).into());
+    }
     server.print_summary()?;
     Ok(server.status())
 }
@@ -247,6 +253,7 @@ impl Server {
             }),
             handled: AtomicUsize::new(0),
             failed: AtomicBool::new(false),
+            output_closed: AtomicBool::new(false),
             in_flight: AtomicUsize::new(0),
             forward,
             observer,
@@ -298,7 +305,7 @@ impl Server {
             .map(|s| started + Duration::from_secs(s));
         let mut accepted = 0usize;
         loop {
-            if stop.load(Ordering::SeqCst) {
+            if stop.load(Ordering::SeqCst) || self.output_closed() {
                 break;
             }
             if deadline.is_some_and(|d| Instant::now() >= d) {
@@ -330,7 +337,11 @@ impl Server {
             // One thread per request: a slow or half-open client holds only its own thread.
             std::thread::spawn(move || {
                 if let Err(e) = handle(&shared, incoming) {
-                    let _ = shared.ui.warn(&format!("answering a request: {e}"));
+                    if crate::ui::is_broken_pipe(&e) {
+                        shared.output_closed.store(true, Ordering::SeqCst);
+                    } else {
+                        let _ = shared.ui.warn(&format!("answering a request: {e:#}"));
+                    }
                 }
                 shared.handled.fetch_add(1, Ordering::SeqCst);
                 shared.in_flight.fetch_sub(1, Ordering::SeqCst);
@@ -342,6 +353,11 @@ impl Server {
             std::thread::sleep(Duration::from_millis(10));
         }
         Ok(())
+    }
+
+    /// Has the reader of stdout gone away?
+    pub fn output_closed(&self) -> bool {
+        self.shared.output_closed.load(Ordering::SeqCst)
     }
 
     /// The per provider/event/verdict counts (a JSON `summary` line under `--json`; nothing
@@ -830,7 +846,9 @@ fn finish(
         // Written before the answer: whatever the client sees acknowledged is on disk.
         w.append(&record).context("writing the capture file")?;
     }
-    print(shared, &line, &record)?;
+    // A closed stdout still gets the request answered (it is captured already); the error
+    // then stops the listener.
+    let printed = print(shared, &line, &record);
     if let Some(observer) = &shared.observer {
         // The watcher may have gone; the request is still answered.
         let _ = observer.send(line.clone());
@@ -855,7 +873,7 @@ fn finish(
     incoming
         .respond(status, &headers, body)
         .context("sending the answer")?;
-    Ok(())
+    printed
 }
 
 fn print(shared: &Shared, line: &EventLine, record: &Record) -> anyhow::Result<()> {

@@ -1,0 +1,198 @@
+//! Output conventions shared by every command: colour per stream, data on stdout and the rest on
+//! stderr, `-q`, a closed pipe, the manual page.
+
+use crate::support::{Telhook, http};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+const ESC: &str = "\u{1b}[";
+
+/// `telhook demo -p telnyx` with extra arguments and environment: (code, stdout, stderr).
+fn demo(t: &Telhook, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let mut cmd = t.cmd();
+    cmd.args(["demo", "--provider", "telnyx"]).args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn piped_output_is_plain_unless_colour_is_forced() {
+    let t = Telhook::new();
+    let (code, out, err) = demo(&t, &[], &[]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains("✓ verified") && !out.contains(ESC),
+        "auto: plain"
+    );
+    assert_eq!(err, "");
+
+    let (code, out, _) = demo(&t, &["--color", "always"], &[]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains(ESC), "--color always colours");
+
+    let (_, out, _) = demo(&t, &["--color", "auto"], &[("NO_COLOR", "1")]);
+    assert!(!out.contains(ESC), "NO_COLOR with auto: plain");
+
+    let (_, out, _) = demo(&t, &["--color", "always"], &[("NO_COLOR", "1")]);
+    assert!(out.contains(ESC), "--color always wins over NO_COLOR");
+
+    let (_, out, _) = demo(&t, &["--color", "never", "--json"], &[]);
+    assert!(!out.contains(ESC));
+}
+
+#[test]
+fn json_turns_colour_off_even_when_forced() {
+    let t = Telhook::new();
+    let (code, out, err) = demo(&t, &["--color", "always", "--json"], &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(err, "");
+    assert!(!out.contains(ESC));
+    for line in out.lines() {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+}
+
+#[test]
+fn errors_go_to_stderr_as_one_plain_line_with_exit_2() {
+    let t = Telhook::new();
+    let out = t
+        .cmd()
+        .args(["send", "telnyx", "message.sent", "--to", "not a url"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("telhook: error: --to `not a url` is not a URL"));
+    assert!(!err.contains(ESC));
+}
+
+#[test]
+fn quiet_keeps_data_and_drops_notes() {
+    let t = Telhook::new();
+    // Without a key, send makes one and says so on stderr; -q drops the note, not the data.
+    let loud = t
+        .cmd()
+        .args([
+            "send",
+            "telnyx",
+            "message.sent",
+            "--to",
+            "http://127.0.0.1:9/",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(loud.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&loud.stderr).contains("no --private-key"));
+    let quiet = t
+        .cmd()
+        .args([
+            "-q",
+            "send",
+            "telnyx",
+            "message.sent",
+            "--to",
+            "http://127.0.0.1:9/",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
+    assert!(String::from_utf8_lossy(&quiet.stdout).contains("POST http://127.0.0.1:9/"));
+}
+
+/// `telhook listen --json | head -1`: the listener stops without a word when its reader goes.
+#[test]
+fn a_closed_pipe_ends_the_listener_quietly_with_exit_0() {
+    let t = Telhook::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_telhook"))
+        .args(["listen", "--port", "0", "--json"])
+        .current_dir(t.dir.path())
+        .env_remove("TELNYX_PUBLIC_KEY")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut first = String::new();
+    let mut reader = BufReader::new(stdout);
+    reader.read_line(&mut first).unwrap();
+    let url = serde_json::from_str::<serde_json::Value>(&first).unwrap()["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    drop(reader); // the reader goes away, as `head -1` does
+    let body = t.stdout(&["example", "bandwidth", "message-delivered"]);
+    let answer = http().post(&url).body(body).send().unwrap();
+    assert_eq!(answer.status(), 200, "the request is still answered");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "listener kept running"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(
+        err, "telhook: no --public-key (or TELNYX_PUBLIC_KEY): Telnyx signatures are not checked\n",
+        "the start-up note, and no error"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_the_demo_quietly_with_exit_0() {
+    let t = Telhook::new();
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{}' demo | head -n 2; echo \"exit=${{PIPESTATUS[0]}}\"",
+            env!("CARGO_BIN_EXE_telhook")
+        ))
+        .current_dir(t.dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].starts_with("listening on "));
+    assert_eq!(lines[2], "exit=0");
+}
+
+#[test]
+fn the_man_page_covers_every_subcommand() {
+    let t = Telhook::new();
+    let page = String::from_utf8(t.stdout(&["man"])).unwrap();
+    assert!(page.starts_with(".ie") || page.starts_with(".TH"));
+    for sub in [
+        "demo",
+        "send",
+        "listen",
+        "verify",
+        "replay",
+        "validate",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            page.contains(&format!(".SH \"TELHOOK {}\"", sub.to_uppercase())),
+            "no section for {sub}"
+        );
+    }
+}
