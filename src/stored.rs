@@ -101,10 +101,11 @@ fn open(path: &Path) -> Result<Records, Malformed> {
     let input: Box<dyn BufRead + Send> = if path == Path::new("-") {
         Box::new(BufReader::new(std::io::stdin()))
     } else {
-        Box::new(BufReader::with_capacity(
-            256 * 1024,
-            File::open(path).map_err(unreadable)?,
-        ))
+        // Only the bytes there when the run starts: replaying a capture into the listener that
+        // is still appending to it must end.
+        let file = File::open(path).map_err(unreadable)?;
+        let len = file.metadata().map_err(unreadable)?.len();
+        Box::new(BufReader::with_capacity(256 * 1024, file.take(len)))
     };
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     match extension {
@@ -493,6 +494,27 @@ mod tests {
         assert_eq!(bad.source, format!("{}:3", path.display()));
         assert!(bad.problem.starts_with("not JSON"), "{}", bad.problem);
         assert_eq!(got[2].as_ref().unwrap().pass_over, Some("not a POST"));
+    }
+
+    #[test]
+    fn lines_appended_after_the_run_starts_are_not_read() {
+        // Replaying a capture into the listener that writes it must not chase its own tail.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        let line = r#"{"received_at":"2026-01-01T00:00:00Z","remote_addr":null,"method":"POST","path":"/","query":null,"headers":[],"body":"{}","provider":null,"event":null,"event_id":null,"verdict":"accepted","reason":null,"status":200}"#;
+        std::fs::write(&path, format!("{line}\n{line}\n")).unwrap();
+        let mut reader = Reader::new(vec![path.clone()]);
+        assert!(reader.next().unwrap().is_ok());
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        writeln!(f, "{line}").unwrap();
+        assert!(reader.next().unwrap().is_ok());
+        assert!(
+            reader.next().is_none(),
+            "the appended line is left for the next run"
+        );
     }
 
     #[test]
