@@ -10,6 +10,7 @@ mod demo;
 mod example;
 mod keys;
 mod listen;
+mod readme;
 mod replay;
 mod send;
 mod validate;
