@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use rand::{Rng, SeedableRng, seq::IndexedRandom};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::sms;
 
@@ -25,7 +25,9 @@ pub struct Renderer {
     rng: ChaCha8Rng,
     at: DateTime<Utc>,
     tempo: f64,
-    memo: HashMap<(&'static str, String), Value>,
+    /// Named values: (kind, name, value). A document has a few dozen at most, so a scan beats
+    /// hashing (and a look-up allocates nothing).
+    memo: Vec<(&'static str, String, Value)>,
     numbers: HashSet<String>,
 }
 
@@ -227,7 +229,7 @@ impl Renderer {
             rng,
             at,
             tempo,
-            memo: HashMap::new(),
+            memo: Vec::new(),
             numbers: HashSet::new(),
         }
     }
@@ -252,7 +254,7 @@ impl Renderer {
     /// while sharing the rest: the next event of a sequence gets its own event id.
     pub fn forget_names(&mut self, names: &[&str]) {
         self.memo
-            .retain(|(_, name), _| !names.contains(&name.as_str()));
+            .retain(|(_, name, _)| !names.contains(&name.as_str()));
     }
 
     /// Move offset 0 later by `offset_ms` template milliseconds (scaled by the tempo, like
@@ -313,16 +315,25 @@ impl Renderer {
         let text = text.trim();
         let mut words = text.split_whitespace();
         let kind = words.next().unwrap_or_default();
-        let args: Vec<&str> = words.collect();
+        // At most a few arguments (`choice` reads its options from `text`): no allocation.
+        let mut slots = [""; 8];
+        let mut count = 0;
+        for word in words {
+            if let Some(slot) = slots.get_mut(count) {
+                *slot = word;
+            }
+            count += 1;
+        }
+        let args = &slots[..count.min(slots.len())];
         let bad = |why: &str| TemplateError::BadArgs {
             text: text.to_string(),
             why: why.to_string(),
         };
         let need = |n: usize| {
-            if args.len() == n {
+            if count == n {
                 Ok(())
             } else {
-                Err(bad(&format!("takes {n} argument(s), found {}", args.len())))
+                Err(bad(&format!("takes {n} argument(s), found {count}")))
             }
         };
         let offset = |s: &str| {
@@ -344,7 +355,7 @@ impl Renderer {
                 self.memo_with("phone", args[0], |r| Value::String(r.phone(toll_free)))
             }
             "time" => {
-                if !(2..=3).contains(&args.len()) {
+                if !(2..=3).contains(&count) {
                     return Err(bad("takes OFFSET_MS FORMAT [FIXED_MS]"));
                 }
                 let fixed = args.get(2).map(|f| offset(f)).transpose()?.unwrap_or(0);
@@ -488,12 +499,11 @@ impl Renderer {
         name: &str,
         make: impl FnOnce(&mut Self) -> Value,
     ) -> Value {
-        let key = (kind, name.to_string());
-        if let Some(v) = self.memo.get(&key) {
+        if let Some((_, _, v)) = self.memo.iter().find(|(k, n, _)| *k == kind && n == name) {
             return v.clone();
         }
         let v = make(self);
-        self.memo.insert(key, v.clone());
+        self.memo.push((kind, name.to_string(), v.clone()));
         v
     }
 
