@@ -66,6 +66,16 @@ impl Item {
         }
     }
 
+    /// The items of a rendered example: one per body (a Bandwidth group message has several).
+    pub fn from_example(example: crate::example::Example) -> Vec<Item> {
+        let (provider, event) = (example.provider, example.event);
+        example
+            .values
+            .into_iter()
+            .map(|value| Item::rendered(provider, event, value))
+            .collect()
+    }
+
     /// An item for bytes sent as they are; the event is recognised if the bytes are JSON.
     pub fn raw(provider: Provider, bytes: Vec<u8>) -> Self {
         let json: Option<Value> = serde_json::from_slice(&bytes).ok();

@@ -103,8 +103,10 @@ fn open(path: &Path) -> Result<Records, Malformed> {
     } else {
         // Only the bytes there when the run starts: replaying a capture into the listener that
         // is still appending to it must end.
+        // (Pipes and process substitutions have no size: they are read to their end.)
         let file = File::open(path).map_err(unreadable)?;
-        let len = file.metadata().map_err(unreadable)?.len();
+        let meta = file.metadata().map_err(unreadable)?;
+        let len = if meta.is_file() { meta.len() } else { u64::MAX };
         Box::new(BufReader::with_capacity(256 * 1024, file.take(len)))
     };
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");

@@ -68,32 +68,45 @@ impl Want {
     }
 
     fn describe(&self) -> String {
-        let mut s = format!("{} {}", self.verdict, self.status);
-        if let Some(r) = self.reason {
-            s.push_str(&format!(" ({r})"));
-        }
-        if self.duplicate {
-            s.push_str(" [duplicate]");
-        }
-        if self.out_of_order {
-            s.push_str(" [out-of-order]");
-        }
-        s
+        describe(
+            self.verdict,
+            self.status,
+            self.reason,
+            (self.duplicate, self.out_of_order),
+            None,
+        )
     }
 }
 
 fn describe_line(got: &EventLine) -> String {
-    let mut s = format!("{} {}", got.verdict, got.status);
-    if let Some(r) = &got.reason {
+    describe(
+        got.verdict,
+        got.status,
+        got.reason.as_deref(),
+        (got.duplicate, got.out_of_order),
+        got.schema_errors.first().map(String::as_str),
+    )
+}
+
+/// `verdict status (reason) [duplicate] [out-of-order] [schema: ...]`
+fn describe(
+    verdict: &str,
+    status: u16,
+    reason: Option<&str>,
+    (duplicate, out_of_order): (bool, bool),
+    schema: Option<&str>,
+) -> String {
+    let mut s = format!("{verdict} {status}");
+    if let Some(r) = reason {
         s.push_str(&format!(" ({r})"));
     }
-    if got.duplicate {
+    if duplicate {
         s.push_str(" [duplicate]");
     }
-    if got.out_of_order {
+    if out_of_order {
         s.push_str(" [out-of-order]");
     }
-    if let Some(e) = got.schema_errors.first() {
+    if let Some(e) = schema {
         s.push_str(&format!(" [schema: {e}]"));
     }
     s
@@ -179,7 +192,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         .collect();
     let credentials = Credentials::parse(&format!("{DEMO_USER}:{password}"))
         .map_err(|e| anyhow::anyhow!("demo credentials: {e}"))?;
-    let listen_args = listen::Args::for_demo(key.public().to_base64(), credentials.clone());
+    let listen_args = listen::Args::for_demo(key.public().to_base64(), credentials.clone())?;
 
     let (observer, observed) = mpsc::channel();
     let server = Server::bind(&listen_args, ui, Some(observer))?;
@@ -209,8 +222,11 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let stop = AtomicBool::new(false);
     let result = std::thread::scope(|scope| {
         let serving = scope.spawn(|| server.serve(&stop));
-        let result = deliver_all(ui, &client, &settings, &cases, &observed, &server);
-        stop.store(true, Ordering::SeqCst);
+        let result = {
+            // However the deliveries end (a panic included), the listener stops.
+            let _stop = StopOnDrop(&stop);
+            deliver_all(ui, &client, &settings, &cases, &observed, &server)
+        };
         match serving.join() {
             Ok(served) => served.and(result),
             Err(_) => Err(anyhow::anyhow!("the demo listener's thread panicked")),
@@ -221,6 +237,15 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     } else {
         ExitStatus::Failure
     })
+}
+
+/// Sets the flag when dropped.
+struct StopOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
 }
 
 /// What the whole run came to.
@@ -363,7 +388,7 @@ fn deliver_all(
             checks,
             failed,
         })?;
-    } else {
+    } else if !ui.quiet {
         let counts: Vec<String> = verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
         let verdict = if failed == 0 {
             ui.pass(&format!("{checks} of {checks} verdicts as expected"))
@@ -388,9 +413,9 @@ fn plan(providers: &[Provider]) -> anyhow::Result<Vec<Case>> {
         for event in provider.events() {
             renderer.forget();
             let example = crate::example::build(provider, event.name, None, &[], &mut renderer)?;
-            for value in example.values {
+            for item in Item::from_example(example) {
                 steps.push(Step {
-                    item: Item::rendered(provider, example.event, value),
+                    item,
                     twist: Twist::None,
                     want: accepted(provider),
                     acknowledged: true,
@@ -428,12 +453,10 @@ fn accepted(provider: Provider) -> Vec<Want> {
 fn one(provider: Provider, event: &str, renderer: &mut Renderer) -> anyhow::Result<Item> {
     renderer.forget();
     let example = crate::example::build(provider, event, None, &[], renderer)?;
-    let value = example
-        .values
+    Item::from_example(example)
         .into_iter()
         .next()
-        .ok_or_else(|| anyhow::anyhow!("{provider} {event} rendered no body"))?;
-    Ok(Item::rendered(provider, example.event, value))
+        .ok_or_else(|| anyhow::anyhow!("{provider} {event} rendered no body"))
 }
 
 /// The two events of a flow about one message, in their real order.
@@ -446,12 +469,7 @@ fn flow_pair(
     let flow = catalog::find_flow(provider, flow)?;
     let mut items = crate::example::build_flow(flow, &[], renderer)?
         .into_iter()
-        .flat_map(|e| {
-            let event = e.event;
-            e.values
-                .into_iter()
-                .map(move |v| Item::rendered(provider, event, v))
-        });
+        .flat_map(Item::from_example);
     match (items.next(), items.next()) {
         (Some(first), Some(second)) => Ok((first, second)),
         _ => anyhow::bail!("flow {provider} {} has fewer than two events", flow.name),

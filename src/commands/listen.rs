@@ -84,27 +84,26 @@ pub struct Args {
 
 impl Args {
     /// The listener `demo` runs: a free loopback port, this Telnyx public key and these Basic
-    /// credentials, every other setting at its default.
-    pub fn for_demo(public_key: String, credentials: Credentials) -> Self {
-        Args {
-            port: 0,
-            host: "127.0.0.1".into(),
-            path: "/".into(),
-            public_key: Some(public_key),
-            tolerance: telnyx::TOLERANCE_SECS,
-            no_tolerance: false,
-            basic_auth: Some(credentials),
-            strict: false,
-            capture: None,
-            status: 200,
-            delay: 0,
-            fail_first: 0,
-            bxml: None,
-            forward_to: None,
-            max_events: None,
-            timeout: None,
-            max_body: DEFAULT_MAX_BODY,
+    /// credentials, every other setting at its `listen` default.
+    pub fn for_demo(public_key: String, credentials: Credentials) -> anyhow::Result<Self> {
+        #[derive(clap::Parser)]
+        struct Defaults {
+            #[command(flatten)]
+            args: Args,
         }
+        let mut args = <Defaults as clap::Parser>::try_parse_from([
+            "listen",
+            "--port",
+            "0",
+            "--host",
+            "127.0.0.1",
+        ])
+        .map_err(|e| anyhow::anyhow!("the demo listener's settings: {e}"))?
+        .args;
+        args.public_key = Some(public_key);
+        args.basic_auth = Some(credentials);
+        args.capture = None;
+        Ok(args)
     }
 }
 
@@ -305,7 +304,9 @@ impl Server {
             .map(|s| started + Duration::from_secs(s));
         let mut accepted = 0usize;
         loop {
-            if stop.load(Ordering::SeqCst) || self.output_closed() {
+            // With a watcher (`demo`), the watcher decides when to stop: a delivery in progress
+            // (the second half of a Basic challenge) still gets its answer.
+            if stop.load(Ordering::SeqCst) || (self.output_closed() && shared.observer.is_none()) {
                 break;
             }
             if deadline.is_some_and(|d| Instant::now() >= d) {
@@ -336,12 +337,10 @@ impl Server {
             shared.in_flight.fetch_add(1, Ordering::SeqCst);
             // One thread per request: a slow or half-open client holds only its own thread.
             std::thread::spawn(move || {
-                if let Err(e) = handle(&shared, incoming) {
-                    if crate::ui::is_broken_pipe(&e) {
-                        shared.output_closed.store(true, Ordering::SeqCst);
-                    } else {
-                        let _ = shared.ui.warn(&format!("answering a request: {e:#}"));
-                    }
+                if let Err(e) = handle(&shared, incoming)
+                    && !shared.output_closed.load(Ordering::SeqCst)
+                {
+                    let _ = shared.ui.warn(&format!("answering a request: {e:#}"));
                 }
                 shared.handled.fetch_add(1, Ordering::SeqCst);
                 shared.in_flight.fetch_sub(1, Ordering::SeqCst);
@@ -842,13 +841,26 @@ fn finish(
     line.status = status;
     line.verdict = verdict;
     line.reason = reason;
-    if let Some(w) = &shared.capture {
-        // Written before the answer: whatever the client sees acknowledged is on disk.
-        w.append(&record).context("writing the capture file")?;
+    if let Some(w) = &shared.capture
+        && let Err(e) = w.append(&record)
+    {
+        // Written before the answer: whatever the client sees acknowledged is on disk. When it
+        // cannot be written, the sender is told to try again (a 500), and so is the user.
+        shared.failed.store(true, Ordering::SeqCst);
+        let _ = incoming.respond(500, &[], b"telhook: could not write the capture\n".to_vec());
+        return Err(anyhow::Error::from(e).context(
+            "writing the capture file (answered 500 so the sender retries; check the disk and \
+             the --capture path)",
+        ));
     }
-    // A closed stdout still gets the request answered (it is captured already); the error
-    // then stops the listener.
+    // A closed stdout still gets the request answered (it is captured already), then stops
+    // the listener; a client that hung up is only that client's problem.
     let printed = print(shared, &line, &record);
+    if let Err(e) = &printed
+        && crate::ui::is_broken_pipe(e)
+    {
+        shared.output_closed.store(true, Ordering::SeqCst);
+    }
     if let Some(observer) = &shared.observer {
         // The watcher may have gone; the request is still answered.
         let _ = observer.send(line.clone());

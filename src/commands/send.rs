@@ -324,9 +324,7 @@ fn plan(args: &Args) -> anyhow::Result<Vec<Item>> {
     } else if let Some(name) = &args.flow {
         let flow = catalog::find_flow(provider, name)?;
         for example in crate::example::build_flow(flow, &args.sets, &mut renderer)? {
-            for value in example.values {
-                items.push(Item::rendered(provider, example.event, value));
-            }
+            items.extend(Item::from_example(example));
         }
     } else {
         let names: Vec<&str> = if args.all {
@@ -345,9 +343,7 @@ fn plan(args: &Args) -> anyhow::Result<Vec<Item>> {
                 &args.sets,
                 &mut renderer,
             )?;
-            for value in example.values {
-                items.push(Item::rendered(provider, example.event, value));
-            }
+            items.extend(Item::from_example(example));
         }
     }
     if args.duplicate > 0 {
@@ -405,11 +401,7 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
         };
         match crate::example::build_once(provider, name, args.variant.as_deref(), &args.sets, seed)
         {
-            Ok(example) => example
-                .values
-                .into_iter()
-                .map(|v| Item::rendered(provider, example.event, v))
-                .collect(),
+            Ok(example) => Item::from_example(example),
             // Rendered successfully above with the same inputs; a failure here is a broken
             // template that the unit tests would catch.
             Err(_) => Vec::new(),
