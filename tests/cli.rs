@@ -22,29 +22,69 @@ fn demo(t: &Telhook, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, Strin
     )
 }
 
+/// `telhook ARGS` on a pseudo-terminal (util-linux `script`), with extra environment: what the
+/// terminal showed.
+fn on_a_terminal(t: &Telhook, args: &str, env: &[(&str, &str)]) -> String {
+    let mut cmd = Command::new("script");
+    cmd.args(["-q", "-e", "-c"])
+        .arg(format!("'{}' {args}", env!("CARGO_BIN_EXE_telhook")))
+        .arg("/dev/null")
+        .current_dir(t.dir.path())
+        .env("TERM", "xterm")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
-fn piped_output_is_plain_unless_colour_is_forced() {
+fn colour_is_decided_per_stream_by_terminal_flag_and_no_color() {
     let t = Telhook::new();
+    // Piped: plain, unless forced.
     let (code, out, err) = demo(&t, &[], &[]);
     assert_eq!(code, Some(0));
     assert!(
         out.contains("✓ verified") && !out.contains(ESC),
-        "auto: plain"
+        "auto, piped: plain"
     );
     assert_eq!(err, "");
-
     let (code, out, _) = demo(&t, &["--color", "always"], &[]);
     assert_eq!(code, Some(0));
-    assert!(out.contains(ESC), "--color always colours");
-
-    let (_, out, _) = demo(&t, &["--color", "auto"], &[("NO_COLOR", "1")]);
-    assert!(!out.contains(ESC), "NO_COLOR with auto: plain");
-
+    assert!(out.contains(ESC), "--color always colours a pipe");
     let (_, out, _) = demo(&t, &["--color", "always"], &[("NO_COLOR", "1")]);
     assert!(out.contains(ESC), "--color always wins over NO_COLOR");
 
-    let (_, out, _) = demo(&t, &["--color", "never", "--json"], &[]);
-    assert!(!out.contains(ESC));
+    // On a terminal: coloured, unless NO_COLOR, TERM=dumb or --color never.
+    let args = "demo --provider telnyx";
+    assert!(
+        on_a_terminal(&t, args, &[]).contains(ESC),
+        "auto, terminal: colour"
+    );
+    let plain = on_a_terminal(&t, args, &[("NO_COLOR", "1")]);
+    assert!(
+        plain.contains("✓ verified") && !plain.contains(ESC),
+        "NO_COLOR"
+    );
+    assert!(
+        !on_a_terminal(&t, args, &[("TERM", "dumb")]).contains(ESC),
+        "TERM=dumb"
+    );
+    assert!(!on_a_terminal(&t, &format!("{args} --color never"), &[]).contains(ESC));
+    // stdout redirected to a file while the terminal stays stderr: the file gets no codes.
+    on_a_terminal(&t, &format!("{args} > demo.txt"), &[]);
+    let file = std::fs::read_to_string(t.path("demo.txt")).unwrap();
+    assert!(
+        file.contains("✓ verified") && !file.contains(ESC),
+        "redirected file: plain"
+    );
 }
 
 #[test]
@@ -161,7 +201,8 @@ fn a_closed_pipe_ends_the_demo_quietly_with_exit_0() {
     let out = Command::new("bash")
         .arg("-c")
         .arg(format!(
-            "'{}' demo | head -n 2; echo \"exit=${{PIPESTATUS[0]}}\"",
+            // -v makes the listener's view far larger than a pipe's buffer, so writes do fail.
+            "'{}' demo -v | head -n 2; echo \"exit=${{PIPESTATUS[0]}}\"",
             env!("CARGO_BIN_EXE_telhook")
         ))
         .current_dir(t.dir.path())

@@ -8,9 +8,9 @@
 //!   `bash benches/...` lines (set-up, tests, benchmarks) are not run here.
 //! - `telhook listen ...` lines, and lines ending in `&`, run in the background for the rest of
 //!   the block; the next line starts once a listener has printed its address.
-//! - Port 5000 (the default `listen` port the README uses throughout) becomes a free port. A
-//!   block with no listener of its own gets `telhook listen` (accepting everything) on that port,
-//!   standing in for "your app".
+//! - Port 5000 (the default `listen` port the README uses throughout) becomes the port the
+//!   section's listener got (`--port 0`, read from its first line). A section with no listener of
+//!   its own gets `telhook listen` (accepting everything), standing in for "your app".
 //! - Every `telhook ...` line of a ```yaml block must also appear in a ```sh block.
 
 use crate::support::{Telhook, repo_file};
@@ -71,14 +71,6 @@ fn expected_exit(line: &str) -> i32 {
         .unwrap_or(0)
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// What to run for a README line, or `None` when the line is not a telhook example.
 fn command_of(line: &str) -> Option<String> {
     let line = line.trim();
@@ -102,8 +94,9 @@ fn is_listener(command: &str) -> bool {
     command.starts_with("telhook listen") || command.trim_end().ends_with('&')
 }
 
-/// Start a background command; wait for its first stdout line when it is a listener.
-fn background(t: &Telhook, command: &str, path: &str, at: &str) -> Child {
+/// Start a background command; for a listener, wait for its first stdout line and return its
+/// port.
+fn background(t: &Telhook, command: &str, path: &str, at: &str) -> (Child, Option<String>) {
     let command = command.trim_end().trim_end_matches('&').to_string();
     let mut child = Command::new("bash")
         .arg("-c")
@@ -116,63 +109,77 @@ fn background(t: &Telhook, command: &str, path: &str, at: &str) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    if command.starts_with("telhook listen") {
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            let mut first = String::new();
-            let _ = reader.read_line(&mut first);
-            let _ = tx.send(first);
-            // Keep draining, so the listener never blocks on a full pipe.
-            let _ = std::io::copy(&mut reader, &mut std::io::sink());
-        });
-        let first = rx.recv_timeout(Duration::from_secs(20)).unwrap_or_default();
-        assert!(
-            first.contains("127.0.0.1:"),
-            "{at}: `{command}` did not start listening: {first:?}"
-        );
+    if !command.starts_with("telhook listen") {
+        return (child, None);
     }
-    child
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        let mut first = String::new();
+        let _ = reader.read_line(&mut first);
+        let _ = tx.send(first);
+        // Keep draining, so the listener never blocks on a full pipe.
+        let _ = std::io::copy(&mut reader, &mut std::io::sink());
+    });
+    let first = rx.recv_timeout(Duration::from_secs(20)).unwrap_or_default();
+    let port = first
+        .split("127.0.0.1:")
+        .nth(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .filter(|p| !p.is_empty());
+    assert!(
+        port.is_some(),
+        "{at}: `{command}` did not start listening: {first:?}"
+    );
+    (child, port)
+}
+
+/// A README line as the test runs it: a listener on a port of its own choosing, and the
+/// section's listener's port wherever the README says 5000.
+fn localised(command: &str, port: Option<&str>) -> String {
+    let mut c = command.replace("--port 5000", "--port 0");
+    if c.starts_with("telhook listen") && !c.contains("--port") {
+        c = c.replacen("telhook listen", "telhook listen --port 0", 1);
+    }
+    match port {
+        Some(p) => c.replace("127.0.0.1:5000", &format!("127.0.0.1:{p}")),
+        None => c,
+    }
 }
 
 /// Run the blocks of one section in one directory; returns how many commands ran.
 fn run_section(section: &[&Block], bin_dir: &str) -> usize {
     let t = Telhook::new();
-    let port = free_port().to_string();
     let path = format!("{bin_dir}:{}", std::env::var("PATH").unwrap_or_default());
     let commands: Vec<(usize, String)> = section
         .iter()
         .flat_map(|b| b.lines.iter())
-        .filter_map(|(n, l)| {
-            command_of(l).map(|c| {
-                let mut c = c
-                    .replace("127.0.0.1:5000", &format!("127.0.0.1:{port}"))
-                    .replace("--port 5000", &format!("--port {port}"));
-                if c.starts_with("telhook listen") && !c.contains("--port") {
-                    c = c.replacen(
-                        "telhook listen",
-                        &format!("telhook listen --port {port}"),
-                        1,
-                    );
-                }
-                (*n, c)
-            })
-        })
+        .filter_map(|(n, l)| command_of(l).map(|c| (*n, c)))
         .collect();
     let mut children: Vec<Child> = Vec::new();
+    let mut port: Option<String> = None;
     if !commands.iter().any(|(_, c)| is_listener(c)) {
-        children.push(background(
+        let (child, p) = background(
             &t,
-            &format!("telhook listen --port {port}"),
+            "telhook listen --port 0",
             &path,
             &format!("README.md:{}", section[0].line),
-        ));
+        );
+        children.push(child);
+        port = p;
     }
     for (n, command) in &commands {
         let at = format!("README.md:{n}");
-        if is_listener(command) {
-            children.push(background(&t, command, &path, &at));
+        let command = localised(command, port.as_deref());
+        if is_listener(&command) {
+            let (child, p) = background(&t, &command, &path, &at);
+            children.push(child);
+            port = p.or(port);
             continue;
         }
         let started = Instant::now();
@@ -191,7 +198,7 @@ fn run_section(section: &[&Block], bin_dir: &str) -> usize {
             .unwrap();
         assert_eq!(
             out.status.code(),
-            Some(expected_exit(command)),
+            Some(expected_exit(&command)),
             "{at}: `{command}` exited {:?} after {:?}\nstdout: {}\nstderr: {}",
             out.status.code(),
             started.elapsed(),
@@ -200,7 +207,7 @@ fn run_section(section: &[&Block], bin_dir: &str) -> usize {
         );
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            !stderr.contains("telhook: error:") || expected_exit(command) == 2,
+            !stderr.contains("telhook: error:") || expected_exit(&command) == 2,
             "{at}: `{command}` reported an error: {stderr}"
         );
     }
@@ -287,4 +294,19 @@ fn the_readme_parser_reads_fences_continuations_and_exit_comments() {
         1
     );
     assert_eq!(expected_exit("telhook verify x"), 0);
+    assert_eq!(
+        localised("telhook listen --capture c.jsonl", None),
+        "telhook listen --port 0 --capture c.jsonl"
+    );
+    assert_eq!(
+        localised("telhook listen --port 5000 &", None),
+        "telhook listen --port 0 &"
+    );
+    assert_eq!(
+        localised(
+            "telhook send a b --to http://127.0.0.1:5000/x",
+            Some("4242")
+        ),
+        "telhook send a b --to http://127.0.0.1:4242/x"
+    );
 }
