@@ -1222,3 +1222,32 @@ fn send_to_listen_end_to_end_verifies_signatures_and_passes_the_challenge() {
     let v: Value = serde_json::from_slice(&first).unwrap();
     assert_eq!(first, telhook::telnyx::to_wire(&v));
 }
+
+/// Plain-HTTP deliveries take a fast path of their own; a proxy variable must still win.
+#[test]
+fn http_proxy_from_the_environment_carries_the_delivery() {
+    let t = Telhook::new();
+    let proxy = Receiver::script(vec![Reply::status(200)]).expect_hits(1);
+    let proxy_url = proxy.url.trim_end_matches("/hook").to_string();
+    let out = t
+        .cmd()
+        .env("HTTP_PROXY", &proxy_url)
+        .args([
+            "send",
+            "bandwidth",
+            "message-delivered",
+            "--to",
+            "http://receiver.telhook.invalid/webhooks",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
+    let reqs = proxy.requests();
+    assert_eq!(
+        reqs[0].path, "http://receiver.telhook.invalid/webhooks",
+        "the proxy gets the absolute URL"
+    );
+    assert_eq!(reqs[0].header("host"), Some("receiver.telhook.invalid"));
+    assert!(reqs[0].json().is_array());
+}

@@ -422,10 +422,16 @@ fn next_step(
     }
 }
 
-/// The transport of the binary: reqwest, following no redirects (a 3xx is a failed delivery for
-/// both providers) and honouring the proxy environment variables.
+/// The transport of the binary. Follows no redirects (a 3xx is a failed delivery for both
+/// providers) and honours the proxy environment variables.
 ///
-/// Each thread that sends gets its own connection pool, driven by that thread's runtime (see
+/// Plain `http://` URLs that no proxy variable applies to (the usual local receiver) go over
+/// hyper's client directly; `https://` URLs, and everything when a proxy variable is set, go
+/// over reqwest (rustls, proxies). The direct path skips reqwest's per-request layers (URL
+/// re-parsing, the redirect policy, header copies) and the TLS set-up of a client per thread:
+/// measured in README "Performance".
+///
+/// Each thread that sends gets its own connection pools, driven by that thread's runtime (see
 /// [`block_on`] and `http::load`): no hand-off to a background thread per request, which is what
 /// `reqwest::blocking` costs, and one thread keeps several connections busy, as a load
 /// generator does.
@@ -433,30 +439,71 @@ pub struct Client {
     insecure: bool,
     /// Ignore the proxy environment variables (the demo talks to its own loopback listener).
     direct: bool,
+    /// A proxy variable is set: every request goes through reqwest, which applies it.
+    proxied: bool,
     locals: std::sync::Mutex<Vec<(std::thread::ThreadId, std::sync::Arc<Local>)>>,
 }
 
+type Plain = hyper_util::client::legacy::Client<
+    hyper_util::client::legacy::connect::HttpConnector,
+    http_body_util::Full<bytes::Bytes>,
+>;
+
 struct Local {
-    client: reqwest::Client,
+    plain: Plain,
+    /// Made on first use (an `https://` URL, or a proxy), so a plain run never sets up TLS.
+    tls: std::sync::OnceLock<reqwest::Client>,
     /// The last URL parsed (a run sends to one or two URLs; parsing, IDNA included, is not free).
-    url: std::sync::Mutex<Option<(String, reqwest::Url)>>,
+    url: std::sync::Mutex<Option<(String, Target)>>,
 }
 
+#[derive(Clone)]
+struct Target {
+    url: reqwest::Url,
+    /// Set when the request can go over the plain client.
+    uri: Option<http::Uri>,
+}
+
+/// The proxy variables reqwest reads for `http://` URLs.
+const PROXY_VARS: &[&str] = &["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"];
+
 impl Local {
-    fn url(&self, text: &str) -> Result<reqwest::Url, Failure> {
+    fn target(&self, text: &str, plain_ok: bool) -> Result<Target, Failure> {
         let mut last = self
             .url
             .lock()
             .map_err(|_| Failure::Network("URL cache lock poisoned".into()))?;
-        if let Some((t, u)) = last.as_ref()
+        if let Some((t, target)) = last.as_ref()
             && t == text
         {
-            return Ok(u.clone());
+            return Ok(target.clone());
         }
-        let parsed = reqwest::Url::parse(text)
+        let url = reqwest::Url::parse(text)
             .map_err(|e| Failure::Network(format!("`{text}` is not a URL: {e}")))?;
-        *last = Some((text.to_string(), parsed.clone()));
-        Ok(parsed)
+        let uri = if plain_ok && url.scheme() == "http" {
+            url.as_str().parse::<http::Uri>().ok()
+        } else {
+            None
+        };
+        let target = Target { url, uri };
+        *last = Some((text.to_string(), target.clone()));
+        Ok(target)
+    }
+
+    fn tls(&self, insecure: bool, direct: bool) -> Result<&reqwest::Client, Failure> {
+        if let Some(c) = self.tls.get() {
+            return Ok(c);
+        }
+        let mut builder = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .danger_accept_invalid_certs(insecure);
+        if direct {
+            builder = builder.no_proxy();
+        }
+        let client = builder
+            .build()
+            .map_err(|e| Failure::Network(format!("building the HTTP client: {e}")))?;
+        Ok(self.tls.get_or_init(|| client))
     }
 }
 
@@ -471,15 +518,26 @@ impl Client {
     }
 
     fn build(insecure: bool, direct: bool) -> anyhow::Result<Self> {
+        let proxied = !direct
+            && PROXY_VARS
+                .iter()
+                .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()));
         let client = Client {
             insecure,
             direct,
+            proxied,
             locals: std::sync::Mutex::new(Vec::new()),
         };
-        // Build one now, so a TLS or resolver set-up failure is reported before any delivery.
+        // Set up the TLS client once now, so a TLS or resolver set-up failure is reported
+        // before any delivery.
         client
             .local()
-            .map_err(|e| anyhow::anyhow!("building the HTTP client: {e}"))?;
+            .map_err(|e| anyhow::anyhow!("building the HTTP client: {e}"))?
+            .tls(insecure, direct)
+            .map_err(|e| match e {
+                Failure::Network(why) => anyhow::anyhow!(why),
+                Failure::Timeout => anyhow::anyhow!("building the HTTP client timed out"),
+            })?;
         Ok(client)
     }
 
@@ -492,15 +550,14 @@ impl Client {
         if let Some((_, local)) = locals.iter().find(|(id, _)| *id == me) {
             return Ok(local.clone());
         }
-        let mut builder = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .danger_accept_invalid_certs(self.insecure);
-        if self.direct {
-            builder = builder.no_proxy();
-        }
-        let client = builder.build().map_err(|e| e.to_string())?;
+        let mut connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        connector.set_nodelay(true);
+        let plain =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .build(connector);
         let local = std::sync::Arc::new(Local {
-            client,
+            plain,
+            tls: std::sync::OnceLock::new(),
             url: std::sync::Mutex::new(None),
         });
         locals.push((me, local.clone()));
@@ -511,43 +568,92 @@ impl Client {
 impl Transport for Client {
     async fn send(&self, request: &Request, timeout: Duration) -> Result<Response, Failure> {
         let local = self.local().map_err(Failure::Network)?;
-        let mut builder = local
-            .client
-            .post(local.url(&request.url)?)
-            .timeout(timeout)
-            .body(request.body.clone());
-        for (name, value) in &request.headers {
-            builder = builder.header(name.as_str(), value.as_str());
-        }
-        {
-            let response = builder.send().await.map_err(failure)?;
-            let status = response.status().as_u16();
-            let headers = response
-                .headers()
-                .iter()
-                .map(|(n, v)| {
-                    (
-                        n.as_str().to_string(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect();
-            let body = response.bytes().await.map_err(failure)?.to_vec();
-            Ok(Response {
-                status,
-                headers,
-                body,
-            })
+        let target = local.target(&request.url, !self.proxied)?;
+        match target.uri {
+            Some(uri) => send_plain(&local.plain, uri, request, timeout).await,
+            None => {
+                let client = local.tls(self.insecure, self.direct)?;
+                send_reqwest(client, target.url, request, timeout).await
+            }
         }
     }
 }
 
-/// A reqwest error in the words a user needs: the deepest cause, without the URL (every line
-/// already shows it).
-fn failure(err: reqwest::Error) -> Failure {
-    if err.is_timeout() {
-        return Failure::Timeout;
+/// POST over hyper's client: plain HTTP/1.1, keep-alive, `Host` and `Content-Length` set by
+/// hyper.
+async fn send_plain(
+    client: &Plain,
+    uri: http::Uri,
+    request: &Request,
+    timeout: Duration,
+) -> Result<Response, Failure> {
+    use http_body_util::BodyExt;
+    let mut builder = http::Request::post(uri);
+    for (name, value) in &request.headers {
+        builder = builder.header(name.as_str(), value.as_str());
     }
+    let outgoing = builder
+        .body(http_body_util::Full::new(bytes::Bytes::from(
+            request.body.clone(),
+        )))
+        .map_err(|e| Failure::Network(format!("building the request: {e}")))?;
+    let exchange = async {
+        let response = client.request(outgoing).await.map_err(deepest)?;
+        let status = response.status().as_u16();
+        let headers = header_pairs(response.headers());
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .map_err(deepest)?
+            .to_bytes()
+            .to_vec();
+        Ok(Response {
+            status,
+            headers,
+            body,
+        })
+    };
+    tokio::time::timeout(timeout, exchange)
+        .await
+        .unwrap_or(Err(Failure::Timeout))
+}
+
+async fn send_reqwest(
+    client: &reqwest::Client,
+    url: reqwest::Url,
+    request: &Request,
+    timeout: Duration,
+) -> Result<Response, Failure> {
+    let mut builder = client.post(url).timeout(timeout).body(request.body.clone());
+    for (name, value) in &request.headers {
+        builder = builder.header(name.as_str(), value.as_str());
+    }
+    let response = builder.send().await.map_err(failure)?;
+    let status = response.status().as_u16();
+    let headers = header_pairs(response.headers());
+    let body = response.bytes().await.map_err(failure)?.to_vec();
+    Ok(Response {
+        status,
+        headers,
+        body,
+    })
+}
+
+fn header_pairs(headers: &http::HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect()
+}
+
+/// An error in the words a user needs: its deepest cause.
+fn deepest(err: impl std::error::Error) -> Failure {
     let mut cause: &dyn std::error::Error = &err;
     while let Some(next) = cause.source() {
         cause = next;
@@ -558,6 +664,15 @@ fn failure(err: reqwest::Error) -> Failure {
     } else {
         text
     })
+}
+
+/// A reqwest error in the words a user needs: the deepest cause, without the URL (every line
+/// already shows it).
+fn failure(err: reqwest::Error) -> Failure {
+    if err.is_timeout() {
+        return Failure::Timeout;
+    }
+    deepest(err)
 }
 
 #[cfg(test)]
