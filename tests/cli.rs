@@ -119,36 +119,22 @@ fn errors_go_to_stderr_as_one_plain_line_with_exit_2() {
 fn quiet_keeps_data_and_drops_notes() {
     let t = Telhook::new();
     // Without a key, send makes one and says so on stderr; -q drops the note, not the data.
-    let loud = t
-        .cmd()
-        .args([
-            "send",
-            "telnyx",
-            "message.sent",
-            "--to",
-            "http://127.0.0.1:9/",
-            "--dry-run",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(loud.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&loud.stderr).contains("no --private-key"));
-    let quiet = t
-        .cmd()
-        .args([
-            "-q",
-            "send",
-            "telnyx",
-            "message.sent",
-            "--to",
-            "http://127.0.0.1:9/",
-            "--dry-run",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(quiet.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
-    assert!(String::from_utf8_lossy(&quiet.stdout).contains("POST http://127.0.0.1:9/"));
+    let send = ["send", "telnyx", "message.sent", "--dry-run"];
+    let to = ["--to", "http://127.0.0.1:9/"];
+    for (quiet, note) in [(false, true), (true, false)] {
+        let out = t
+            .cmd()
+            .args(quiet.then_some("-q"))
+            .args(send)
+            .args(to)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.contains("no --private-key"), note, "-q {quiet}: {err}");
+        assert_eq!(err.is_empty(), quiet, "-q {quiet}: {err}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("POST http://127.0.0.1:9/"));
+    }
 }
 
 /// `telhook listen --json | head -1`: the listener stops without a word when its reader goes.
