@@ -476,90 +476,90 @@ fn flow_pair(
     }
 }
 
-fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<Case>> {
-    let mut cases = Vec::new();
-    let step = |item: Item, twist: Twist, want: Vec<Want>, acknowledged: bool| Step {
-        item,
-        twist,
-        want,
-        acknowledged,
-    };
-    match provider {
-        Provider::Telnyx => {
-            cases.push(Case {
-                title:
-                    "forged Telnyx signature (signed with another key): 403, the app never sees it"
-                        .into(),
-                scenario: true,
-                steps: vec![step(
-                    one(provider, "message.received", renderer)?,
-                    Twist::ForgedSignature,
-                    vec![Want::new("rejected", 403).because("signature does not match")],
-                    false,
-                )],
-            });
-            cases.push(Case {
-                title: "stale timestamp (signed 600 s ago, tolerance 300 s): 403".into(),
-                scenario: true,
-                steps: vec![step(
-                    one(provider, "message.received", renderer)?,
-                    Twist::StaleTimestamp,
-                    vec![Want::new("rejected", 403).because("s old")],
-                    false,
-                )],
-            });
-        }
-        Provider::Bandwidth => {
-            cases.push(Case {
-                title: "Bandwidth request without credentials: the 401 challenge, then success"
-                    .into(),
-                scenario: true,
-                steps: vec![step(
-                    one(provider, "message-received", renderer)?,
-                    Twist::None,
-                    vec![
-                        Want::new("challenged", 401).because("no Authorization"),
-                        Want::new("verified", 200),
-                    ],
-                    true,
-                )],
-            });
-            cases.push(Case {
-                title: "wrong Basic password: 401 again, the callback is not delivered".into(),
-                scenario: true,
-                steps: vec![step(
-                    one(provider, "message-received", renderer)?,
-                    Twist::WrongPassword,
-                    vec![Want::new("challenged", 401), Want::new("rejected", 401)],
-                    false,
-                )],
-            });
-        }
+/// What the listener says to a good delivery, with `mark` applied to its last line (the one
+/// that carries the event).
+fn accepted_and(provider: Provider, mark: impl FnOnce(&mut Want)) -> Vec<Want> {
+    let mut want = accepted(provider);
+    if let Some(last) = want.last_mut() {
+        mark(last);
     }
+    want
+}
+
+fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<Case>> {
+    // One delivery each: (title, event, twist, what the listener says, acknowledged?).
+    let single: Vec<(&str, &str, Twist, Vec<Want>, bool)> = match provider {
+        Provider::Telnyx => vec![
+            (
+                "forged Telnyx signature (signed with another key): 403, the app never sees it",
+                "message.received",
+                Twist::ForgedSignature,
+                vec![Want::new("rejected", 403).because("signature does not match")],
+                false,
+            ),
+            (
+                "stale timestamp (signed 600 s ago, tolerance 300 s): 403",
+                "message.received",
+                Twist::StaleTimestamp,
+                vec![Want::new("rejected", 403).because("s old")],
+                false,
+            ),
+        ],
+        Provider::Bandwidth => vec![
+            (
+                "Bandwidth request without credentials: the 401 challenge, then success",
+                "message-received",
+                Twist::None,
+                vec![
+                    Want::new("challenged", 401).because("no Authorization"),
+                    Want::new("verified", 200),
+                ],
+                true,
+            ),
+            (
+                "wrong Basic password: 401 again, the callback is not delivered",
+                "message-received",
+                Twist::WrongPassword,
+                vec![Want::new("challenged", 401), Want::new("rejected", 401)],
+                false,
+            ),
+        ],
+    };
+    let mut cases = Vec::new();
+    for (title, event, twist, want, acknowledged) in single {
+        cases.push(Case {
+            title: title.into(),
+            scenario: true,
+            steps: vec![Step {
+                item: one(provider, event, renderer)?,
+                twist,
+                want,
+                acknowledged,
+            }],
+        });
+    }
+    let step = |item: Item, want: Vec<Want>| Step {
+        item,
+        twist: Twist::None,
+        want,
+        acknowledged: true,
+    };
     let (dup_event, flow) = match provider {
         Provider::Telnyx => ("message.finalized", "outbound-message"),
         Provider::Bandwidth => ("message-delivered", "outbound-mms"),
     };
     let item = one(provider, dup_event, renderer)?;
-    let mut again = accepted(provider);
-    if let Some(last) = again.last_mut() {
-        last.duplicate = true;
-    }
     cases.push(Case {
         title: format!(
             "duplicate: {dup_event} delivered twice with the same id (at-least-once delivery)"
         ),
         scenario: true,
         steps: vec![
-            step(item.clone(), Twist::None, accepted(provider), true),
-            step(item, Twist::None, again, true),
+            step(item.clone(), accepted(provider)),
+            step(item, accepted_and(provider, |w| w.duplicate = true)),
         ],
     });
     let (first, second) = flow_pair(provider, flow, renderer)?;
-    let mut late = accepted(provider);
-    if let Some(last) = late.last_mut() {
-        last.out_of_order = true;
-    }
     cases.push(Case {
         title: format!(
             "out of order: {} arrives before {} about the same message",
@@ -568,8 +568,8 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
         ),
         scenario: true,
         steps: vec![
-            step(second, Twist::None, accepted(provider), true),
-            step(first, Twist::None, late, true),
+            step(second, accepted(provider)),
+            step(first, accepted_and(provider, |w| w.out_of_order = true)),
         ],
     });
     Ok(cases)

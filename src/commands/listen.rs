@@ -102,7 +102,6 @@ impl Args {
         .args;
         args.public_key = Some(public_key);
         args.basic_auth = Some(credentials);
-        args.capture = None;
         Ok(args)
     }
 }

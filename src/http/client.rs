@@ -490,7 +490,7 @@ impl Local {
         Ok(target)
     }
 
-    fn tls(&self, insecure: bool, direct: bool) -> Result<&reqwest::Client, Failure> {
+    fn tls(&self, insecure: bool, direct: bool) -> Result<&reqwest::Client, String> {
         if let Some(c) = self.tls.get() {
             return Ok(c);
         }
@@ -500,9 +500,7 @@ impl Local {
         if direct {
             builder = builder.no_proxy();
         }
-        let client = builder
-            .build()
-            .map_err(|e| Failure::Network(format!("building the HTTP client: {e}")))?;
+        let client = builder.build().map_err(|e| e.to_string())?;
         Ok(self.tls.get_or_init(|| client))
     }
 }
@@ -534,10 +532,7 @@ impl Client {
             .local()
             .map_err(|e| anyhow::anyhow!("building the HTTP client: {e}"))?
             .tls(insecure, direct)
-            .map_err(|e| match e {
-                Failure::Network(why) => anyhow::anyhow!(why),
-                Failure::Timeout => anyhow::anyhow!("building the HTTP client timed out"),
-            })?;
+            .map_err(|e| anyhow::anyhow!("building the HTTP client: {e}"))?;
         Ok(client)
     }
 
@@ -572,7 +567,9 @@ impl Transport for Client {
         match target.uri {
             Some(uri) => send_plain(&local.plain, uri, request, timeout).await,
             None => {
-                let client = local.tls(self.insecure, self.direct)?;
+                let client = local
+                    .tls(self.insecure, self.direct)
+                    .map_err(|e| Failure::Network(format!("building the HTTP client: {e}")))?;
                 send_reqwest(client, target.url, request, timeout).await
             }
         }
