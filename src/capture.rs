@@ -11,6 +11,41 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Mutex;
 
+/// What the listener made of a request: the word on its line, in its capture record and in
+/// `--json` output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The Telnyx signature or the Bandwidth credentials checked out.
+    Verified,
+    /// Nothing to verify (no provider recognised, or none asked for).
+    Accepted,
+    /// A Telnyx request taken without checking its signature (no public key).
+    Unverified,
+    /// A Bandwidth request without credentials, answered with the 401 challenge.
+    Challenged,
+    /// Refused: bad signature or credentials, wrong path, malformed or oversized body.
+    Rejected,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Verified => "verified",
+            Verdict::Accepted => "accepted",
+            Verdict::Unverified => "unverified",
+            Verdict::Challenged => "challenged",
+            Verdict::Rejected => "rejected",
+        }
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// One captured request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
@@ -34,8 +69,8 @@ pub struct Record {
     pub event: Option<String>,
     /// The event's id (Telnyx `data.id`, Bandwidth `message.id` or `callId`), when present.
     pub event_id: Option<String>,
-    /// `verified`, `accepted` (nothing to verify), `challenged`, or `rejected`.
-    pub verdict: String,
+    /// What the listener made of it.
+    pub verdict: Verdict,
     /// Why the request was rejected or challenged.
     pub reason: Option<String>,
     /// The HTTP status telhook answered.
@@ -64,7 +99,7 @@ impl Record {
 
     /// The first value of a header (names compared case-insensitively).
     pub fn header(&self, name: &str) -> Option<&str> {
-        header(&self.headers, name)
+        crate::http::header(&self.headers, name)
     }
 }
 
@@ -89,14 +124,6 @@ fn decode_body(body: &str, base64: bool) -> Result<Vec<u8>, base64::DecodeError>
     } else {
         Ok(body.as_bytes().to_vec())
     }
-}
-
-/// The first value of a header in an arrival-ordered list (names compared case-insensitively).
-pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
 }
 
 /// An append-only capture file shared by the request threads.
@@ -164,7 +191,7 @@ mod tests {
             provider: None,
             event: None,
             event_id: None,
-            verdict: "accepted".into(),
+            verdict: Verdict::Accepted,
             reason: None,
             status: 200,
         }

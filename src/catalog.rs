@@ -38,6 +38,55 @@ impl Provider {
     }
 }
 
+impl Provider {
+    /// The provider a request comes from, by its headers alone.
+    pub fn of_request(headers: &[(String, String)]) -> Option<Provider> {
+        if crate::telnyx::sent_by(headers) {
+            Some(Provider::Telnyx)
+        } else if crate::bandwidth::sent_by(headers) {
+            Some(Provider::Bandwidth)
+        } else {
+            None
+        }
+    }
+
+    /// The facts of one of this provider's events that matter, in a few words (the listener's
+    /// line).
+    pub fn facts(self, event: &Event, body: &Value) -> String {
+        match self {
+            Provider::Telnyx => crate::telnyx::facts(event, body),
+            Provider::Bandwidth => crate::bandwidth::facts(event, body),
+        }
+    }
+}
+
+/// Which catalog event a payload (or one element of a Bandwidth array) is.
+pub fn recognize(value: &Value) -> Option<&'static Event> {
+    if crate::telnyx::shaped(value) {
+        crate::telnyx::recognize(value)
+    } else {
+        crate::bandwidth::recognize(value)
+    }
+}
+
+/// A voice or fax event in a few words: the first id field present and the first state field.
+pub fn id_and_state(obj: &Value, id_keys: &[&str], state_keys: &[&str]) -> String {
+    let first = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| obj.get(*k).and_then(Value::as_str))
+    };
+    let state = first(state_keys)
+        .map(|x| format!(" {x}"))
+        .unwrap_or_default();
+    format!("{}{state}", crate::ui::short(first(id_keys).unwrap_or("?")))
+}
+
+/// The start of a message text, quoted.
+pub fn snippet(text: &str) -> String {
+    let t: String = text.chars().take(40).collect();
+    format!("{t:?}")
+}
+
 impl fmt::Display for Provider {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -343,4 +392,68 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// Parser for an event name. Completion offers every name of both catalogs; any string is
+/// accepted here, and the provider-specific look-up (with its "did you mean") happens when the
+/// command runs, so an unknown name gets one precise line instead of a list of 150 names.
+#[derive(Debug, Clone, Copy)]
+pub struct EventNameParser;
+
+impl clap::builder::TypedValueParser for EventNameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::TypedValueParser::parse_ref(
+            &clap::builder::StringValueParser::new(),
+            cmd,
+            arg,
+            value,
+        )
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let mut names: Vec<&'static str> =
+            Provider::ALL.iter().flat_map(|p| typed_names(*p)).collect();
+        names.sort_unstable();
+        names.dedup();
+        Some(Box::new(
+            names.into_iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+pub fn event_name_parser() -> EventNameParser {
+    EventNameParser
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognizes_each_provider_shape() {
+        let t = serde_json::json!({"data": {"event_type": "message.finalized"}});
+        assert_eq!(recognize(&t).map(|e| e.name), Some("message.finalized"));
+        let b = serde_json::json!([{"type": "message-queued", "message": {}}]);
+        assert_eq!(recognize(&b).map(|e| e.name), Some("message-sending"));
+        let v2 = serde_json::json!({"eventType": "answer", "eventTime": "x"});
+        assert_eq!(recognize(&v2).map(|e| e.name), Some("answer"));
+        let v2_no_time = serde_json::json!({"eventType": "answer", "callUrl": "x"});
+        assert_eq!(recognize(&v2_no_time).map(|e| e.name), Some("answer"));
+        let v1 = serde_json::json!({"eventType": "answer", "time": "x", "callUri": "x"});
+        assert_eq!(recognize(&v1).map(|e| e.name), Some("v1-answer"));
+        let rej = serde_json::json!({"eventType": "hangup", "cause": "CALL_REJECTED"});
+        assert_eq!(recognize(&rej).map(|e| e.name), Some("v1-reject"));
+        let link = serde_json::json!({"data": {"record_type": "link_clicked"}});
+        assert_eq!(recognize(&link).map(|e| e.name), Some("link_clicked"));
+        assert!(recognize(&serde_json::json!({"hello": 1})).is_none());
+    }
 }

@@ -1,9 +1,7 @@
 //! The command line: global flags and the subcommands. Each command module owns its `Args`.
 
-use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
-use crate::catalog::{self, Provider};
 use crate::commands::{
     completions, demo, events, example, keygen, listen, man, replay, schema, send, sign, validate,
     verify,
@@ -66,39 +64,6 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`).
     Man(man::Args),
-}
-
-/// Parser for an event name. Completion offers every name of both catalogs; any string is
-/// accepted here, and the provider-specific look-up (with its "did you mean") happens when the
-/// command runs, so an unknown name gets one precise line instead of a list of 150 names.
-#[derive(Debug, Clone, Copy)]
-pub struct EventNameParser;
-
-impl TypedValueParser for EventNameParser {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let mut names: Vec<&'static str> = Provider::ALL
-            .iter()
-            .flat_map(|p| catalog::typed_names(*p))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        Some(Box::new(names.into_iter().map(PossibleValue::new)))
-    }
-}
-
-pub fn event_name_parser() -> EventNameParser {
-    EventNameParser
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ impl Item {
         let json: Option<Value> = serde_json::from_slice(&bytes).ok();
         let event = json
             .as_ref()
-            .and_then(crate::schema::recognize)
+            .and_then(crate::catalog::recognize)
             .filter(|e| e.provider == provider);
         let id = event
             .zip(json.as_ref())
@@ -214,15 +214,15 @@ impl Settings {
             (Payload::Raw(bytes), _) => bytes.clone(),
         };
         let mut request = match (&item.fixed_headers, item.provider) {
-            (Some(headers), _) => Request {
-                url: url.to_string(),
-                headers: headers
+            (Some(headers), _) => Request::post(
+                url,
+                headers
                     .iter()
                     .filter(|(n, _)| !HOP_BY_HOP.iter().any(|h| n.eq_ignore_ascii_case(h)))
                     .cloned()
                     .collect(),
                 body,
-            },
+            ),
             (None, Provider::Telnyx) => telnyx::request(
                 url,
                 body,
@@ -238,6 +238,33 @@ impl Settings {
             request.set_header(name, value);
         }
         request
+    }
+}
+
+/// Passes requests on to an app (`listen --forward-to`) over the delivery transport, one at a
+/// time, from a synchronous caller.
+pub struct Forwarder {
+    client: client::Client,
+}
+
+impl Forwarder {
+    pub fn new() -> anyhow::Result<Self> {
+        Ok(Forwarder {
+            client: client::Client::new(false)?,
+        })
+    }
+
+    /// Send one request and wait for the whole answer (at most `timeout`).
+    pub fn send(
+        &self,
+        request: &Request,
+        timeout: Duration,
+    ) -> Result<crate::http::Response, crate::http::Failure> {
+        client::block_on(self.client.send(request, timeout)).unwrap_or_else(|e| {
+            Err(crate::http::Failure::Network(format!(
+                "starting the HTTP runtime: {e}"
+            )))
+        })
     }
 }
 

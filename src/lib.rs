@@ -13,6 +13,7 @@ pub mod example;
 pub mod exit;
 pub mod http;
 pub mod patch;
+pub mod receiver;
 pub mod schema;
 pub mod signing;
 pub mod sms;

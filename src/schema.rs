@@ -23,74 +23,6 @@ pub fn text(event: &Event) -> Option<&'static str> {
         .map(|(_, t)| *t)
 }
 
-/// Which catalog event a payload (or one element of a Bandwidth array) is.
-pub fn recognize(value: &Value) -> Option<&'static Event> {
-    let find = |p: Provider, pred: &dyn Fn(&Event) -> bool| p.events().iter().find(|e| pred(e));
-    if let Some(items) = value.as_array() {
-        return items.first().and_then(recognize_bandwidth_message);
-    }
-    let obj = value.as_object()?;
-    if let Some(data) = obj.get("data").and_then(Value::as_object) {
-        if let Some(t) = data.get("event_type").and_then(Value::as_str) {
-            return find(Provider::Telnyx, &|e| e.wire_name == t);
-        }
-        if let Some(t) = data.get("record_type").and_then(Value::as_str) {
-            return find(Provider::Telnyx, &|e| e.wire_name == t);
-        }
-        return None;
-    }
-    if obj.get("record_type").is_some()
-        && let Some(t) = obj.get("event_type").and_then(Value::as_str)
-    {
-        // the spec's flat conference.floor.changed
-        return find(Provider::Telnyx, &|e| e.wire_name == t);
-    }
-    if obj.get("type").is_some() && obj.get("message").is_some() {
-        // Bandwidth messaging as a single object (the OpenAPI shape)
-        return recognize_bandwidth_message(value);
-    }
-    let t = obj.get("eventType").and_then(Value::as_str)?;
-    // v2 callbacks carry eventTime (or callUrl/accountId when eventTime is what is missing);
-    // v1 callbacks carry REST URIs instead.
-    let v2 = ["eventTime", "callUrl", "accountId"]
-        .iter()
-        .any(|k| obj.contains_key(*k))
-        && !["callUri", "conferenceUri", "messageUri"]
-            .iter()
-            .any(|k| obj.contains_key(*k));
-    if v2 {
-        let t = if t == "recordingComplete" {
-            "recordComplete"
-        } else {
-            t
-        };
-        return find(Provider::Bandwidth, &|e| {
-            e.family == "voice-v2" && e.wire_name == t
-        });
-    }
-    let rejected =
-        t == "hangup" && obj.get("cause").and_then(Value::as_str) == Some("CALL_REJECTED");
-    if rejected {
-        return find(Provider::Bandwidth, &|e| e.name == "v1-reject");
-    }
-    find(Provider::Bandwidth, &|e| {
-        e.family == "v1" && e.wire_name == t && e.name != "v1-reject"
-    })
-}
-
-fn recognize_bandwidth_message(value: &Value) -> Option<&'static Event> {
-    let t = value.get("type")?.as_str()?;
-    let t = if t == "message-queued" {
-        "message-sending"
-    } else {
-        t
-    };
-    Provider::Bandwidth
-        .events()
-        .iter()
-        .find(|e| e.family == "messaging-v2" && e.wire_name == t)
-}
-
 /// One schema violation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Violation {
@@ -514,24 +446,5 @@ mod tests {
                 strict.validator(e).unwrap();
             }
         }
-    }
-
-    #[test]
-    fn recognizes_each_provider_shape() {
-        let t = serde_json::json!({"data": {"event_type": "message.finalized"}});
-        assert_eq!(recognize(&t).map(|e| e.name), Some("message.finalized"));
-        let b = serde_json::json!([{"type": "message-queued", "message": {}}]);
-        assert_eq!(recognize(&b).map(|e| e.name), Some("message-sending"));
-        let v2 = serde_json::json!({"eventType": "answer", "eventTime": "x"});
-        assert_eq!(recognize(&v2).map(|e| e.name), Some("answer"));
-        let v2_no_time = serde_json::json!({"eventType": "answer", "callUrl": "x"});
-        assert_eq!(recognize(&v2_no_time).map(|e| e.name), Some("answer"));
-        let v1 = serde_json::json!({"eventType": "answer", "time": "x", "callUri": "x"});
-        assert_eq!(recognize(&v1).map(|e| e.name), Some("v1-answer"));
-        let rej = serde_json::json!({"eventType": "hangup", "cause": "CALL_REJECTED"});
-        assert_eq!(recognize(&rej).map(|e| e.name), Some("v1-reject"));
-        let link = serde_json::json!({"data": {"record_type": "link_clicked"}});
-        assert_eq!(recognize(&link).map(|e| e.name), Some("link_clicked"));
-        assert!(recognize(&serde_json::json!({"hello": 1})).is_none());
     }
 }

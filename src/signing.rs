@@ -8,6 +8,11 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The private key file `telhook keygen` writes (mode 0600).
+pub const PRIVATE_FILE: &str = "telnyx.key";
+/// The public key file `telhook keygen` writes beside it.
+pub const PUBLIC_FILE: &str = "telnyx.pub";
+
 /// The 12-byte DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw key follows it.
 pub const SPKI_PREFIX: [u8; 12] = [
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,

@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 
 use crate::capture::{self, Record};
 use crate::catalog::{self, Event, Provider};
-use crate::telnyx;
 
 /// One stored webhook.
 #[derive(Debug, Clone)]
@@ -314,7 +313,7 @@ fn from_capture(source: String, record: Record) -> Result<Stored, Malformed> {
     };
     let pass_over = if !record.method.eq_ignore_ascii_case("POST") {
         Some("not a POST")
-    } else if record.verdict == "challenged" {
+    } else if record.verdict == capture::Verdict::Challenged {
         Some("the unauthenticated half of a Basic challenge")
     } else {
         None
@@ -336,32 +335,15 @@ pub fn identify(
     headers: Option<&[(String, String)]>,
     body: Option<&Value>,
 ) -> (Option<Provider>, Option<&'static Event>, Option<String>) {
-    let event = body.and_then(crate::schema::recognize);
+    let event = body.and_then(crate::catalog::recognize);
     let id = event.zip(body).and_then(|(e, b)| catalog::ids(e, b).0);
     let provider = headers
-        .and_then(provider_of_headers)
+        .and_then(Provider::of_request)
         .or(event.map(|e| e.provider));
     // An event of the other provider than the headers say is not that event.
     let event = event.filter(|e| Some(e.provider) == provider);
     let id = if event.is_some() { id } else { None };
     (provider, event, id)
-}
-
-/// The provider whose headers these are: Telnyx signs and says `telnyx-webhooks`, Bandwidth
-/// says `BandwidthAPI/...`.
-pub fn provider_of_headers(headers: &[(String, String)]) -> Option<Provider> {
-    let has = |name: &str| capture::header(headers, name).is_some();
-    let ua = capture::header(headers, "user-agent").unwrap_or_default();
-    if has(telnyx::SIGNATURE_HEADER)
-        || has(telnyx::TIMESTAMP_HEADER)
-        || ua.starts_with(telnyx::USER_AGENT)
-    {
-        Some(Provider::Telnyx)
-    } else if ua.starts_with("BandwidthAPI") {
-        Some(Provider::Bandwidth)
-    } else {
-        None
-    }
 }
 
 #[derive(Deserialize)]

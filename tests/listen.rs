@@ -80,7 +80,7 @@ fn telnyx_signature_is_verified_and_the_body_captured_byte_for_byte() {
     let cap = capture(&t);
     assert_eq!(cap.len(), 1);
     assert_eq!(cap[0].body_bytes().unwrap(), body);
-    assert_eq!(cap[0].verdict, "verified");
+    assert_eq!(cap[0].verdict.name(), "verified");
     assert_eq!(cap[0].event.as_deref(), Some("message.received"));
     assert!(cap[0].header("telnyx-signature-ed25519").is_some());
 }
@@ -237,10 +237,7 @@ fn bxml_events_get_a_response_document_and_others_an_empty_200() {
             .unwrap()
             .starts_with("application/xml")
     );
-    assert_eq!(
-        resp.text().unwrap(),
-        telhook::commands::listen::MINIMAL_BXML
-    );
+    assert_eq!(resp.text().unwrap(), telhook::bandwidth::MINIMAL_BXML);
     let disconnect = t.stdout(&[
         "example",
         "bandwidth",

@@ -41,7 +41,7 @@ fn every_example_of_every_event_validates_even_strictly() {
                     "strict {p} {name} {variant} seed {seed}: {errs:?}"
                 );
                 assert_eq!(
-                    telhook::schema::recognize(&body).map(|r| r.name),
+                    telhook::catalog::recognize(&body).map(|r| r.name),
                     Some(name),
                     "{p} {name} {variant}"
                 );

@@ -10,10 +10,12 @@ use rand::Rng;
 use serde_json::Value;
 use std::time::Duration;
 
-use crate::catalog::{Event, Reply};
+use crate::catalog::{Event, Provider, Reply};
 use crate::http::client::{Backoff, Request};
 use crate::http::reply::{Expect, StatusSet};
 
+/// Every Bandwidth callback's user agent starts with this.
+pub const USER_AGENT_PREFIX: &str = "BandwidthAPI";
 /// User agent of messaging v2 callbacks.
 pub const USER_AGENT_V2: &str = "BandwidthAPI/v2";
 /// Content type of messaging v2 callbacks.
@@ -67,6 +69,99 @@ pub fn expect(event: Option<&Event>) -> Expect {
 /// The root element of a BXML reply.
 pub const BXML_ROOT: &str = "Response";
 
+/// The BXML document a receiver answers to callbacks that need one, when it has no other.
+pub const MINIMAL_BXML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response/>\n";
+
+/// Does this request come from Bandwidth? Its user agent says `BandwidthAPI/...`.
+pub fn sent_by(headers: &[(String, String)]) -> bool {
+    crate::http::header(headers, "user-agent").is_some_and(|ua| ua.starts_with(USER_AGENT_PREFIX))
+}
+
+/// Which Bandwidth callback a body is: messaging v2 (an array of events, or the single object
+/// of the OpenAPI shape, by `type`), voice v2 (by `eventType`, with `eventTime`, `callUrl` or
+/// `accountId`) or v1 (by `eventType`, with REST URIs).
+pub fn recognize(value: &Value) -> Option<&'static Event> {
+    let find =
+        |pred: &dyn Fn(&Event) -> bool| Provider::Bandwidth.events().iter().find(|e| pred(e));
+    if let Some(items) = value.as_array() {
+        return items.first().and_then(recognize_message);
+    }
+    let obj = value.as_object()?;
+    if obj.get("type").is_some() && obj.get("message").is_some() {
+        return recognize_message(value);
+    }
+    let t = obj.get("eventType").and_then(Value::as_str)?;
+    // v2 callbacks carry eventTime (or callUrl/accountId when eventTime is what is missing);
+    // v1 callbacks carry REST URIs instead.
+    let v2 = ["eventTime", "callUrl", "accountId"]
+        .iter()
+        .any(|k| obj.contains_key(*k))
+        && !["callUri", "conferenceUri", "messageUri"]
+            .iter()
+            .any(|k| obj.contains_key(*k));
+    if v2 {
+        let t = if t == "recordingComplete" {
+            "recordComplete"
+        } else {
+            t
+        };
+        return find(&|e| e.family == "voice-v2" && e.wire_name == t);
+    }
+    let rejected =
+        t == "hangup" && obj.get("cause").and_then(Value::as_str) == Some("CALL_REJECTED");
+    if rejected {
+        return find(&|e| e.name == "v1-reject");
+    }
+    find(&|e| e.family == "v1" && e.wire_name == t && e.name != "v1-reject")
+}
+
+fn recognize_message(value: &Value) -> Option<&'static Event> {
+    let t = value.get("type")?.as_str()?;
+    let t = if t == "message-queued" {
+        "message-sending"
+    } else {
+        t
+    };
+    Provider::Bandwidth
+        .events()
+        .iter()
+        .find(|e| e.family == "messaging-v2" && e.wire_name == t)
+}
+
+/// The facts of a callback that matter, in a few words: for a message the numbers and the text
+/// or the description; for calls and conferences the id and the state.
+pub fn facts(event: &Event, body: &Value) -> String {
+    if event.family != "messaging-v2" {
+        return crate::catalog::id_and_state(
+            body,
+            &["callId", "conferenceId", "messageId"],
+            &["cause", "status", "callState", "state"],
+        );
+    }
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("?").to_string();
+    let e = &body[0];
+    let m = &e["message"];
+    if event.name == "message-received" {
+        format!(
+            "{} → {} {}",
+            s(m.get("from")),
+            s(e.get("to")),
+            crate::catalog::snippet(m["text"].as_str().unwrap_or_default())
+        )
+    } else {
+        let code = e
+            .get("errorCode")
+            .map(|c| format!(" error {c}"))
+            .unwrap_or_default();
+        format!(
+            "{} → {} {}{code}",
+            s(m.get("from")),
+            s(e.get("to")),
+            s(e.get("description"))
+        )
+    }
+}
+
 /// The request Bandwidth sends for an event of this family (unknown: messaging v2 headers).
 pub fn request(url: &str, body: Vec<u8>, family: Option<&str>) -> Request {
     let (user_agent, content_type) = match family {
@@ -74,14 +169,14 @@ pub fn request(url: &str, body: Vec<u8>, family: Option<&str>) -> Request {
         Some("voice-v2") => (USER_AGENT_V2, CONTENT_TYPE_VOICE),
         _ => (USER_AGENT_V2, CONTENT_TYPE),
     };
-    Request {
-        url: url.to_string(),
-        headers: vec![
+    Request::post(
+        url,
+        vec![
             ("content-type".to_string(), content_type.to_string()),
             ("user-agent".to_string(), user_agent.to_string()),
         ],
         body,
-    }
+    )
 }
 
 /// Variants whose template stands for several callbacks: Bandwidth sends one callback per

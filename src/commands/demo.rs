@@ -13,11 +13,12 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::bandwidth::auth::Credentials;
+use crate::capture::Verdict;
 use crate::catalog::{self, Provider};
-use crate::commands::listen::{self, EventLine, Server};
 use crate::delivery::{Item, Settings};
 use crate::exit::ExitStatus;
 use crate::http::client::{self, Client};
+use crate::receiver::{self, Entry, Server};
 use crate::signing::PrivateKey;
 use crate::template::{Renderer, Seed};
 use crate::ui::Ui;
@@ -32,7 +33,7 @@ pub struct Args {
 /// What the listener must say about one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Want {
-    verdict: &'static str,
+    verdict: Verdict,
     status: u16,
     /// A piece of the reason the listener gives.
     reason: Option<&'static str>,
@@ -41,7 +42,7 @@ struct Want {
 }
 
 impl Want {
-    const fn new(verdict: &'static str, status: u16) -> Self {
+    const fn new(verdict: Verdict, status: u16) -> Self {
         Want {
             verdict,
             status,
@@ -56,7 +57,7 @@ impl Want {
         self
     }
 
-    fn matches(&self, got: &EventLine) -> bool {
+    fn matches(&self, got: &Entry) -> bool {
         got.verdict == self.verdict
             && got.status == self.status
             && got.duplicate == self.duplicate
@@ -78,7 +79,7 @@ impl Want {
     }
 }
 
-fn describe_line(got: &EventLine) -> String {
+fn describe_line(got: &Entry) -> String {
     describe(
         got.verdict,
         got.status,
@@ -90,7 +91,7 @@ fn describe_line(got: &EventLine) -> String {
 
 /// `verdict status (reason) [duplicate] [out-of-order] [schema: ...]`
 fn describe(
-    verdict: &str,
+    verdict: Verdict,
     status: u16,
     reason: Option<&str>,
     (duplicate, out_of_order): (bool, bool),
@@ -163,7 +164,7 @@ struct SummaryLine {
     scenarios: usize,
     requests: usize,
     /// listener verdict -> requests
-    verdicts: BTreeMap<&'static str, usize>,
+    verdicts: BTreeMap<Verdict, usize>,
     checks: usize,
     failed: usize,
 }
@@ -192,10 +193,16 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         .collect();
     let credentials = Credentials::parse(&format!("{DEMO_USER}:{password}"))
         .map_err(|e| anyhow::anyhow!("demo credentials: {e}"))?;
-    let listen_args = listen::Args::for_demo(key.public().to_base64(), credentials.clone())?;
-
+    // The listener `listen` would run, on a free loopback port, with the demo's key and
+    // credentials.
+    let config = receiver::Config {
+        port: 0,
+        key: Some(key.public()),
+        basic_auth: Some(credentials.clone()),
+        ..receiver::Config::default()
+    };
     let (observer, observed) = mpsc::channel();
-    let server = Server::bind(&listen_args, ui, Some(observer))?;
+    let server = Server::bind(config, ui, Some(observer))?;
     server.announce()?;
     let url = server.url().to_string();
     if ui.json {
@@ -258,11 +265,11 @@ fn deliver_all(
     client: &Client,
     settings: &Settings,
     cases: &[Case],
-    observed: &mpsc::Receiver<EventLine>,
+    observed: &mpsc::Receiver<Entry>,
     server: &Server,
 ) -> anyhow::Result<Tally> {
     let forger = PrivateKey::generate();
-    let mut verdicts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut verdicts: BTreeMap<Verdict, usize> = BTreeMap::new();
     let (mut checks, mut failed, mut requests) = (0usize, 0usize, 0usize);
     for case in cases {
         if !ui.json && !ui.quiet {
@@ -445,8 +452,11 @@ fn plan(providers: &[Provider]) -> anyhow::Result<Vec<Case>> {
 /// What the listener says to a good delivery.
 fn accepted(provider: Provider) -> Vec<Want> {
     match provider {
-        Provider::Telnyx => vec![Want::new("verified", 200)],
-        Provider::Bandwidth => vec![Want::new("challenged", 401), Want::new("verified", 200)],
+        Provider::Telnyx => vec![Want::new(Verdict::Verified, 200)],
+        Provider::Bandwidth => vec![
+            Want::new(Verdict::Challenged, 401),
+            Want::new(Verdict::Verified, 200),
+        ],
     }
 }
 
@@ -494,14 +504,14 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
                 "forged Telnyx signature (signed with another key): 403, the app never sees it",
                 "message.received",
                 Twist::ForgedSignature,
-                vec![Want::new("rejected", 403).because("signature does not match")],
+                vec![Want::new(Verdict::Rejected, 403).because("signature does not match")],
                 false,
             ),
             (
                 "stale timestamp (signed 600 s ago, tolerance 300 s): 403",
                 "message.received",
                 Twist::StaleTimestamp,
-                vec![Want::new("rejected", 403).because("s old")],
+                vec![Want::new(Verdict::Rejected, 403).because("s old")],
                 false,
             ),
         ],
@@ -511,8 +521,8 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
                 "message-received",
                 Twist::None,
                 vec![
-                    Want::new("challenged", 401).because("no Authorization"),
-                    Want::new("verified", 200),
+                    Want::new(Verdict::Challenged, 401).because("no Authorization"),
+                    Want::new(Verdict::Verified, 200),
                 ],
                 true,
             ),
@@ -520,7 +530,10 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
                 "wrong Basic password: 401 again, the callback is not delivered",
                 "message-received",
                 Twist::WrongPassword,
-                vec![Want::new("challenged", 401), Want::new("rejected", 401)],
+                vec![
+                    Want::new(Verdict::Challenged, 401),
+                    Want::new(Verdict::Rejected, 401),
+                ],
                 false,
             ),
         ],
@@ -579,14 +592,19 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
 mod tests {
     use super::*;
 
-    fn line(verdict: &'static str, status: u16, reason: Option<&str>) -> EventLine {
-        EventLine {
-            kind: "event",
+    fn line(verdict: Verdict, status: u16, reason: Option<&str>) -> Entry {
+        Entry {
             received_at: String::new(),
+            remote_addr: None,
             method: "POST".into(),
             path: "/".into(),
+            query: None,
+            headers: Vec::new(),
+            body: Vec::new(),
             provider: Some(Provider::Telnyx),
-            event: Some("message.received"),
+            event: catalog::find(Provider::Telnyx, "message.received")
+                .ok()
+                .map(|f| f.event),
             event_id: None,
             facts: String::new(),
             verdict,
@@ -595,32 +613,39 @@ mod tests {
             duplicate: false,
             out_of_order: false,
             schema_errors: Vec::new(),
-            forward_status: None,
-            forward_ms: None,
+            forwarded: None,
         }
     }
 
     #[test]
     fn a_want_matches_only_the_same_verdict_status_reason_and_marks() {
-        let want = Want::new("rejected", 403).because("signature does not match");
+        let want = Want::new(Verdict::Rejected, 403).because("signature does not match");
         assert!(want.matches(&line(
-            "rejected",
+            Verdict::Rejected,
             403,
             Some("signature does not match: other key")
         )));
-        assert!(!want.matches(&line("rejected", 401, Some("signature does not match"))));
-        assert!(!want.matches(&line("verified", 403, Some("signature does not match"))));
-        assert!(!want.matches(&line("rejected", 403, Some("too old"))));
-        assert!(!want.matches(&line("rejected", 403, None)));
+        assert!(!want.matches(&line(
+            Verdict::Rejected,
+            401,
+            Some("signature does not match")
+        )));
+        assert!(!want.matches(&line(
+            Verdict::Verified,
+            403,
+            Some("signature does not match")
+        )));
+        assert!(!want.matches(&line(Verdict::Rejected, 403, Some("too old"))));
+        assert!(!want.matches(&line(Verdict::Rejected, 403, None)));
 
-        let plain = Want::new("verified", 200);
-        let mut dup = line("verified", 200, None);
+        let plain = Want::new(Verdict::Verified, 200);
+        let mut dup = line(Verdict::Verified, 200, None);
         dup.duplicate = true;
         assert!(!plain.matches(&dup), "an unexpected duplicate mark fails");
-        let mut invalid = line("verified", 200, None);
+        let mut invalid = line(Verdict::Verified, 200, None);
         invalid.schema_errors.push("/data: missing".into());
         assert!(!plain.matches(&invalid), "a schema problem fails");
-        assert!(plain.matches(&line("verified", 200, None)));
+        assert!(plain.matches(&line(Verdict::Verified, 200, None)));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub struct Args {
     #[arg(value_enum, value_name = "PROVIDER")]
     pub provider: Provider,
     /// The event, as `telhook events` lists it.
-    #[arg(value_name = "EVENT", value_parser = crate::cli::event_name_parser(), hide_possible_values = true)]
+    #[arg(value_name = "EVENT", value_parser = crate::catalog::event_name_parser(), hide_possible_values = true)]
     pub event: String,
     /// A variant of the event (`telhook events` lists them); the first one is the default.
     #[arg(long, value_name = "VARIANT")]
@@ -29,26 +29,11 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
     /// The time of the event (RFC 3339), instead of now.
-    #[arg(long, value_name = "RFC3339", value_parser = parse_at)]
+    #[arg(long, value_name = "RFC3339", value_parser = crate::commands::args::parse_at)]
     pub at: Option<DateTime<Utc>>,
     /// Pretty-print (Bandwidth sends compact JSON; Telnyx bodies are already indented).
     #[arg(long)]
     pub pretty: bool,
-}
-
-pub(crate) fn parse_at(s: &str) -> Result<DateTime<Utc>, String> {
-    use chrono::Datelike;
-    let at = DateTime::parse_from_rfc3339(s)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| format!("`{s}` is not an RFC 3339 time like 2026-01-02T03:04:05Z ({e})"))?;
-    // Templates put times hours before and after --at, and Bandwidth ids start with epoch
-    // milliseconds: keep every derived time a plain four-digit year after 1970.
-    if !(1980..=9000).contains(&at.year()) {
-        return Err(format!(
-            "`{s}` is outside the years 1980 to 9000 that payload times can use"
-        ));
-    }
-    Ok(at)
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {

@@ -9,8 +9,7 @@ use crate::signing::{self, PrivateKey};
 use crate::ui::Ui;
 
 /// File names inside --out-dir.
-pub const PRIVATE_FILE: &str = "telnyx.key";
-pub const PUBLIC_FILE: &str = "telnyx.pub";
+use crate::signing::{PRIVATE_FILE, PUBLIC_FILE};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::catalog::Provider;
-use crate::commands::send::DeliveryArgs;
+use crate::commands::args::{self, DeliveryArgs};
 use crate::delivery::{self, Item, Lines, Payload, Reporter, Summary};
 use crate::exit::ExitStatus;
 use crate::http::client::{Client, Delivery};
@@ -50,10 +50,10 @@ pub struct Args {
     #[arg(long = "id", value_name = "ID")]
     pub ids: Vec<String>,
     /// Only requests captured at or after this time (RFC 3339 or Unix seconds).
-    #[arg(long, value_name = "TIME", value_parser = crate::commands::parse_instant)]
+    #[arg(long, value_name = "TIME", value_parser = args::parse_instant)]
     pub since: Option<i64>,
     /// Only requests captured before this time (RFC 3339 or Unix seconds).
-    #[arg(long, value_name = "TIME", value_parser = crate::commands::parse_instant)]
+    #[arg(long, value_name = "TIME", value_parser = args::parse_instant)]
     pub until: Option<i64>,
     /// Deliver in a random order (never the original one); reads all inputs first.
     #[arg(long)]
@@ -191,7 +191,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             );
         }
     }
-    let files = crate::commands::expand_inputs(&args.inputs, stored::EXTENSIONS)?;
+    let files = args::expand_inputs(&args.inputs, stored::EXTENSIONS)?;
     if files.is_empty() {
         bail!(
             "no inputs in {}: replay reads .json, .jsonl, .ndjson and .har files",
@@ -202,7 +202,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 .join(", ")
         );
     }
-    settings.key = crate::commands::load_private_key(args.delivery.private_key.as_deref())?;
+    settings.key = args::load_private_key(args.delivery.private_key.as_deref())?;
     if settings.key.is_none() && !args.keep_headers && args.provider != Some(Provider::Bandwidth) {
         ui.note(
             "telhook: no --private-key: Telnyx events go unsigned (give --private-key to sign \

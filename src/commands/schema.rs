@@ -12,7 +12,7 @@ pub struct Args {
     #[arg(value_enum, value_name = "PROVIDER")]
     pub provider: Provider,
     /// The event, as `telhook events` lists it.
-    #[arg(value_name = "EVENT", value_parser = crate::cli::event_name_parser(), hide_possible_values = true)]
+    #[arg(value_name = "EVENT", value_parser = crate::catalog::event_name_parser(), hide_possible_values = true)]
     pub event: String,
 }
 

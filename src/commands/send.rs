@@ -3,17 +3,14 @@
 //! receiver's answers would be treated. Scenarios: `--flow`, `--duplicate`, `--shuffle`, and load
 //! mode (`--count`, `--concurrency`, `--rate`).
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::path::PathBuf;
-use std::time::Duration;
 
-use crate::bandwidth::auth::Credentials;
 use crate::catalog::{self, Provider};
-use crate::commands::sign::shell_quote;
-use crate::commands::{BASIC_AUTH_ENV, PRIVATE_KEY_ENV};
-use crate::delivery::{Item, Lines, Reporter, Settings, Timing};
+use crate::commands::args::{self, BASIC_AUTH_ENV, DeliveryArgs, shell_quote};
+use crate::delivery::{Item, Lines, Reporter, Settings};
 use crate::exit::ExitStatus;
 use crate::http::client::{Client, Request};
 use crate::http::load;
@@ -43,7 +40,7 @@ pub struct Args {
     #[arg(value_enum, value_name = "PROVIDER")]
     pub provider: Provider,
     /// Events to send, as `telhook events` lists them.
-    #[arg(value_name = "EVENT", value_parser = crate::cli::event_name_parser(), hide_possible_values = true)]
+    #[arg(value_name = "EVENT", value_parser = crate::catalog::event_name_parser(), hide_possible_values = true)]
     pub events: Vec<String>,
     /// The URL to deliver to.
     #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
@@ -70,7 +67,7 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
     /// The time of the (first) event, RFC 3339, instead of now.
-    #[arg(long, value_name = "RFC3339", value_parser = crate::commands::example::parse_at)]
+    #[arg(long, value_name = "RFC3339", value_parser = args::parse_at)]
     pub at: Option<DateTime<Utc>>,
     /// Deliver each event N more times with the same id (at-least-once delivery).
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -91,108 +88,6 @@ pub struct Args {
     /// How --dry-run prints requests.
     #[arg(long, value_enum, default_value_t = DryRunFormat::Http, requires = "dry_run")]
     pub format: DryRunFormat,
-}
-
-/// How to deliver, shared by `send` and `replay`: URLs after --to, credentials, the provider
-/// rules' knobs, pacing.
-#[derive(Debug, clap::Args)]
-pub struct DeliveryArgs {
-    /// Where to deliver once the attempts on --to are used up (Telnyx's failover URL,
-    /// Bandwidth's fallback URL).
-    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
-    pub failover_url: Option<String>,
-    /// Deliveries in flight at once.
-    #[arg(long, value_name = "C", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=1024))]
-    pub concurrency: u64,
-    /// Start at most R events per second.
-    #[arg(long, value_name = "R")]
-    pub rate: Option<f64>,
-    /// Telnyx private key (a key or a key file, as `sign`); without one a new key pair is made
-    /// and its public key printed.
-    #[arg(long, value_name = "KEY|FILE", env = PRIVATE_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
-    pub private_key: Option<String>,
-    /// Bandwidth credentials for its challenge flow: the first request carries none, a 401
-    /// with WWW-Authenticate is answered with them.
-    #[arg(long, value_name = "USER:PASS", env = BASIC_AUTH_ENV, hide_env_values = true, value_parser = Credentials::parse)]
-    pub basic_auth: Option<Credentials>,
-    /// Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its
-    /// 24 hours of retries).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub max_attempts: Option<u32>,
-    /// First wait between attempts, doubling after each: the providers' minutes compressed.
-    #[arg(long, value_name = "MS", default_value_t = 250)]
-    pub backoff: u64,
-    /// Wait as the providers do between attempts (minutes) instead of --backoff.
-    #[arg(long, conflicts_with = "backoff")]
-    pub provider_timing: bool,
-    /// Answer timeout in seconds, instead of the provider's (Telnyx 2; Bandwidth 10 for
-    /// messaging and v1, 15 for voice).
-    #[arg(long, value_name = "SECS", value_parser = parse_secs)]
-    pub timeout: Option<Duration>,
-    /// Add a header to every request ('Name: value'); replaces the provider's header of that
-    /// name. Repeatable.
-    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
-    pub headers: Vec<(String, String)>,
-    /// Accept self-signed and otherwise invalid TLS certificates.
-    #[arg(long)]
-    pub insecure: bool,
-}
-
-impl DeliveryArgs {
-    /// The run's settings (without a signing key): `to`, then the failover URL (both checked),
-    /// the credentials, and the attempt rules.
-    pub fn settings(&self, to: &str) -> anyhow::Result<Settings> {
-        let mut urls = vec![check_url("--to", to)?];
-        if let Some(u) = &self.failover_url {
-            urls.push(check_url("--failover-url", u)?);
-        }
-        let mut settings = Settings::new(urls);
-        settings.credentials = self.basic_auth.clone();
-        settings.attempts = self.max_attempts;
-        settings.timing = if self.provider_timing {
-            Timing::Provider
-        } else {
-            Timing::Compressed(Duration::from_millis(self.backoff))
-        };
-        settings.timeout = self.timeout;
-        settings.headers = self.headers.clone();
-        Ok(settings)
-    }
-
-    /// `--rate`, checked.
-    pub fn check_rate(&self) -> anyhow::Result<()> {
-        if self.rate.is_some_and(|r| r.is_nan() || r <= 0.0) {
-            bail!("--rate must be above 0 events per second");
-        }
-        Ok(())
-    }
-}
-
-fn parse_secs(s: &str) -> Result<Duration, String> {
-    let v: f64 = s
-        .parse()
-        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
-    if v.is_nan() || v <= 0.0 || v > 3600.0 {
-        return Err(format!(
-            "`{s}`: give a number of seconds above 0 and at most 3600"
-        ));
-    }
-    Ok(Duration::from_secs_f64(v))
-}
-
-fn parse_header(s: &str) -> Result<(String, String), String> {
-    let (name, value) = s
-        .split_once(':')
-        .ok_or_else(|| format!("`{s}` is not a header; write 'Name: value'"))?;
-    let name = name.trim();
-    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
-        return Err(format!("`{name}` is not a valid header name"));
-    }
-    let value = value.trim();
-    if value.bytes().any(|b| b == b'\r' || b == b'\n') {
-        return Err("a header value cannot contain a line break".into());
-    }
-    Ok((name.to_string(), value.to_string()))
 }
 
 /// `--json`: the public key of the ephemeral key pair.
@@ -272,27 +167,13 @@ fn verdict(failed: u64) -> ExitStatus {
     }
 }
 
-/// An http(s) URL, or a one-line error naming the flag.
-fn check_url(flag: &str, url: &str) -> anyhow::Result<String> {
-    let parsed = reqwest::Url::parse(url).with_context(|| {
-        format!("{flag} `{url}` is not a URL (e.g. http://127.0.0.1:5000/webhooks)")
-    })?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        bail!("{flag} `{url}`: only http and https URLs can receive webhooks");
-    }
-    if parsed.host_str().is_none_or(str::is_empty) {
-        bail!("{flag} `{url}` has no host");
-    }
-    Ok(url.to_string())
-}
-
 /// The Telnyx signing key: `--private-key`/env, none with `--no-signature`, or a new key pair
 /// whose public key is printed so the receiver can be configured.
 fn signing_key(args: &Args, ui: &Ui) -> anyhow::Result<Option<PrivateKey>> {
     if args.provider != Provider::Telnyx || args.no_signature {
         return Ok(None);
     }
-    if let Some(key) = crate::commands::load_private_key(args.delivery.private_key.as_deref())? {
+    if let Some(key) = args::load_private_key(args.delivery.private_key.as_deref())? {
         return Ok(Some(key));
     }
     let key = PrivateKey::generate();
@@ -319,7 +200,7 @@ fn plan(args: &Args) -> anyhow::Result<Vec<Item>> {
     });
     let mut items: Vec<Item> = Vec::new();
     if let Some(path) = &args.data {
-        let bytes = crate::commands::read_body(path)?;
+        let bytes = args::read_body(path)?;
         items.push(Item::raw(provider, bytes));
     } else if let Some(name) = &args.flow {
         let flow = catalog::find_flow(provider, name)?;
@@ -502,37 +383,12 @@ mod tests {
     use crate::telnyx;
 
     #[test]
-    fn headers_parse_and_reject_what_they_should() {
-        assert_eq!(
-            parse_header("X-Test:  a b ").unwrap(),
-            ("X-Test".to_string(), "a b".to_string())
-        );
-        assert!(parse_header("novalue").is_err());
-        assert!(parse_header(": v").is_err());
-        assert!(parse_header("Bad Name: v").is_err());
-    }
-
-    #[test]
-    fn seconds_parse_with_bounds() {
-        assert_eq!(parse_secs("0.5").unwrap(), Duration::from_millis(500));
-        assert!(parse_secs("0").is_err());
-        assert!(parse_secs("abc").is_err());
-    }
-
-    #[test]
-    fn urls_must_be_http() {
-        assert!(check_url("--to", "http://127.0.0.1:1/x").is_ok());
-        assert!(check_url("--to", "ftp://x/").is_err());
-        assert!(check_url("--to", "localhost:5000").is_err());
-    }
-
-    #[test]
     fn curl_command_never_holds_the_password() {
-        let r = Request {
-            url: "http://a/".into(),
-            headers: vec![("content-type".into(), telnyx::CONTENT_TYPE.into())],
-            body: b"[1]".to_vec(),
-        };
+        let r = Request::post(
+            "http://a/",
+            vec![("content-type".into(), telnyx::CONTENT_TYPE.into())],
+            b"[1]".to_vec(),
+        );
         let c = curl_command(&r, true);
         assert!(c.contains("--anyauth --user \"$TELHOOK_BASIC_AUTH\""));
         assert!(c.ends_with("--data-binary '[1]'"));

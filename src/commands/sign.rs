@@ -4,6 +4,7 @@ use anyhow::Context;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+use crate::commands::args::shell_quote;
 use crate::exit::ExitStatus;
 use crate::telnyx::{self, SIGNATURE_HEADER, TIMESTAMP_HEADER};
 use crate::ui::Ui;
@@ -22,7 +23,7 @@ pub enum Format {
 pub struct Args {
     /// The private key: a key (base64 or hex seed, 64-byte libsodium secret, PKCS#8 PEM) or a file
     /// holding one, as written by `telhook keygen`.
-    #[arg(long, value_name = "KEY|FILE", env = crate::commands::PRIVATE_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
+    #[arg(long, value_name = "KEY|FILE", env = crate::commands::args::PRIVATE_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
     pub private_key: Option<String>,
     /// The telnyx-timestamp value to sign, verbatim (default: now, in Unix seconds).
     #[arg(long, value_name = "T", allow_hyphen_values = true)]
@@ -48,10 +49,10 @@ struct Signed<'a> {
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    let key = crate::commands::load_private_key(args.private_key.as_deref())?.context(
+    let key = crate::commands::args::load_private_key(args.private_key.as_deref())?.context(
         "no private key: pass --private-key KEY|FILE or set TELHOOK_PRIVATE_KEY (make one with `telhook keygen`)",
     )?;
-    let body = crate::commands::read_body(&args.file)?;
+    let body = crate::commands::args::read_body(&args.file)?;
     let timestamp = args
         .timestamp
         .clone()
@@ -115,20 +116,4 @@ pub fn curl_command(
         shell_quote(&format!("{SIGNATURE_HEADER}: {signature}")),
         data
     )
-}
-
-/// POSIX single-quoting: every byte is literal inside '...'; a quote becomes '\''.
-pub fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shell_quote_keeps_every_byte() {
-        assert_eq!(shell_quote("it's"), r"'it'\''s'");
-        assert_eq!(shell_quote("a\nb"), "'a\nb'");
-    }
 }

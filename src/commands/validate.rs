@@ -73,7 +73,7 @@ struct Doc<'a> {
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let forced = args.event.as_deref().map(parse_forced).transpose()?;
-    let sources = crate::commands::expand_inputs(&args.paths, &["json", "jsonl", "ndjson"])?;
+    let sources = crate::commands::args::expand_inputs(&args.paths, &["json", "jsonl", "ndjson"])?;
     if sources.is_empty() {
         bail!(
             "no .json, .jsonl or .ndjson files under {}",
@@ -198,7 +198,7 @@ fn check_source(
     forced: Option<&'static Event>,
     validators: &Validators,
 ) -> anyhow::Result<FileReport> {
-    let bytes = crate::commands::read_body(source)?;
+    let bytes = crate::commands::args::read_body(source)?;
     let name = if source == Path::new("-") {
         "<stdin>".to_string()
     } else {
@@ -384,7 +384,7 @@ fn check_doc(
     }
     for (prefix, part, wrapped) in parts {
         report.events += part.as_array().map_or(1, Vec::len).max(1);
-        let Some(event) = forced.or_else(|| schema::recognize(&part)) else {
+        let Some(event) = forced.or_else(|| crate::catalog::recognize(&part)) else {
             let (line, col, note) = schema::position(doc.text, &prefix)
                 .map_or((doc.line, 1, String::new()), |(l, c)| locate(l, c));
             report.findings.push(finding(file, line, col, None, &prefix, format!(

@@ -51,7 +51,7 @@ pub struct Args {
     #[arg(long, conflicts_with = "tolerance")]
     pub no_tolerance: bool,
     /// The clock to check the timestamp against (Unix seconds or RFC 3339; default: now).
-    #[arg(long, value_name = "T", value_parser = crate::commands::parse_instant)]
+    #[arg(long, value_name = "T", value_parser = crate::commands::args::parse_instant)]
     pub now: Option<i64>,
     /// The body exactly as received; `-` reads stdin.
     #[arg(value_name = "FILE", default_value = "-", value_hint = clap::ValueHint::FilePath)]
@@ -112,7 +112,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     };
     let body = match captured_body {
         Some(b) => b,
-        None => crate::commands::read_body(&args.file)?,
+        None => crate::commands::args::read_body(&args.file)?,
     };
     let now = args.now.unwrap_or_else(|| chrono::Utc::now().timestamp());
     let request = VerifyRequest {
@@ -198,7 +198,7 @@ fn other_keys(origin: &signing::KeyOrigin, used: Option<PublicKey>) -> Vec<(Stri
     {
         out.push((format!("the key in ${PUBLIC_KEY_ENV}"), k));
     }
-    let local = Path::new(crate::commands::keygen::PUBLIC_FILE);
+    let local = Path::new(crate::signing::PUBLIC_FILE);
     if let Ok(bytes) = std::fs::read(local)
         && let Ok(k) = PublicKey::parse_file_bytes(&bytes)
     {

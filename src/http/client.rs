@@ -11,12 +11,24 @@ use crate::http::reply::{self, Expect};
 /// One HTTP request, as it goes on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
+    /// `POST` for every webhook; the listener forwards other methods as they came.
+    pub method: String,
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
 }
 
 impl Request {
+    /// A POST of `body` to `url` with these headers.
+    pub fn post(url: impl Into<String>, headers: Vec<(String, String)>, body: Vec<u8>) -> Self {
+        Request {
+            method: "POST".to_string(),
+            url: url.into(),
+            headers,
+            body,
+        }
+    }
+
     /// Set a header, replacing any of the same name (names compare case-insensitively).
     pub fn set_header(&mut self, name: &str, value: &str) {
         self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
@@ -24,7 +36,7 @@ impl Request {
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        crate::capture::header(&self.headers, name)
+        crate::http::header(&self.headers, name)
     }
 }
 
@@ -38,7 +50,7 @@ pub struct Response {
 
 impl Response {
     pub fn header(&self, name: &str) -> Option<&str> {
-        crate::capture::header(&self.headers, name)
+        crate::http::header(&self.headers, name)
     }
 }
 
@@ -585,7 +597,9 @@ async fn send_plain(
     timeout: Duration,
 ) -> Result<Response, Failure> {
     use http_body_util::BodyExt;
-    let mut builder = http::Request::post(uri);
+    let method = http::Method::from_bytes(request.method.as_bytes())
+        .map_err(|e| Failure::Network(format!("method `{}`: {e}", request.method)))?;
+    let mut builder = http::Request::builder().method(method).uri(uri);
     for (name, value) in &request.headers {
         builder = builder.header(name.as_str(), value.as_str());
     }
@@ -622,7 +636,12 @@ async fn send_reqwest(
     request: &Request,
     timeout: Duration,
 ) -> Result<Response, Failure> {
-    let mut builder = client.post(url).timeout(timeout).body(request.body.clone());
+    let method = reqwest::Method::from_bytes(request.method.as_bytes())
+        .map_err(|e| Failure::Network(format!("method `{}`: {e}", request.method)))?;
+    let mut builder = client
+        .request(method, url)
+        .timeout(timeout)
+        .body(request.body.clone());
     for (name, value) in &request.headers {
         builder = builder.header(name.as_str(), value.as_str());
     }
@@ -748,10 +767,12 @@ mod tests {
             script,
             policy,
             &urls,
-            &mut |n, url| Request {
-                url: url.to_string(),
-                headers: vec![("x-attempt".into(), n.to_string())],
-                body: b"{}".to_vec(),
+            &mut |n, url| {
+                Request::post(
+                    url,
+                    vec![("x-attempt".into(), n.to_string())],
+                    b"{}".to_vec(),
+                )
             },
             &mut |a| {
                 log.push((

@@ -10,6 +10,7 @@ pub use sign::{Culprit, Problem, VerifyRequest, sign, verify};
 use serde_json::{Map, Value};
 use std::time::Duration;
 
+use crate::catalog::{Event, Provider};
 use crate::http::client::{Backoff, Request};
 use crate::http::reply::{Expect, StatusSet};
 use crate::signing::PrivateKey;
@@ -75,11 +76,7 @@ pub fn request(url: &str, body: Vec<u8>, key: Option<&PrivateKey>, timestamp: i6
         headers.push((SIGNATURE_HEADER.to_string(), sign(key, &ts, &body)));
         headers.push((TIMESTAMP_HEADER.to_string(), ts));
     }
-    Request {
-        url: url.to_string(),
-        headers,
-        body,
-    }
+    Request::post(url, headers, body)
 }
 
 /// Serialise a body as Telnyx's sender does: keys sorted at every level, pretty-printed with a
@@ -95,6 +92,72 @@ pub fn to_wire(body: &Value) -> Vec<u8> {
 pub fn to_wire_sorted(body: &Value) -> Vec<u8> {
     // Serialising a `Value` cannot fail: its keys are strings and it holds no non-finite floats.
     serde_json::to_vec_pretty(body).unwrap_or_default()
+}
+
+/// Does this request come from Telnyx? It signs, or says `telnyx-webhooks`.
+pub fn sent_by(headers: &[(String, String)]) -> bool {
+    let has = |name: &str| crate::http::header(headers, name).is_some();
+    has(SIGNATURE_HEADER)
+        || has(TIMESTAMP_HEADER)
+        || crate::http::header(headers, "user-agent").is_some_and(|ua| ua.starts_with(USER_AGENT))
+}
+
+/// Is this body shaped as a Telnyx webhook (a `data` object, or the flat form with
+/// `record_type` and `event_type`)? Such a body is no other provider's.
+pub fn shaped(value: &Value) -> bool {
+    value.as_object().is_some_and(|obj| {
+        obj.get("data").is_some_and(Value::is_object)
+            || (obj.get("record_type").is_some()
+                && obj.get("event_type").is_some_and(Value::is_string))
+    })
+}
+
+/// Which Telnyx event a body is: by `data.event_type` (or `data.record_type`), or the flat
+/// `event_type` of the spec's `conference.floor.changed`.
+pub fn recognize(value: &Value) -> Option<&'static Event> {
+    let obj = value.as_object()?;
+    let wire = match obj.get("data").and_then(Value::as_object) {
+        Some(data) => data
+            .get("event_type")
+            .and_then(Value::as_str)
+            .or_else(|| data.get("record_type").and_then(Value::as_str))?,
+        None if obj.get("record_type").is_some() => obj.get("event_type")?.as_str()?,
+        None => return None,
+    };
+    Provider::Telnyx
+        .events()
+        .iter()
+        .find(|e| e.wire_name == wire)
+}
+
+/// The facts of an event that matter, in a few words: for a message the numbers and the text
+/// or the delivery status; for calls, conferences and faxes the id and the state.
+pub fn facts(event: &Event, body: &Value) -> String {
+    let p = &body["data"]["payload"];
+    if event.family != "messaging" || event.name == "link_clicked" {
+        return crate::catalog::id_and_state(
+            p,
+            &["call_control_id", "conference_id", "fax_id"],
+            &["state", "status", "hangup_cause"],
+        );
+    }
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("?").to_string();
+    let to = s(p.pointer("/to/0/phone_number"));
+    let from = s(p.pointer("/from/phone_number"));
+    if event.name == "message.received" {
+        format!(
+            "{from} → {to} {}",
+            crate::catalog::snippet(p["text"].as_str().unwrap_or_default())
+        )
+    } else {
+        let status = s(p.pointer("/to/0/status"));
+        let code = p
+            .pointer("/errors/0/code")
+            .and_then(Value::as_str)
+            .map(|c| format!(" error {c}"))
+            .unwrap_or_default();
+        format!("{from} → {to} {status}{code}")
+    }
 }
 
 #[cfg(test)]
