@@ -50,6 +50,39 @@ impl Provider {
         }
     }
 
+    /// How this provider delivers the event (unknown: its default rules).
+    pub fn rules(self, event: Option<&Event>) -> crate::delivery::Rules {
+        match self {
+            Provider::Telnyx => crate::telnyx::rules(),
+            Provider::Bandwidth => crate::bandwidth::rules(event),
+        }
+    }
+
+    /// The bytes of one attempt of a rendered body: Telnyx stamps the attempt and its URL into
+    /// it; Bandwidth sends it as it is.
+    pub fn attempt_body(self, body: &mut Value, attempt: u32, url: &str) -> Vec<u8> {
+        match self {
+            Provider::Telnyx => crate::telnyx::attempt_body(body, attempt, url),
+            Provider::Bandwidth => crate::bandwidth::to_wire(body),
+        }
+    }
+
+    /// The request this provider sends with `body`: its headers, and for Telnyx with a key the
+    /// signature at `timestamp`.
+    pub fn request(
+        self,
+        url: &str,
+        body: Vec<u8>,
+        event: Option<&Event>,
+        key: Option<&crate::signing::PrivateKey>,
+        timestamp: i64,
+    ) -> crate::http::Request {
+        match self {
+            Provider::Telnyx => crate::telnyx::request(url, body, key, timestamp),
+            Provider::Bandwidth => crate::bandwidth::request(url, body, event.map(|e| e.family)),
+        }
+    }
+
     /// The facts of one of this provider's events that matter, in a few words (the listener's
     /// line).
     pub fn facts(self, event: &Event, body: &Value) -> String {

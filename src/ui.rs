@@ -35,6 +35,20 @@ pub fn color_enabled(
     }
 }
 
+/// A progress bar on stderr (see [`Ui::progress`]).
+pub struct Progress(indicatif::ProgressBar);
+
+impl Progress {
+    pub fn inc(&self, n: u64) {
+        self.0.inc(n);
+    }
+
+    /// Take the bar off the screen.
+    pub fn clear(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
 /// Output settings and handles for one run.
 #[derive(Debug, Clone)]
 pub struct Ui {
@@ -89,6 +103,20 @@ impl Ui {
     /// Progress bars belong on a terminal's stderr, and not under `--json` or `-q`.
     pub fn progress_allowed(&self) -> bool {
         self.stderr_tty && !self.json && !self.quiet
+    }
+
+    /// A progress bar on stderr for `total` things called `unit`, where one is allowed.
+    pub fn progress(&self, total: u64, unit: &str) -> Option<Progress> {
+        if !self.progress_allowed() {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::new(total);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{bar:40}} {{pos}}/{{len}} {unit} · {{per_sec}} · eta {{eta}}"
+        )) {
+            bar.set_style(style);
+        }
+        Some(Progress(bar))
     }
 
     /// Verbose detail (request and response dumps) on stderr, under `-v` only.

@@ -11,8 +11,8 @@ use serde_json::Value;
 use std::time::Duration;
 
 use crate::catalog::{Event, Provider, Reply};
-use crate::http::client::{Backoff, Request};
-use crate::http::reply::{Expect, StatusSet};
+use crate::delivery::{Backoff, Expect, Rules, StatusSet};
+use crate::http::Request;
 
 /// Every Bandwidth callback's user agent starts with this.
 pub const USER_AGENT_PREFIX: &str = "BandwidthAPI";
@@ -43,6 +43,20 @@ pub fn timeout(family: &str) -> Duration {
     match family {
         "voice-v2" => Duration::from_secs(15),
         _ => Duration::from_secs(10),
+    }
+}
+
+/// How Bandwidth delivers this event: its timeout, [`DEFAULT_ATTEMPTS`], what the answer must
+/// be, and the Basic challenge flow.
+pub fn rules(event: Option<&Event>) -> Rules {
+    let takes_bxml = event.is_some_and(|e| e.family == "voice-v2" && e.reply.expects_bxml());
+    Rules {
+        timeout: timeout(event.map_or("messaging-v2", |e| e.family)),
+        attempts_per_url: DEFAULT_ATTEMPTS,
+        backoff: PROVIDER_BACKOFF,
+        expect: expect(event),
+        basic_challenge: true,
+        bxml_reply: takes_bxml.then(|| Expect::xml(200, BXML_ROOT)),
     }
 }
 

@@ -170,6 +170,7 @@ impl DeliveryArgs {
         };
         settings.timeout = self.timeout;
         settings.headers = self.headers.clone();
+        settings.insecure = self.insecure;
         Ok(settings)
     }
 

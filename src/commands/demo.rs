@@ -15,9 +15,8 @@ use std::time::Duration;
 use crate::bandwidth::auth::Credentials;
 use crate::capture::Verdict;
 use crate::catalog::{self, Provider};
-use crate::delivery::{Item, Settings};
+use crate::delivery::{self, Item, Settings};
 use crate::exit::ExitStatus;
-use crate::http::client::{self, Client};
 use crate::receiver::{self, Entry, Server};
 use crate::signing::PrivateKey;
 use crate::template::{Renderer, Seed};
@@ -224,7 +223,8 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let mut settings = Settings::new(vec![url]);
     settings.key = Some(key);
     settings.credentials = Some(credentials);
-    let client = Client::direct()?;
+    // The demo talks to its own loopback listener, whatever the proxy variables say.
+    settings.direct = true;
 
     let stop = AtomicBool::new(false);
     let result = std::thread::scope(|scope| {
@@ -232,7 +232,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         let result = {
             // However the deliveries end (a panic included), the listener stops.
             let _stop = StopOnDrop(&stop);
-            deliver_all(ui, &client, &settings, &cases, &observed, &server)
+            deliver_all(ui, &settings, &cases, &observed, &server)
         };
         match serving.join() {
             Ok(served) => served.and(result),
@@ -262,7 +262,6 @@ struct Tally {
 
 fn deliver_all(
     ui: &Ui,
-    client: &Client,
     settings: &Settings,
     cases: &[Case],
     observed: &mpsc::Receiver<Entry>,
@@ -295,15 +294,8 @@ fn deliver_all(
                 // A refused delivery is shown once, not retried.
                 step_settings.attempts = Some(1);
             }
-            let mut item = step.item.clone();
-            let policy = step_settings.policy(&item);
-            let delivery = client::block_on(client::deliver(
-                client,
-                &policy,
-                &step_settings.urls,
-                &mut |n, url| step_settings.request(&mut item, n, url),
-                &mut |_| {},
-            ))?;
+            let item = &step.item;
+            let delivery = delivery::deliver_one(&step_settings, item)?;
             // The listener sends each line before it answers, so every line of this delivery
             // is already here; the timeout only guards against a listener that lost one.
             let mut got = Vec::new();

@@ -13,11 +13,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::catalog::Provider;
 use crate::commands::args::{self, DeliveryArgs};
-use crate::delivery::{self, Item, Lines, Payload, Reporter, Summary};
+use crate::delivery::{self, Delivery, Expect, Item, Lines, Payload, Run, StatusSet, Summary};
 use crate::exit::ExitStatus;
-use crate::http::client::{Client, Delivery};
-use crate::http::load;
-use crate::http::reply::{Expect, StatusSet};
 use crate::stored::{self, Malformed, Stored};
 use crate::ui::Ui;
 
@@ -270,14 +267,12 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
 
     let keep = !args.reports.is_empty();
     let results: Mutex<Vec<EventResult>> = Mutex::new(Vec::new());
-    let client = Client::new(args.delivery.insecure)?;
     let lines = if ui.quiet {
         Lines::Failures
     } else {
         Lines::Every
     };
-    let reporter = Reporter::new(ui, &settings, &client, lines, None, 0);
-    let record = |sequence: u64, copy: u8, item: &Item, delivery: &Delivery| {
+    let record = |item: &Item, (sequence, copy): (u64, u8), delivery: &Delivery| {
         if !keep {
             return;
         }
@@ -301,23 +296,21 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             r.push(result);
         }
     };
-    let work = |(sequence, copy, item): (u64, u8, Item)| {
-        let (reporter, record) = (&reporter, &record);
-        async move {
-            let copy_of = item.clone();
-            let delivery = reporter.deliver(item).await;
-            record(sequence, copy, &copy_of, &delivery);
-        }
+    let how = Run {
+        concurrency: args.delivery.concurrency as usize,
+        rate: args.delivery.rate,
+        lines,
+        expected: None,
+        progress_from: 0,
     };
-    let concurrency = args.delivery.concurrency as usize;
-    if args.shuffle {
-        let mut all: Vec<(u64, u8, Item)> = records.collect();
-        delivery::shuffle_by(&mut all, args.seed, |(_, _, item)| item);
-        load::run(all.into_iter(), concurrency, args.delivery.rate, work)?;
+    let jobs = records.map(|(sequence, copy, item)| (item, (sequence, copy)));
+    let summary = if args.shuffle {
+        let mut all: Vec<(Item, (u64, u8))> = jobs.collect();
+        delivery::shuffle_by(&mut all, args.seed, |(item, _)| item);
+        delivery::run(ui, &settings, how, all.into_iter(), record)?
     } else {
-        load::run(records, concurrency, args.delivery.rate, work)?;
-    }
-    let summary = reporter.close()?;
+        delivery::run(ui, &settings, how, jobs, record)?
+    };
     if let Ok(mut slot) = output_error.lock()
         && let Some(e) = slot.take()
     {

@@ -10,10 +10,9 @@ use std::path::PathBuf;
 
 use crate::catalog::{self, Provider};
 use crate::commands::args::{self, BASIC_AUTH_ENV, DeliveryArgs, shell_quote};
-use crate::delivery::{Item, Lines, Reporter, Settings};
+use crate::delivery::{self, Item, Lines, Run, Settings};
 use crate::exit::ExitStatus;
-use crate::http::client::{Client, Request};
-use crate::http::load;
+use crate::http::Request;
 use crate::patch::Set;
 use crate::signing::PrivateKey;
 use crate::template::{Renderer, Seed};
@@ -136,24 +135,16 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             if args.dry_run {
                 return dry_run(args, ui, &settings, items);
             }
-            let client = Client::new(args.delivery.insecure)?;
-            let reporter = Reporter::new(
-                ui,
-                &settings,
-                &client,
-                Lines::Every,
-                Some(items.len() as u64),
-                50,
-            );
-            load::run(
-                items.into_iter(),
-                args.delivery.concurrency as usize,
-                args.delivery.rate,
-                |item| async {
-                    reporter.deliver(item).await;
-                },
-            )?;
-            let summary = reporter.finish(false)?;
+            let how = Run {
+                concurrency: args.delivery.concurrency as usize,
+                rate: args.delivery.rate,
+                lines: Lines::Every,
+                expected: Some(items.len() as u64),
+                progress_from: 50,
+            };
+            let jobs = items.into_iter().map(|item| (item, ()));
+            let summary = delivery::run(ui, &settings, how, jobs, |_, (), _| {})?;
+            delivery::print_summary(ui, &summary, false)?;
             Ok(verdict(summary.failed))
         }
     }
@@ -234,7 +225,7 @@ fn plan(args: &Args) -> anyhow::Result<Vec<Item>> {
             .collect();
     }
     if args.shuffle {
-        crate::delivery::shuffle(&mut items, args.seed);
+        delivery::shuffle(&mut items, args.seed);
     }
     Ok(items)
 }
@@ -292,23 +283,17 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
         let items: Vec<Item> = (0..count).flat_map(render).collect();
         return dry_run(args, ui, settings, items);
     }
-    let client = Client::new(args.delivery.insecure)?;
-    let reporter = Reporter::new(ui, settings, &client, Lines::Failures, Some(count), 1);
-    load::run(
-        0..count,
-        args.delivery.concurrency as usize,
-        args.delivery.rate,
-        |i| {
-            let items = render(i);
-            let reporter = &reporter;
-            async move {
-                for item in items {
-                    reporter.deliver(item).await;
-                }
-            }
-        },
-    )?;
-    let summary = reporter.finish(true)?;
+    let how = Run {
+        concurrency: args.delivery.concurrency as usize,
+        rate: args.delivery.rate,
+        lines: Lines::Failures,
+        expected: Some(count),
+        progress_from: 1,
+    };
+    // Rendered lazily, by the thread that takes the next one.
+    let jobs = (0..count).flat_map(render).map(|item| (item, ()));
+    let summary = delivery::run(ui, settings, how, jobs, |_, (), _| {})?;
+    delivery::print_summary(ui, &summary, true)?;
     Ok(verdict(summary.failed))
 }
 

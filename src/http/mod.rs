@@ -1,12 +1,11 @@
-//! The HTTP layer shared by the commands: the delivery engine (`client`), what an answer must be
-//! (`reply`), many deliveries at once (`load`), and a tiny_http listener wrapper (`server`).
+//! Only the wire: the client side (a request, its answer, the transports that carry it), the
+//! server side (a tiny_http listener wrapper), and header helpers. No provider, no capture, no
+//! delivery rules.
 
 pub mod client;
-pub mod load;
-pub mod reply;
 pub mod server;
 
-pub use client::{Failure, Request, Response};
+pub use client::{Client, Connections, Failure, Request, Response, Transport};
 
 /// The first value of a header in an arrival-ordered list (names compared case-insensitively).
 pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {

@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 use std::time::Duration;
 
 use crate::catalog::{Event, Provider};
-use crate::http::client::{Backoff, Request};
-use crate::http::reply::{Expect, StatusSet};
+use crate::delivery::{Backoff, Expect, Rules, StatusSet};
+use crate::http::Request;
 use crate::signing::PrivateKey;
 
 /// Header carrying the base64 Ed25519 signature.
@@ -46,6 +46,26 @@ pub const PROVIDER_BACKOFF: Backoff = Backoff {
 /// followed).
 pub fn expect() -> Expect {
     Expect::status(StatusSet::success())
+}
+
+/// How Telnyx delivers every event: 2 s to answer with a 2xx, 3 attempts per URL, no Basic
+/// challenge.
+pub fn rules() -> Rules {
+    Rules {
+        timeout: DELIVERY_TIMEOUT,
+        attempts_per_url: ATTEMPTS_PER_URL,
+        backoff: PROVIDER_BACKOFF,
+        expect: expect(),
+        basic_challenge: false,
+        bxml_reply: None,
+    }
+}
+
+/// The body of one attempt: stamped with the attempt and its URL, in the wire format (the keys
+/// of `body` kept sorted, see [`stamp`]).
+pub fn attempt_body(body: &mut Value, attempt: u32, url: &str) -> Vec<u8> {
+    stamp(body, attempt, url);
+    to_wire_sorted(body)
 }
 
 /// Fill in the delivery metadata of one attempt: `meta.attempt` and `meta.delivered_to`.

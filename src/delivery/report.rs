@@ -1,0 +1,456 @@
+//! What a run says: a line (or a JSON object) per attempt, the `-v` dump of each request and
+//! answer, the progress bar, and the end-of-run summary.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::engine::{self, Attempt, Delivery, Next, Outcome, Policy};
+use super::schedule::Histogram;
+use super::{Item, Settings};
+use crate::catalog::{Event, Provider};
+use crate::http::Transport;
+use crate::ui::{self, Progress, Ui};
+
+/// Which attempts get a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    Every,
+    /// Load mode: only attempts that did not succeed, so the summary stays readable.
+    Failures,
+}
+
+/// One attempt under `--json`.
+#[derive(Debug, Serialize)]
+pub struct AttemptLine<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub provider: Provider,
+    pub event: Option<&'static str>,
+    pub id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
+    pub attempt: u32,
+    pub url: &'a str,
+    pub failover: bool,
+    pub authorization: bool,
+    pub status: Option<u16>,
+    pub latency_ms: f64,
+    pub verdict: &'static str,
+    pub reason: Option<String>,
+    pub verbs: Vec<String>,
+    pub next: &'static str,
+    pub retry_in_ms: Option<u64>,
+}
+
+/// The end-of-run figures.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub events: u64,
+    pub acknowledged: u64,
+    pub failed: u64,
+    /// Attempts made (a challenge and its answer count once).
+    pub attempts: u64,
+    /// HTTP requests made.
+    pub requests: u64,
+    /// Failed events by the reason of their last attempt.
+    pub failures: BTreeMap<String, u64>,
+    pub elapsed_s: f64,
+    pub throughput_per_s: f64,
+    pub latency_ms: Percentiles,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Percentiles {
+    pub p50: Option<f64>,
+    pub p90: Option<f64>,
+    pub p99: Option<f64>,
+}
+
+#[derive(Default)]
+struct Stats {
+    events: u64,
+    acknowledged: u64,
+    attempts: u64,
+    requests: u64,
+    failures: BTreeMap<String, u64>,
+    latency: Histogram,
+}
+
+/// Delivers items and reports on them; shared by the worker threads of a run.
+pub(crate) struct Reporter<'a> {
+    ui: &'a Ui,
+    settings: &'a Settings,
+    lines: Lines,
+    stats: Mutex<Stats>,
+    /// The first output error (a closed pipe), returned by `close`.
+    error: Mutex<Option<io::Error>>,
+    progress: Option<Progress>,
+    started: Instant,
+}
+
+impl<'a> Reporter<'a> {
+    /// `expected`: how many items the run will deliver, for the progress bar (shown on a
+    /// terminal for runs of at least `progress_from` items).
+    pub(crate) fn new(
+        ui: &'a Ui,
+        settings: &'a Settings,
+        lines: Lines,
+        expected: Option<u64>,
+        progress_from: u64,
+    ) -> Self {
+        let progress = expected
+            .filter(|n| *n >= progress_from)
+            .and_then(|n| ui.progress(n, "events"));
+        Reporter {
+            ui,
+            settings,
+            lines,
+            stats: Mutex::new(Stats::default()),
+            error: Mutex::new(None),
+            progress,
+            started: Instant::now(),
+        }
+    }
+
+    /// Deliver one item over `transport`, printing its attempts.
+    pub(crate) async fn deliver<T: Transport>(&self, transport: &T, item: &mut Item) -> Delivery {
+        let policy = self.settings.policy(item);
+        let provider = item.provider;
+        let event = item.event;
+        let id = item.id.clone();
+        let source = item.source.clone();
+        let settings = self.settings;
+        let delivery = engine::deliver(
+            transport,
+            &policy,
+            &self.settings.urls,
+            &mut |n, url| settings.request(item, n, url),
+            &mut |attempt| {
+                if let Ok(mut stats) = self.stats.lock() {
+                    stats.requests += 1;
+                    stats.latency.add(attempt.latency);
+                }
+                let show = match self.lines {
+                    Lines::Every => true,
+                    Lines::Failures => {
+                        !attempt.outcome.acknowledged()
+                            && !matches!(attempt.outcome, Outcome::Challenged)
+                    }
+                };
+                if show {
+                    let result = self.print_attempt(
+                        (provider, event, id.as_deref(), source.as_deref()),
+                        &policy,
+                        attempt,
+                    );
+                    self.keep_error(result);
+                }
+                self.keep_error(self.dump(attempt));
+            },
+        )
+        .await;
+        if let Ok(mut stats) = self.stats.lock() {
+            stats.events += 1;
+            stats.attempts += u64::from(delivery.attempts);
+            if delivery.acknowledged {
+                stats.acknowledged += 1;
+            } else {
+                *stats
+                    .failures
+                    .entry(delivery.outcome.reason_code())
+                    .or_default() += 1;
+            }
+        }
+        if let Some(bar) = &self.progress {
+            bar.inc(1);
+        }
+        delivery
+    }
+
+    fn keep_error(&self, result: io::Result<()>) {
+        if let Err(e) = result
+            && let Ok(mut slot) = self.error.lock()
+            && slot.is_none()
+        {
+            *slot = Some(e);
+        }
+    }
+
+    /// One attempt's line; `who`: provider, event, id, source.
+    fn print_attempt(
+        &self,
+        who: (Provider, Option<&'static Event>, Option<&str>, Option<&str>),
+        policy: &Policy,
+        a: &Attempt<'_>,
+    ) -> io::Result<()> {
+        let (provider, event, id, source) = who;
+        let status = a.response.map(|r| r.status);
+        let reason = explain(provider, policy, a.outcome);
+        let verbs = match a.outcome {
+            Outcome::Acknowledged { verbs } => verbs.clone(),
+            _ => Vec::new(),
+        };
+        let (next, retry_in) = match a.next {
+            Next::Done => ("done", None),
+            Next::AnswerChallenge => ("answer-challenge", None),
+            Next::RetryIn(d) => ("retry", Some(d)),
+            Next::Failover => ("failover", None),
+            Next::GiveUp => ("give-up", None),
+        };
+        if self.ui.json {
+            return self.ui.json_line(&AttemptLine {
+                kind: "attempt",
+                provider,
+                event: event.map(|e| e.name),
+                id,
+                source,
+                attempt: a.number,
+                url: &a.request.url,
+                failover: a.url_index > 0,
+                authorization: a.authorized,
+                status,
+                latency_ms: ms(a.latency),
+                verdict: a.outcome.word(),
+                reason,
+                verbs,
+                next,
+                retry_in_ms: retry_in.map(|d| d.as_millis() as u64),
+            });
+        }
+        let verdict = match a.outcome {
+            Outcome::Acknowledged { verbs } if !verbs.is_empty() => format!(
+                "{} · BXML: {}",
+                self.ui.pass("acknowledged"),
+                verbs.join(", ")
+            ),
+            Outcome::Acknowledged { .. } => self.ui.pass("acknowledged"),
+            Outcome::Challenged => format!(
+                "{}: {}",
+                self.ui.neutral("challenged"),
+                reason.unwrap_or_default()
+            ),
+            other => format!(
+                "{}: {}",
+                self.ui.fail(other.word()),
+                reason.unwrap_or_default()
+            ),
+        };
+        let then = match a.next {
+            Next::RetryIn(d) => format!(" · retry in {}", human_duration(d)),
+            Next::Failover => " · failover next".to_string(),
+            Next::GiveUp if !a.outcome.acknowledged() => " · giving up".to_string(),
+            _ => String::new(),
+        };
+        let number = if a.authorized {
+            format!("#{}+auth", a.number)
+        } else {
+            format!("#{}", a.number)
+        };
+        self.ui.line(&format!(
+            "{:<9} {:<22} {:<24} {:<7} {} {:>3} {:>9}  {verdict}{then}",
+            provider.name(),
+            event.map_or("(unknown event)", |e| e.name),
+            ui::short(id.unwrap_or("-")),
+            number,
+            a.request.url,
+            status.map_or("---".to_string(), |s| s.to_string()),
+            human_duration(a.latency),
+        ))
+    }
+
+    /// `-v`: the request and the answer, with credentials redacted.
+    fn dump(&self, a: &Attempt<'_>) -> io::Result<()> {
+        if self.ui.verbose == 0 {
+            return Ok(());
+        }
+        let mut text = format!("> POST {}\n", a.request.url);
+        for (name, value) in &a.request.headers {
+            let value = if name.eq_ignore_ascii_case("authorization") {
+                redact(value)
+            } else {
+                value.clone()
+            };
+            text.push_str(&format!("> {name}: {value}\n"));
+        }
+        text.push_str(">\n");
+        text.push_str(&String::from_utf8_lossy(&a.request.body));
+        text.push('\n');
+        match a.response {
+            Some(r) => {
+                text.push_str(&format!("< {}\n", r.status));
+                for (name, value) in &r.headers {
+                    text.push_str(&format!("< {name}: {value}\n"));
+                }
+                text.push_str("<\n");
+                text.push_str(&String::from_utf8_lossy(&r.body));
+            }
+            None => text.push_str("< (no answer)"),
+        }
+        self.ui.detail(&text)
+    }
+
+    /// End the run: the summary, not printed (the first output error, if any, instead).
+    pub(crate) fn close(self) -> io::Result<Summary> {
+        if let Some(bar) = &self.progress {
+            bar.clear();
+        }
+        if let Ok(mut slot) = self.error.lock()
+            && let Some(e) = slot.take()
+        {
+            return Err(e);
+        }
+        let elapsed = self.started.elapsed();
+        let stats = self
+            .stats
+            .into_inner()
+            .map_err(|_| io::Error::other("a delivery thread panicked"))?;
+        let summary = Summary {
+            kind: "summary",
+            events: stats.events,
+            acknowledged: stats.acknowledged,
+            failed: stats.events - stats.acknowledged,
+            attempts: stats.attempts,
+            requests: stats.requests,
+            failures: stats.failures,
+            elapsed_s: round3(elapsed.as_secs_f64()),
+            throughput_per_s: if elapsed.as_secs_f64() > 0.0 {
+                round3(stats.events as f64 / elapsed.as_secs_f64())
+            } else {
+                0.0
+            },
+            latency_ms: Percentiles {
+                p50: stats.latency.percentile_ms(50.0).map(round3),
+                p90: stats.latency.percentile_ms(90.0).map(round3),
+                p99: stats.latency.percentile_ms(99.0).map(round3),
+            },
+        };
+        Ok(summary)
+    }
+}
+
+/// The summary as `send` prints it: a JSON object, or a line (and one of rates); nothing under
+/// `-q` in text mode.
+pub fn print_summary(ui: &Ui, summary: &Summary, show_rates: bool) -> io::Result<()> {
+    if ui.json {
+        ui.json_line(summary)?;
+    } else if !ui.quiet {
+        let failures = if summary.failures.is_empty() {
+            String::new()
+        } else {
+            let parts: Vec<String> = summary
+                .failures
+                .iter()
+                .map(|(why, n)| format!("{n} {why}"))
+                .collect();
+            format!(" ({})", parts.join(", "))
+        };
+        ui.line(&format!(
+            "summary: {} event{}, {} acknowledged, {} not{failures}; {} attempt{}",
+            summary.events,
+            plural(summary.events),
+            summary.acknowledged,
+            summary.failed,
+            summary.attempts,
+            plural(summary.attempts),
+        ))?;
+        if show_rates {
+            let p = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2} ms"));
+            ui.line(&format!(
+                "         {:.0} events/s over {:.2} s; latency p50 {}, p90 {}, p99 {}",
+                summary.throughput_per_s,
+                summary.elapsed_s,
+                p(summary.latency_ms.p50),
+                p(summary.latency_ms.p90),
+                p(summary.latency_ms.p99),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// The reason for an attempt's verdict, in words (`None` when it was acknowledged).
+pub fn explain(provider: Provider, policy: &Policy, outcome: &Outcome) -> Option<String> {
+    Some(match outcome {
+        Outcome::Acknowledged { .. } => return None,
+        Outcome::Challenged => "401 with WWW-Authenticate; repeating with credentials".into(),
+        Outcome::ChallengeWithoutHeader => {
+            format!("401 without WWW-Authenticate; {provider} would drop this callback")
+        }
+        Outcome::CredentialsRejected => "401 to the request with credentials".into(),
+        Outcome::Status { status } if (300..400).contains(status) => {
+            format!("redirect {status} (not followed; {provider} counts it as a failure)")
+        }
+        Outcome::Status { status } => {
+            format!("status {status}, expected {}", policy.expect.describe())
+        }
+        Outcome::BadReply { problem } => problem.clone(),
+        Outcome::TimedOut { after } => format!("no answer within {}", human_duration(*after)),
+        Outcome::Unreachable { cause } => cause.clone(),
+    })
+}
+
+fn redact(value: &str) -> String {
+    match value.split_once(' ') {
+        Some((scheme, _)) => format!("{scheme} <redacted>"),
+        None => "<redacted>".to_string(),
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    round3(d.as_secs_f64() * 1000.0)
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `850 µs`, `12.3 ms`, `2 s`, `1.5 s`, `2 min`.
+pub fn human_duration(d: Duration) -> String {
+    let us = d.as_micros();
+    if us < 1000 {
+        format!("{us} µs")
+    } else if us < 1_000_000 && us % 1000 == 0 {
+        format!("{} ms", us / 1000)
+    } else if us < 1_000_000 {
+        format!("{:.1} ms", us as f64 / 1000.0)
+    } else if d.as_secs() < 120 {
+        let s = d.as_secs_f64();
+        if (s - s.round()).abs() < 0.05 {
+            format!("{} s", s.round())
+        } else {
+            format!("{s:.1} s")
+        }
+    } else {
+        format!("{} min", d.as_secs() / 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(human_duration(Duration::from_micros(850)), "850 µs");
+        assert_eq!(human_duration(Duration::from_micros(12_345)), "12.3 ms");
+        assert_eq!(human_duration(Duration::from_millis(250)), "250 ms");
+        assert_eq!(human_duration(Duration::from_secs(2)), "2 s");
+        assert_eq!(human_duration(Duration::from_millis(1500)), "1.5 s");
+        assert_eq!(human_duration(Duration::from_secs(240)), "4 min");
+    }
+
+    #[test]
+    fn authorization_is_redacted_but_keeps_its_scheme() {
+        assert_eq!(redact("Basic dXNlcjpwYXNz"), "Basic <redacted>");
+        assert_eq!(redact("token"), "<redacted>");
+    }
+}
