@@ -330,7 +330,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     for report in &args.reports {
         match report {
             ReportTarget::Junit(path) => {
-                write_file(path, junit(&summary, &results, &malformed).as_bytes())?
+                write_file(path, junit(&summary, &results, &malformed)?.as_bytes())?
             }
             ReportTarget::Json(path) => {
                 let doc = JsonReport {
@@ -504,21 +504,14 @@ fn print_table(
 
 /// The JUnit XML report: one testsuite, one testcase per delivered event (its failure says what
 /// was expected and what came back), malformed records as errored testcases.
-fn junit(summary: &Summary, results: &[EventResult], malformed: &[Malformed]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let failures = results.iter().filter(|r| !r.acknowledged).count();
-    out.push_str(&format!(
-        "<testsuites name=\"telhook replay\" tests=\"{}\" failures=\"{failures}\" errors=\"{}\" time=\"{:.3}\">\n",
-        results.len() + malformed.len(),
-        malformed.len(),
-        summary.elapsed_s
-    ));
-    out.push_str(&format!(
-        "  <testsuite name=\"telhook replay\" tests=\"{}\" failures=\"{failures}\" errors=\"{}\" skipped=\"0\" time=\"{:.3}\">\n",
-        results.len() + malformed.len(),
-        malformed.len(),
-        summary.elapsed_s
-    ));
+fn junit(
+    summary: &Summary,
+    results: &[EventResult],
+    malformed: &[Malformed],
+) -> anyhow::Result<String> {
+    use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+    let mut suite = TestSuite::new("telhook replay");
+    suite.set_time(std::time::Duration::from_secs_f64(summary.elapsed_s));
     for r in results {
         let event = r.event.unwrap_or("(unknown event)");
         let mut name = format!("#{} {event}", r.sequence);
@@ -531,60 +524,41 @@ fn junit(summary: &Summary, results: &[EventResult], malformed: &[Malformed]) ->
         if let Some(source) = &r.source {
             name.push_str(&format!(" [{source}]"));
         }
-        out.push_str(&format!(
-            "    <testcase classname=\"{}.{}\" name=\"{}\" time=\"{:.3}\"",
-            r.provider,
-            xml_escape(event),
-            xml_escape(&name),
-            r.elapsed_ms / 1000.0
-        ));
-        if r.acknowledged {
-            out.push_str("/>\n");
-            continue;
-        }
-        let got = r.reason.clone().unwrap_or_else(|| r.verdict.to_string());
-        let message = format!("expected {}; got {got}", r.expected);
-        out.push_str(">\n");
-        out.push_str(&format!(
-            "      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
-            xml_escape(&message),
-            r.verdict,
-            xml_escape(&format!(
-                "{message}\nattempts: {}\nlast status: {}",
-                r.attempts,
-                r.status.map_or("none".to_string(), |s| s.to_string())
-            ))
-        ));
-        out.push_str("    </testcase>\n");
+        let status = if r.acknowledged {
+            TestCaseStatus::success()
+        } else {
+            let got = r.reason.clone().unwrap_or_else(|| r.verdict.to_string());
+            let message = format!("expected {}; got {got}", r.expected);
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            status
+                .set_type(r.verdict)
+                .set_description(format!(
+                    "{message}\nattempts: {}\nlast status: {}",
+                    r.attempts,
+                    r.status.map_or("none".to_string(), |s| s.to_string())
+                ))
+                .set_message(message);
+            status
+        };
+        let mut case = TestCase::new(name, status);
+        case.set_classname(format!("{}.{event}", r.provider))
+            .set_time(std::time::Duration::from_secs_f64(r.elapsed_ms / 1000.0));
+        suite.add_test_case(case);
     }
     for m in malformed {
-        out.push_str(&format!(
-            "    <testcase classname=\"malformed\" name=\"{}\" time=\"0\">\n      <error message=\"{}\" type=\"malformed\"/>\n    </testcase>\n",
-            xml_escape(&m.source),
-            xml_escape(&m.problem)
-        ));
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+        status.set_type("malformed").set_message(m.problem.as_str());
+        let mut case = TestCase::new(m.source.as_str(), status);
+        case.set_classname("malformed");
+        suite.add_test_case(case);
     }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
-}
-
-/// Text for an XML attribute or element: the five entities escaped, and the characters XML 1.0
-/// cannot carry at all dropped.
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let mut report = Report::new("telhook replay");
+    report
+        .set_time(std::time::Duration::from_secs_f64(summary.elapsed_s))
+        .add_test_suite(suite);
+    report
+        .to_string()
+        .map_err(|e| anyhow::anyhow!("--report junit: {e}"))
 }
 
 #[cfg(test)]
@@ -618,10 +592,64 @@ mod tests {
     }
 
     #[test]
-    fn xml_text_is_escaped_and_cleaned() {
+    fn the_junit_report_escapes_names_and_counts_failures_and_errors() {
+        let summary = Summary {
+            kind: "summary",
+            events: 2,
+            acknowledged: 1,
+            failed: 1,
+            attempts: 2,
+            requests: 2,
+            failures: BTreeMap::new(),
+            elapsed_s: 0.5,
+            throughput_per_s: 4.0,
+            latency_ms: Default::default(),
+        };
+        let result = |acknowledged: bool| EventResult {
+            sequence: 1,
+            source: Some("a<b>&\"c'.jsonl:1".into()),
+            provider: Provider::Telnyx,
+            event: Some("message.received"),
+            id: Some("e1".into()),
+            copy: 1,
+            acknowledged,
+            verdict: if acknowledged {
+                "acknowledged"
+            } else {
+                "failed"
+            },
+            reason: (!acknowledged).then(|| "status 500, expected 2xx".to_string()),
+            status: Some(if acknowledged { 200 } else { 500 }),
+            attempts: 1,
+            elapsed_ms: 1.5,
+            expected: "2xx".into(),
+        };
+        let malformed = [Malformed {
+            source: "bad.jsonl:2".into(),
+            problem: "not JSON".into(),
+        }];
+        let xml = junit(&summary, &[result(true), result(false)], &malformed).unwrap();
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let suite = doc
+            .descendants()
+            .find(|n| n.has_tag_name("testsuite"))
+            .unwrap();
+        assert_eq!(suite.attribute("tests"), Some("3"));
+        assert_eq!(suite.attribute("failures"), Some("1"));
+        assert_eq!(suite.attribute("errors"), Some("1"));
+        let names: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .filter_map(|n| n.attribute("name"))
+            .collect();
+        assert_eq!(names[0], "#1 message.received e1 [a<b>&\"c'.jsonl:1]");
+        let failure = doc
+            .descendants()
+            .find(|n| n.has_tag_name("failure"))
+            .unwrap();
         assert_eq!(
-            xml_escape("a<b>&\"c'\u{1}\n"),
-            "a&lt;b&gt;&amp;&quot;c&apos;\n"
+            failure.attribute("message"),
+            Some("expected 2xx; got status 500, expected 2xx")
         );
     }
 }

@@ -418,7 +418,7 @@ pub fn human_duration(d: Duration) -> String {
     let us = d.as_micros();
     if us < 1000 {
         format!("{us} µs")
-    } else if us < 1_000_000 && us % 1000 == 0 {
+    } else if us < 1_000_000 && us.is_multiple_of(1000) {
         format!("{} ms", us / 1000)
     } else if us < 1_000_000 {
         format!("{:.1} ms", us as f64 / 1000.0)
