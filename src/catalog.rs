@@ -126,6 +126,46 @@ impl fmt::Display for Provider {
     }
 }
 
+/// The API an event belongs to: `messaging`, `voice`, `conference`, `fax`, `streaming`,
+/// `siprec`, `numbers` (Telnyx); `messaging-v2`, `voice-v2`, `v1` (Bandwidth).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    Messaging,
+    Voice,
+    Conference,
+    Fax,
+    Streaming,
+    Siprec,
+    Numbers,
+    MessagingV2,
+    VoiceV2,
+    V1,
+}
+
+impl Family {
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Messaging => "messaging",
+            Family::Voice => "voice",
+            Family::Conference => "conference",
+            Family::Fax => "fax",
+            Family::Streaming => "streaming",
+            Family::Siprec => "siprec",
+            Family::Numbers => "numbers",
+            Family::MessagingV2 => "messaging-v2",
+            Family::VoiceV2 => "voice-v2",
+            Family::V1 => "v1",
+        }
+    }
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Which way the message or call behind an event goes, seen from the customer's number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -189,9 +229,7 @@ pub struct Variant {
 #[derive(Debug)]
 pub struct Event {
     pub provider: Provider,
-    /// API family: `messaging`, `voice`, `conference`, `fax`, `streaming`, `siprec` (Telnyx);
-    /// `messaging-v2`, `voice-v2`, `v1` (Bandwidth).
-    pub family: &'static str,
+    pub family: Family,
     /// The name users type (unique per provider).
     pub name: &'static str,
     /// The event name as it appears in the payload (`data.event_type`, `type`, `eventType`).

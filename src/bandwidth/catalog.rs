@@ -1,5 +1,5 @@
 //! Bandwidth event catalog: every documented callback with its embedded templates.
-use crate::catalog::{Alias, Direction, Event, Flow, Provider, Reply, Step, Variant};
+use crate::catalog::{Alias, Direction, Event, Family, Flow, Provider, Reply, Step, Variant};
 
 macro_rules! template {
     ($file:literal) => {
@@ -15,7 +15,7 @@ pub static EVENTS: &[Event] = &[
     // ---- messaging-v2 --------------------------------------------------------------------
     Event {
         provider: Provider::Bandwidth,
-        family: "messaging-v2",
+        family: Family::MessagingV2,
         name: "message-received",
         wire_name: "message-received",
         direction: Direction::Inbound,
@@ -41,7 +41,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "messaging-v2",
+        family: Family::MessagingV2,
         name: "message-sending",
         wire_name: "message-sending",
         direction: Direction::Outbound,
@@ -62,7 +62,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "messaging-v2",
+        family: Family::MessagingV2,
         name: "message-delivered",
         wire_name: "message-delivered",
         direction: Direction::Outbound,
@@ -93,7 +93,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "messaging-v2",
+        family: Family::MessagingV2,
         name: "message-failed",
         wire_name: "message-failed",
         direction: Direction::Outbound,
@@ -114,7 +114,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "messaging-v2",
+        family: Family::MessagingV2,
         name: "message-sent",
         wire_name: "message-sent",
         direction: Direction::Outbound,
@@ -129,7 +129,7 @@ pub static EVENTS: &[Event] = &[
     // ---- voice-v2 ------------------------------------------------------------------------
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "initiate",
         wire_name: "initiate",
         direction: Direction::Inbound,
@@ -160,7 +160,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "answer",
         wire_name: "answer",
         direction: Direction::Either,
@@ -186,7 +186,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "bridgeComplete",
         wire_name: "bridgeComplete",
         direction: Direction::Either,
@@ -212,7 +212,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "bridgeTargetComplete",
         wire_name: "bridgeTargetComplete",
         direction: Direction::Either,
@@ -233,7 +233,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "conferenceCreated",
         wire_name: "conferenceCreated",
         direction: Direction::Either,
@@ -247,7 +247,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "conferenceMemberJoin",
         wire_name: "conferenceMemberJoin",
         direction: Direction::Either,
@@ -261,7 +261,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "conferenceMemberExit",
         wire_name: "conferenceMemberExit",
         direction: Direction::Either,
@@ -275,7 +275,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "conferenceRedirect",
         wire_name: "conferenceRedirect",
         direction: Direction::Either,
@@ -289,7 +289,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "conferenceCompleted",
         wire_name: "conferenceCompleted",
         direction: Direction::Either,
@@ -303,7 +303,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "conferenceRecordingAvailable",
         wire_name: "conferenceRecordingAvailable",
         direction: Direction::Either,
@@ -317,7 +317,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "disconnect",
         wire_name: "disconnect",
         direction: Direction::Either,
@@ -348,7 +348,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "dtmf",
         wire_name: "dtmf",
         direction: Direction::Either,
@@ -369,7 +369,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "gather",
         wire_name: "gather",
         direction: Direction::Either,
@@ -395,7 +395,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "machineDetectionComplete",
         wire_name: "machineDetectionComplete",
         direction: Direction::Either,
@@ -421,7 +421,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "recordComplete",
         wire_name: "recordComplete",
         direction: Direction::Either,
@@ -442,7 +442,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "recordingAvailable",
         wire_name: "recordingAvailable",
         direction: Direction::Either,
@@ -463,7 +463,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "redirect",
         wire_name: "redirect",
         direction: Direction::Either,
@@ -489,7 +489,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "transcriptionAvailable",
         wire_name: "transcriptionAvailable",
         direction: Direction::Either,
@@ -510,7 +510,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "transferAnswer",
         wire_name: "transferAnswer",
         direction: Direction::Outbound,
@@ -531,7 +531,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "transferComplete",
         wire_name: "transferComplete",
         direction: Direction::Outbound,
@@ -557,7 +557,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "transferDisconnect",
         wire_name: "transferDisconnect",
         direction: Direction::Outbound,
@@ -583,7 +583,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "mediaStreamStarted",
         wire_name: "mediaStreamStarted",
         direction: Direction::Either,
@@ -597,7 +597,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "mediaStreamStopped",
         wire_name: "mediaStreamStopped",
         direction: Direction::Either,
@@ -611,7 +611,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "mediaStreamRejected",
         wire_name: "mediaStreamRejected",
         direction: Direction::Either,
@@ -625,7 +625,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "realTimeTranscriptionStarted",
         wire_name: "realTimeTranscriptionStarted",
         direction: Direction::Either,
@@ -646,7 +646,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "realTimeTranscriptionStopped",
         wire_name: "realTimeTranscriptionStopped",
         direction: Direction::Either,
@@ -667,7 +667,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "realTimeTranscriptionAvailable",
         wire_name: "realTimeTranscriptionAvailable",
         direction: Direction::Either,
@@ -681,7 +681,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "voice-v2",
+        family: Family::VoiceV2,
         name: "realTimeTranscriptionRejected",
         wire_name: "realTimeTranscriptionRejected",
         direction: Direction::Either,
@@ -703,7 +703,7 @@ pub static EVENTS: &[Event] = &[
     // ---- v1 ------------------------------------------------------------------------------
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-sms",
         wire_name: "sms",
         direction: Direction::Inbound,
@@ -724,7 +724,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-mms",
         wire_name: "mms",
         direction: Direction::Inbound,
@@ -738,7 +738,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-answer",
         wire_name: "answer",
         direction: Direction::Either,
@@ -752,7 +752,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-playback",
         wire_name: "playback",
         direction: Direction::Either,
@@ -773,7 +773,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-timeout",
         wire_name: "timeout",
         direction: Direction::Either,
@@ -787,7 +787,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-conference",
         wire_name: "conference",
         direction: Direction::Either,
@@ -808,7 +808,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-conference-playback",
         wire_name: "conference-playback",
         direction: Direction::Either,
@@ -829,7 +829,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-conference-member",
         wire_name: "conference-member",
         direction: Direction::Either,
@@ -855,7 +855,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-conference-speak",
         wire_name: "conference-speak",
         direction: Direction::Either,
@@ -876,7 +876,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-dtmf",
         wire_name: "dtmf",
         direction: Direction::Either,
@@ -890,7 +890,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-gather",
         wire_name: "gather",
         direction: Direction::Either,
@@ -904,7 +904,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-incomingcall",
         wire_name: "incomingcall",
         direction: Direction::Inbound,
@@ -918,7 +918,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-hangup",
         wire_name: "hangup",
         direction: Direction::Either,
@@ -932,7 +932,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-reject",
         wire_name: "hangup",
         direction: Direction::Either,
@@ -946,7 +946,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-recording",
         wire_name: "recording",
         direction: Direction::Either,
@@ -967,7 +967,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-speak",
         wire_name: "speak",
         direction: Direction::Either,
@@ -988,7 +988,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Bandwidth,
-        family: "v1",
+        family: Family::V1,
         name: "v1-transcription",
         wire_name: "transcription",
         direction: Direction::Either,

@@ -10,7 +10,7 @@ use rand::Rng;
 use serde_json::Value;
 use std::time::Duration;
 
-use crate::catalog::{Event, Provider, Reply};
+use crate::catalog::{Event, Family, Provider, Reply};
 use crate::delivery::{Backoff, Expect, Rules, StatusSet};
 use crate::http::Request;
 
@@ -39,9 +39,9 @@ pub const PROVIDER_BACKOFF: Backoff = Backoff {
 
 /// How long Bandwidth waits for an answer (FIELDS.md §2): 10 s for messaging, 15 s for voice
 /// (the default `callbackTimeout`), 10 s for v1 (`...CallbackTimeout`, default and maximum).
-pub fn timeout(family: &str) -> Duration {
+pub fn timeout(family: Family) -> Duration {
     match family {
-        "voice-v2" => Duration::from_secs(15),
+        Family::VoiceV2 => Duration::from_secs(15),
         _ => Duration::from_secs(10),
     }
 }
@@ -49,9 +49,9 @@ pub fn timeout(family: &str) -> Duration {
 /// How Bandwidth delivers this event: its timeout, [`DEFAULT_ATTEMPTS`], what the answer must
 /// be, and the Basic challenge flow.
 pub fn rules(event: Option<&Event>) -> Rules {
-    let takes_bxml = event.is_some_and(|e| e.family == "voice-v2" && e.reply.expects_bxml());
+    let takes_bxml = event.is_some_and(|e| e.family == Family::VoiceV2 && e.reply.expects_bxml());
     Rules {
-        timeout: timeout(event.map_or("messaging-v2", |e| e.family)),
+        timeout: timeout(event.map_or(Family::MessagingV2, |e| e.family)),
         attempts_per_url: DEFAULT_ATTEMPTS,
         backoff: PROVIDER_BACKOFF,
         expect: expect(event),
@@ -67,7 +67,7 @@ pub fn expect(event: Option<&Event>) -> Expect {
     let Some(event) = event else {
         return Expect::status(StatusSet::success());
     };
-    if event.family != "voice-v2" {
+    if event.family != Family::VoiceV2 {
         return Expect::status(StatusSet::success());
     }
     match event.reply {
@@ -119,14 +119,14 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
         } else {
             t
         };
-        return find(&|e| e.family == "voice-v2" && e.wire_name == t);
+        return find(&|e| e.family == Family::VoiceV2 && e.wire_name == t);
     }
     let rejected =
         t == "hangup" && obj.get("cause").and_then(Value::as_str) == Some("CALL_REJECTED");
     if rejected {
         return find(&|e| e.name == "v1-reject");
     }
-    find(&|e| e.family == "v1" && e.wire_name == t && e.name != "v1-reject")
+    find(&|e| e.family == Family::V1 && e.wire_name == t && e.name != "v1-reject")
 }
 
 fn recognize_message(value: &Value) -> Option<&'static Event> {
@@ -139,13 +139,13 @@ fn recognize_message(value: &Value) -> Option<&'static Event> {
     Provider::Bandwidth
         .events()
         .iter()
-        .find(|e| e.family == "messaging-v2" && e.wire_name == t)
+        .find(|e| e.family == Family::MessagingV2 && e.wire_name == t)
 }
 
 /// The facts of a callback that matter, in a few words: for a message the numbers and the text
 /// or the description; for calls and conferences the id and the state.
 pub fn facts(event: &Event, body: &Value) -> String {
-    if event.family != "messaging-v2" {
+    if event.family != Family::MessagingV2 {
         return crate::catalog::id_and_state(
             body,
             &["callId", "conferenceId", "messageId"],
@@ -177,10 +177,10 @@ pub fn facts(event: &Event, body: &Value) -> String {
 }
 
 /// The request Bandwidth sends for an event of this family (unknown: messaging v2 headers).
-pub fn request(url: &str, body: Vec<u8>, family: Option<&str>) -> Request {
+pub fn request(url: &str, body: Vec<u8>, family: Option<Family>) -> Request {
     let (user_agent, content_type) = match family {
-        Some("v1") => (USER_AGENT_V1, CONTENT_TYPE),
-        Some("voice-v2") => (USER_AGENT_V2, CONTENT_TYPE_VOICE),
+        Some(Family::V1) => (USER_AGENT_V1, CONTENT_TYPE),
+        Some(Family::VoiceV2) => (USER_AGENT_V2, CONTENT_TYPE_VOICE),
         _ => (USER_AGENT_V2, CONTENT_TYPE),
     };
     Request::post(

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::catalog::{self, Direction, Event, Provider, Reply};
+use crate::catalog::{self, Direction, Event, Family, Provider, Reply};
 use crate::exit::ExitStatus;
 use crate::ui::Ui;
 
@@ -19,7 +19,7 @@ pub struct Entry {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub provider: Provider,
-    pub family: &'static str,
+    pub family: Family,
     pub name: &'static str,
     pub wire_name: &'static str,
     pub direction: Direction,

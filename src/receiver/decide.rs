@@ -456,7 +456,11 @@ mod tests {
 
     /// A Bandwidth delivery, with this Authorization header if any.
     fn bandwidth(bytes: Vec<u8>, authorization: Option<String>) -> Received {
-        let mut r = crate::bandwidth::request("http://x/", bytes, Some("messaging-v2"));
+        let mut r = crate::bandwidth::request(
+            "http://x/",
+            bytes,
+            Some(crate::catalog::Family::MessagingV2),
+        );
         if let Some(a) = authorization {
             r.set_header("Authorization", &a);
         }
@@ -748,7 +752,8 @@ mod tests {
     #[test]
     fn bxml_callbacks_are_answered_with_the_document() {
         let bytes = body(Provider::Bandwidth, "initiate");
-        let mut r = crate::bandwidth::request("http://x/", bytes, Some("voice-v2"));
+        let mut r =
+            crate::bandwidth::request("http://x/", bytes, Some(crate::catalog::Family::VoiceV2));
         r.set_header("Authorization", &creds().header_value());
         let d = decide_one(&config(), received(r.headers, Body::Complete(r.body)));
         assert_eq!(d.entry.event_name(), Some("initiate"));

@@ -1,7 +1,7 @@
 //! Telnyx event catalog: every documented webhook with its embedded templates.
 //! Generated from the documented examples in shared/reference/telnyx (see fixtures/README.md).
 
-use crate::catalog::{Alias, Direction, Event, Flow, Provider, Reply, Step, Variant};
+use crate::catalog::{Alias, Direction, Event, Family, Flow, Provider, Reply, Step, Variant};
 
 macro_rules! template {
     ($file:literal) => {
@@ -16,7 +16,7 @@ macro_rules! template {
 pub static EVENTS: &[Event] = &[
     Event {
         provider: Provider::Telnyx,
-        family: "messaging",
+        family: Family::Messaging,
         name: "message.received",
         wire_name: "message.received",
         direction: Direction::Inbound,
@@ -42,7 +42,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "messaging",
+        family: Family::Messaging,
         name: "message.sent",
         wire_name: "message.sent",
         direction: Direction::Outbound,
@@ -63,7 +63,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "messaging",
+        family: Family::Messaging,
         name: "message.finalized",
         wire_name: "message.finalized",
         direction: Direction::Outbound,
@@ -104,7 +104,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "messaging",
+        family: Family::Messaging,
         name: "link_clicked",
         wire_name: "link_clicked",
         direction: Direction::Outbound,
@@ -118,7 +118,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.initiated",
         wire_name: "call.initiated",
         direction: Direction::Either,
@@ -139,7 +139,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.answered",
         wire_name: "call.answered",
         direction: Direction::Either,
@@ -153,7 +153,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.bridged",
         wire_name: "call.bridged",
         direction: Direction::Either,
@@ -167,7 +167,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.hangup",
         wire_name: "call.hangup",
         direction: Direction::Either,
@@ -198,7 +198,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.hold",
         wire_name: "call.hold",
         direction: Direction::Either,
@@ -212,7 +212,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.unhold",
         wire_name: "call.unhold",
         direction: Direction::Either,
@@ -226,7 +226,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.dtmf.received",
         wire_name: "call.dtmf.received",
         direction: Direction::Either,
@@ -240,7 +240,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.gather.ended",
         wire_name: "call.gather.ended",
         direction: Direction::Either,
@@ -254,7 +254,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.playback.started",
         wire_name: "call.playback.started",
         direction: Direction::Either,
@@ -268,7 +268,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.playback.ended",
         wire_name: "call.playback.ended",
         direction: Direction::Either,
@@ -282,7 +282,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.speak.started",
         wire_name: "call.speak.started",
         direction: Direction::Either,
@@ -296,7 +296,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.speak.ended",
         wire_name: "call.speak.ended",
         direction: Direction::Either,
@@ -310,7 +310,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.recording.saved",
         wire_name: "call.recording.saved",
         direction: Direction::Either,
@@ -324,7 +324,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.recording.error",
         wire_name: "call.recording.error",
         direction: Direction::Either,
@@ -338,7 +338,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.recording.transcription.saved",
         wire_name: "call.recording.transcription.saved",
         direction: Direction::Either,
@@ -352,7 +352,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.machine.detection.ended",
         wire_name: "call.machine.detection.ended",
         direction: Direction::Either,
@@ -366,7 +366,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.machine.greeting.ended",
         wire_name: "call.machine.greeting.ended",
         direction: Direction::Either,
@@ -380,7 +380,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.machine.premium.detection.ended",
         wire_name: "call.machine.premium.detection.ended",
         direction: Direction::Either,
@@ -394,7 +394,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.machine.premium.greeting.ended",
         wire_name: "call.machine.premium.greeting.ended",
         direction: Direction::Either,
@@ -408,7 +408,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.enqueued",
         wire_name: "call.enqueued",
         direction: Direction::Either,
@@ -422,7 +422,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.dequeued",
         wire_name: "call.dequeued",
         direction: Direction::Either,
@@ -436,7 +436,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.fork.started",
         wire_name: "call.fork.started",
         direction: Direction::Either,
@@ -450,7 +450,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.fork.stopped",
         wire_name: "call.fork.stopped",
         direction: Direction::Either,
@@ -464,7 +464,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.refer.started",
         wire_name: "call.refer.started",
         direction: Direction::Either,
@@ -478,7 +478,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.refer.completed",
         wire_name: "call.refer.completed",
         direction: Direction::Either,
@@ -492,7 +492,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.refer.failed",
         wire_name: "call.refer.failed",
         direction: Direction::Either,
@@ -506,7 +506,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.transcription",
         wire_name: "call.transcription",
         direction: Direction::Either,
@@ -520,7 +520,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.cost",
         wire_name: "call.cost",
         direction: Direction::Either,
@@ -534,7 +534,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.ai_gather.ended",
         wire_name: "call.ai_gather.ended",
         direction: Direction::Either,
@@ -548,7 +548,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.ai_gather.partial_results",
         wire_name: "call.ai_gather.partial_results",
         direction: Direction::Either,
@@ -562,7 +562,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.ai_gather.message_history_updated",
         wire_name: "call.ai_gather.message_history_updated",
         direction: Direction::Either,
@@ -576,7 +576,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.conversation.ended",
         wire_name: "call.conversation.ended",
         direction: Direction::Either,
@@ -590,7 +590,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.conversation_insights.generated",
         wire_name: "call.conversation_insights.generated",
         direction: Direction::Either,
@@ -604,7 +604,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.deepfake_detection.result",
         wire_name: "call.deepfake_detection.result",
         direction: Direction::Either,
@@ -618,7 +618,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "voice",
+        family: Family::Voice,
         name: "call.deepfake_detection.error",
         wire_name: "call.deepfake_detection.error",
         direction: Direction::Either,
@@ -632,7 +632,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.created",
         wire_name: "conference.created",
         direction: Direction::Either,
@@ -646,7 +646,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.ended",
         wire_name: "conference.ended",
         direction: Direction::Either,
@@ -660,7 +660,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.floor.changed",
         wire_name: "conference.floor.changed",
         direction: Direction::Either,
@@ -674,7 +674,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.participant.joined",
         wire_name: "conference.participant.joined",
         direction: Direction::Either,
@@ -688,7 +688,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.participant.left",
         wire_name: "conference.participant.left",
         direction: Direction::Either,
@@ -702,7 +702,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.participant.playback.started",
         wire_name: "conference.participant.playback.started",
         direction: Direction::Either,
@@ -716,7 +716,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.participant.playback.ended",
         wire_name: "conference.participant.playback.ended",
         direction: Direction::Either,
@@ -730,7 +730,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.participant.speak.started",
         wire_name: "conference.participant.speak.started",
         direction: Direction::Either,
@@ -744,7 +744,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.participant.speak.ended",
         wire_name: "conference.participant.speak.ended",
         direction: Direction::Either,
@@ -758,7 +758,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.playback.started",
         wire_name: "conference.playback.started",
         direction: Direction::Either,
@@ -772,7 +772,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.playback.ended",
         wire_name: "conference.playback.ended",
         direction: Direction::Either,
@@ -786,7 +786,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.speak.started",
         wire_name: "conference.speak.started",
         direction: Direction::Either,
@@ -800,7 +800,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.speak.ended",
         wire_name: "conference.speak.ended",
         direction: Direction::Either,
@@ -814,7 +814,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "conference",
+        family: Family::Conference,
         name: "conference.recording.saved",
         wire_name: "conference.recording.saved",
         direction: Direction::Either,
@@ -828,7 +828,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "fax",
+        family: Family::Fax,
         name: "fax.queued",
         wire_name: "fax.queued",
         direction: Direction::Outbound,
@@ -842,7 +842,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "fax",
+        family: Family::Fax,
         name: "fax.media.processed",
         wire_name: "fax.media.processed",
         direction: Direction::Outbound,
@@ -856,7 +856,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "fax",
+        family: Family::Fax,
         name: "fax.sending.started",
         wire_name: "fax.sending.started",
         direction: Direction::Outbound,
@@ -870,7 +870,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "fax",
+        family: Family::Fax,
         name: "fax.delivered",
         wire_name: "fax.delivered",
         direction: Direction::Outbound,
@@ -884,7 +884,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "fax",
+        family: Family::Fax,
         name: "fax.failed",
         wire_name: "fax.failed",
         direction: Direction::Outbound,
@@ -898,7 +898,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "streaming",
+        family: Family::Streaming,
         name: "streaming.started",
         wire_name: "streaming.started",
         direction: Direction::Either,
@@ -912,7 +912,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "streaming",
+        family: Family::Streaming,
         name: "streaming.stopped",
         wire_name: "streaming.stopped",
         direction: Direction::Either,
@@ -926,7 +926,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "streaming",
+        family: Family::Streaming,
         name: "streaming.failed",
         wire_name: "streaming.failed",
         direction: Direction::Either,
@@ -940,7 +940,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "siprec",
+        family: Family::Siprec,
         name: "siprec.started",
         wire_name: "siprec.started",
         direction: Direction::Either,
@@ -954,7 +954,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "siprec",
+        family: Family::Siprec,
         name: "siprec.stopped",
         wire_name: "siprec.stopped",
         direction: Direction::Either,
@@ -968,7 +968,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "siprec",
+        family: Family::Siprec,
         name: "siprec.failed",
         wire_name: "siprec.failed",
         direction: Direction::Either,
@@ -982,7 +982,7 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
-        family: "numbers",
+        family: Family::Numbers,
         name: "messaging_hosted_numbers_orders.internal_transfer_approval_requested",
         wire_name: "messaging_hosted_numbers_orders.internal_transfer_approval_requested",
         direction: Direction::Inbound,

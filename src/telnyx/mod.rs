@@ -10,7 +10,7 @@ pub use sign::{Culprit, Problem, VerifyRequest, sign, verify};
 use serde_json::{Map, Value};
 use std::time::Duration;
 
-use crate::catalog::{Event, Provider};
+use crate::catalog::{Event, Family, Provider};
 use crate::delivery::{Backoff, Expect, Rules, StatusSet};
 use crate::http::Request;
 use crate::signing::PrivateKey;
@@ -154,7 +154,7 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
 /// or the delivery status; for calls, conferences and faxes the id and the state.
 pub fn facts(event: &Event, body: &Value) -> String {
     let p = &body["data"]["payload"];
-    if event.family != "messaging" || event.name == "link_clicked" {
+    if event.family != Family::Messaging || event.name == "link_clicked" {
         return crate::catalog::id_and_state(
             p,
             &["call_control_id", "conference_id", "fax_id"],
