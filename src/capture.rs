@@ -6,6 +6,7 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::Path;
@@ -103,19 +104,66 @@ impl Record {
     }
 }
 
-/// Just the body of a capture line: what readers that need only the payload (validate) take,
-/// so hand-written lines with a `body` work too.
-#[derive(Debug, Deserialize)]
-pub struct BodyOnly {
-    pub body: String,
-    #[serde(default)]
-    pub body_base64: bool,
+/// One line (or document) of a file that may hold capture records, as the capture format reads
+/// it: the one place that decides what is a record. `verify`, `replay` and `validate` all read
+/// through it.
+#[derive(Debug)]
+pub enum Line {
+    /// A whole capture record.
+    Record(Box<Record>),
+    /// Shaped as a record (a `body` and `headers`) but not a whole one: what is wrong with it.
+    Broken(String),
+    /// Some other JSON value (a payload on a line of its own, say).
+    Json(Value),
+    /// Not JSON at all.
+    NotJson(serde_json::Error),
 }
 
-impl BodyOnly {
-    pub fn bytes(&self) -> Result<Vec<u8>, base64::DecodeError> {
-        decode_body(&self.body, self.body_base64)
+impl Line {
+    pub fn parse(bytes: &[u8]) -> Line {
+        match serde_json::from_slice::<Value>(bytes) {
+            Err(e) => Line::NotJson(e),
+            Ok(value) if is_record_shaped(&value) => {
+                // From the bytes, so the problem names its column.
+                match serde_json::from_slice::<Record>(bytes) {
+                    Ok(record) => Line::Record(Box::new(record)),
+                    Err(e) => Line::Broken(e.to_string()),
+                }
+            }
+            Ok(value) => Line::Json(value),
+        }
     }
+
+    pub fn of_value(value: Value) -> Line {
+        if !is_record_shaped(&value) {
+            return Line::Json(value);
+        }
+        match serde_json::from_value::<Record>(value) {
+            Ok(record) => Line::Record(Box::new(record)),
+            Err(e) => Line::Broken(e.to_string()),
+        }
+    }
+}
+
+fn is_record_shaped(value: &Value) -> bool {
+    value.get("body").is_some() && value.get("headers").is_some()
+}
+
+/// Does this JSON value look like a capture record (so the file it starts is a capture)?
+pub fn looks_like_record(value: &Value) -> bool {
+    value.get("received_at").is_some()
+        && value.get("body").is_some()
+        && value.get("headers").is_some()
+}
+
+/// The body a hand-written capture-like line carries: `body`, base64 when `body_base64` is true.
+pub fn body_of(value: &Value) -> Option<Result<Vec<u8>, base64::DecodeError>> {
+    let body = value.get("body")?.as_str()?;
+    let base64 = value
+        .get("body_base64")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    Some(decode_body(body, base64))
 }
 
 fn decode_body(body: &str, base64: bool) -> Result<Vec<u8>, base64::DecodeError> {
@@ -162,13 +210,19 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<(usize, Record)>> {
         if line.trim().is_empty() {
             continue;
         }
-        let record: Record = serde_json::from_str(line).with_context(|| {
-            format!(
+        let record = match Line::parse(line.as_bytes()) {
+            Line::Record(record) => *record,
+            Line::Broken(problem) => anyhow::bail!(
+                "{}:{}: not a capture record ({problem}); lines are written by `telhook listen --capture`",
+                path.display(),
+                i + 1
+            ),
+            Line::Json(_) | Line::NotJson(_) => anyhow::bail!(
                 "{}:{}: not a capture record (as written by `telhook listen --capture`)",
                 path.display(),
                 i + 1
-            )
-        })?;
+            ),
+        };
         out.push((i + 1, record));
     }
     Ok(out)

@@ -12,7 +12,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use crate::capture::{self, Record};
+use crate::capture::{self, Line, Record};
 use crate::catalog::{self, Event, Provider};
 
 /// One stored webhook.
@@ -117,7 +117,8 @@ fn open(path: &Path) -> Result<Records, Malformed> {
             let mut input = input;
             let mut first = Vec::new();
             input.read_until(b'\n', &mut first).map_err(unreadable)?;
-            if is_capture_line(&first) {
+            if serde_json::from_slice::<Value>(&first).is_ok_and(|v| capture::looks_like_record(&v))
+            {
                 Ok(Box::new(Lines::new(name, input, 0, Some(first))))
             } else {
                 let mut rest = first;
@@ -137,12 +138,6 @@ fn whole(name: String, mut input: Box<dyn BufRead + Send>) -> Result<Records, Ma
     one_document(name, bytes)
 }
 
-fn is_capture_line(line: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(line).is_ok_and(|v| {
-        v.get("received_at").is_some() && v.get("body").is_some() && v.get("headers").is_some()
-    })
-}
-
 /// A file holding one JSON document: a HAR archive, one capture record, or a payload (sent as
 /// the file's exact bytes).
 fn one_document(name: String, bytes: Vec<u8>) -> Result<Records, Malformed> {
@@ -153,17 +148,19 @@ fn one_document(name: String, bytes: Vec<u8>) -> Result<Records, Malformed> {
     if value.pointer("/log/entries").is_some() {
         return har(name, value);
     }
-    if value.get("received_at").is_some()
-        && value.get("body").is_some()
-        && value.get("headers").is_some()
-    {
-        let record = serde_json::from_value::<Record>(value).map_err(|e| Malformed {
-            source: name.clone(),
-            problem: format!("not a capture record ({e})"),
-        });
-        return Ok(Box::new(std::iter::once(
-            record.and_then(|r| from_capture(name, r)),
-        )));
+    if capture::looks_like_record(&value) {
+        let record = match Line::of_value(value) {
+            Line::Record(r) => from_capture(name, *r),
+            Line::Broken(problem) => Err(Malformed {
+                source: name,
+                problem: format!("not a capture record ({problem})"),
+            }),
+            Line::Json(_) | Line::NotJson(_) => Err(Malformed {
+                source: name,
+                problem: "not a capture record".into(),
+            }),
+        };
+        return Ok(Box::new(std::iter::once(record)));
     }
     let (provider, event, id) = identify(None, Some(&value));
     Ok(Box::new(std::iter::once(Ok(Stored {
@@ -246,23 +243,15 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 
 /// One line: a capture record, or else a payload on a line of its own.
 fn line_record(source: String, line: &[u8]) -> Result<Stored, Malformed> {
-    if let Ok(record) = serde_json::from_slice::<Record>(line) {
-        return from_capture(source, record);
-    }
-    match serde_json::from_slice::<Value>(line) {
-        Ok(value) if value.get("body").is_some() && value.get("headers").is_some() => {
-            // Looks like a capture record but is not a whole one: say which field is wrong.
-            let problem = serde_json::from_slice::<Record>(line)
-                .err()
-                .map_or_else(String::new, |e| e.to_string());
-            Err(Malformed {
-                source,
-                problem: format!(
-                    "not a capture record ({problem}); lines are written by `telhook listen --capture`"
-                ),
-            })
-        }
-        Ok(value) if value.is_object() || value.is_array() => {
+    match Line::parse(line) {
+        Line::Record(record) => from_capture(source, *record),
+        Line::Broken(problem) => Err(Malformed {
+            source,
+            problem: format!(
+                "not a capture record ({problem}); lines are written by `telhook listen --capture`"
+            ),
+        }),
+        Line::Json(value) if value.is_object() || value.is_array() => {
             let (provider, event, id) = identify(None, Some(&value));
             Ok(Stored {
                 source,
@@ -275,11 +264,11 @@ fn line_record(source: String, line: &[u8]) -> Result<Stored, Malformed> {
                 pass_over: None,
             })
         }
-        Ok(_) => Err(Malformed {
+        Line::Json(_) => Err(Malformed {
             source,
             problem: "not a capture record or a JSON payload".into(),
         }),
-        Err(e) => Err(Malformed {
+        Line::NotJson(e) => Err(Malformed {
             source,
             problem: format!("not JSON ({e})"),
         }),

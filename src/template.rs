@@ -1,6 +1,7 @@
 //! Renders the embedded event templates (`fixtures/*/events/*.json`) into fresh, coherent
 //! payloads. The placeholder language is documented in `fixtures/README.md`.
 
+use crate::{bandwidth, telnyx};
 use base64::Engine as _;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use rand::{Rng, SeedableRng, seq::IndexedRandom};
@@ -68,74 +69,12 @@ const TEXTS: &[&str] = &[
     "Your ride is arriving in 2 minutes: grey Toyota Corolla, plate 7XYZ123.",
 ];
 
-/// Telnyx delivery-failure codes the docs list (messaging.FIELDS.md §3.4).
-const TELNYX_ERRORS: &[(&str, &str, &str)] = &[
-    (
-        "40001",
-        "Invalid destination number",
-        "The destination number is not a valid, routable phone number.",
-    ),
-    (
-        "40002",
-        "Destination number not in service",
-        "The destination number is not in service.",
-    ),
-    (
-        "40300",
-        "Destination number unreachable",
-        "The destination number is not reachable on the carrier network.",
-    ),
-    (
-        "40008",
-        "Message filtered by carrier",
-        "The receiving carrier filtered the message.",
-    ),
-    (
-        "40010",
-        "Message blocked",
-        "The message was blocked as spam or by a content filter.",
-    ),
-    (
-        "47000",
-        "10DLC campaign required",
-        "Messages from this number must be sent through a registered 10DLC campaign.",
-    ),
-];
-
 /// Real US area codes; the 555-01xx exchange under each is reserved for fiction.
 const AREA_CODES: &[&str] = &[
     "212", "213", "305", "312", "404", "415", "503", "512", "617", "702", "720", "919", "206",
     "303", "608", "646",
 ];
 const TOLL_FREE_CODES: &[&str] = &["800", "833", "844", "855", "866", "877", "888"];
-
-/// The Bandwidth messaging error-code table, embedded (from the documented code page).
-const BANDWIDTH_ERROR_CODES: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/fixtures/bandwidth/error-codes.json"
-));
-
-/// One documented Bandwidth messaging error code.
-#[derive(Debug, Clone, serde::Deserialize)]
-pub struct BandwidthErrorCode {
-    #[serde(rename = "errorCode")]
-    pub code: u32,
-    pub description: String,
-}
-
-/// The documented Bandwidth messaging error codes (parsed once).
-pub fn bandwidth_error_codes() -> &'static [BandwidthErrorCode] {
-    #[derive(serde::Deserialize)]
-    struct Table {
-        codes: Vec<BandwidthErrorCode>,
-    }
-    static CODES: std::sync::OnceLock<Vec<BandwidthErrorCode>> = std::sync::OnceLock::new();
-    CODES.get_or_init(|| {
-        serde_json::from_str::<Table>(BANDWIDTH_ERROR_CODES)
-            .map(|t| t.codes)
-            .unwrap_or_default()
-    })
-}
 
 /// A template parsed once per process, with the places that hold placeholders listed in
 /// document order (load mode renders the same few templates thousands of times; this keeps
@@ -461,8 +400,8 @@ impl Renderer {
             }
             "telnyx_error_code" | "telnyx_error_title" | "telnyx_error_detail" => {
                 need(1)?;
-                let i = self.memo_index("telnyx_error", args[0], TELNYX_ERRORS.len());
-                let (code, title, detail) = TELNYX_ERRORS[i];
+                let i = self.memo_index("telnyx_error", args[0], telnyx::MESSAGING_ERRORS.len());
+                let (code, title, detail) = telnyx::MESSAGING_ERRORS[i];
                 Value::String(
                     match kind {
                         "telnyx_error_code" => code,
@@ -474,7 +413,7 @@ impl Renderer {
             }
             "bw_error_code" | "bw_error_description" => {
                 need(1)?;
-                let codes = bandwidth_error_codes();
+                let codes = bandwidth::error_codes();
                 if codes.is_empty() {
                     return Err(bad("the embedded Bandwidth error-code table is empty"));
                 }
@@ -731,6 +670,6 @@ mod tests {
 
     #[test]
     fn the_bandwidth_error_table_is_embedded() {
-        assert_eq!(bandwidth_error_codes().len(), 68);
+        assert_eq!(bandwidth::error_codes().len(), 68);
     }
 }

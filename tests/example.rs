@@ -309,7 +309,7 @@ fn every_finalized_variant_carries_its_terminal_status() {
 #[test]
 fn message_failed_uses_a_documented_error_code() {
     let t = Telhook::new();
-    let table = telhook::template::bandwidth_error_codes();
+    let table = telhook::bandwidth::error_codes();
     for seed in 0..10 {
         let v: Value = serde_json::from_slice(&t.stdout(&[
             "example",

@@ -193,6 +193,34 @@ pub fn request(url: &str, body: Vec<u8>, family: Option<Family>) -> Request {
     )
 }
 
+/// The Bandwidth messaging error-code table, embedded (from the documented code page).
+const BANDWIDTH_ERROR_CODES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/bandwidth/error-codes.json"
+));
+
+/// One documented Bandwidth messaging error code.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct ErrorCode {
+    #[serde(rename = "errorCode")]
+    pub code: u32,
+    pub description: String,
+}
+
+/// The documented Bandwidth messaging error codes (parsed once).
+pub fn error_codes() -> &'static [ErrorCode] {
+    #[derive(serde::Deserialize)]
+    struct Table {
+        codes: Vec<ErrorCode>,
+    }
+    static CODES: std::sync::OnceLock<Vec<ErrorCode>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        serde_json::from_str::<Table>(BANDWIDTH_ERROR_CODES)
+            .map(|t| t.codes)
+            .unwrap_or_default()
+    })
+}
+
 /// Variants whose template stands for several callbacks: Bandwidth sends one callback per
 /// number you own among `message.to`, each with its own message id (FIELDS.md §3). The number
 /// is how many of the first entries of `message.to` are yours.

@@ -260,9 +260,12 @@ fn check_source(
         }
         let line_no = i + 1;
         // A capture record (telhook listen --capture) carries the request body.
-        match serde_json::from_str::<crate::capture::BodyOnly>(line) {
-            Ok(rec) => {
-                let problem = match rec.bytes().map(String::from_utf8) {
+        let captured = serde_json::from_str::<serde_json::Value>(line)
+            .ok()
+            .and_then(|v| crate::capture::body_of(&v));
+        match captured {
+            Some(bytes) => {
+                let problem = match bytes.map(String::from_utf8) {
                     Ok(Ok(decoded)) => Ok(decoded),
                     Ok(Err(_)) => Err("captured body is not UTF-8 JSON"),
                     Err(_) => Err("body_base64 is set but body is not base64"),
@@ -289,7 +292,7 @@ fn check_source(
                     &mut report,
                 );
             }
-            _ => check_doc(
+            None => check_doc(
                 &name,
                 &Doc {
                     text: line,

@@ -68,6 +68,40 @@ pub fn attempt_body(body: &mut Value, attempt: u32, url: &str) -> Vec<u8> {
     to_wire_sorted(body)
 }
 
+/// Telnyx delivery-failure codes the docs list (messaging.FIELDS.md §3.4): code, title, detail.
+pub const MESSAGING_ERRORS: &[(&str, &str, &str)] = &[
+    (
+        "40001",
+        "Invalid destination number",
+        "The destination number is not a valid, routable phone number.",
+    ),
+    (
+        "40002",
+        "Destination number not in service",
+        "The destination number is not in service.",
+    ),
+    (
+        "40300",
+        "Destination number unreachable",
+        "The destination number is not reachable on the carrier network.",
+    ),
+    (
+        "40008",
+        "Message filtered by carrier",
+        "The receiving carrier filtered the message.",
+    ),
+    (
+        "40010",
+        "Message blocked",
+        "The message was blocked as spam or by a content filter.",
+    ),
+    (
+        "47000",
+        "10DLC campaign required",
+        "Messages from this number must be sent through a registered 10DLC campaign.",
+    ),
+];
+
 /// Fill in the delivery metadata of one attempt: `meta.attempt` and `meta.delivered_to`.
 pub fn stamp(body: &mut Value, attempt: u32, url: &str) {
     let Some(obj) = body.as_object_mut() else {
