@@ -88,12 +88,49 @@ pub fn all_variants() -> Vec<(telhook::Provider, &'static str, &'static str)> {
     out
 }
 
+/// A child process that is killed and reaped when this goes out of scope, so a failing
+/// assertion cannot leave it running. A `group` guard kills the child's whole process group:
+/// the child must have been spawned with `process_group(0)`, and must not be reaped by anyone
+/// else (no `try_wait`), so its id still names its group when the guard kills it.
+pub struct ChildGuard {
+    pub child: std::process::Child,
+    group: bool,
+}
+
+impl ChildGuard {
+    pub fn new(child: std::process::Child) -> Self {
+        ChildGuard {
+            child,
+            group: false,
+        }
+    }
+
+    /// For a child that leads its own process group (`process_group(0)`).
+    pub fn group(child: std::process::Child) -> Self {
+        ChildGuard { child, group: true }
+    }
+}
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        if self.group {
+            // The group can outlive its leader (a backgrounded grandchild), so kill it first.
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", self.child.id())])
+                .stderr(std::process::Stdio::null())
+                .status();
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 pub const AT: &str = "2026-03-04T05:06:07.123Z";
 
 /// A `telhook listen --port 0` child process: the address comes from its first line; stdout
 /// lines arrive on a channel; `Drop` kills and reaps it.
 pub struct Listener {
-    child: std::process::Child,
+    child: ChildGuard,
     pub url: String,
     lines: std::sync::mpsc::Receiver<String>,
     pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
@@ -116,9 +153,9 @@ impl Listener {
         cmd.current_dir(t.dir.path())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
-        let mut child = cmd.spawn().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut stderr_pipe = child.stderr.take().unwrap();
+        let mut child = ChildGuard::new(cmd.spawn().unwrap());
+        let stdout = child.child.stdout.take().unwrap();
+        let mut stderr_pipe = child.child.stderr.take().unwrap();
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let err_sink = stderr.clone();
         std::thread::spawn(move || {
@@ -158,7 +195,7 @@ impl Listener {
     }
 
     pub fn pid(&self) -> u32 {
-        self.child.id()
+        self.child.child.id()
     }
 
     /// The next stdout line (within 10 s).
@@ -173,7 +210,7 @@ impl Listener {
     pub fn wait(mut self) -> (Option<i32>, Vec<String>) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
         loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
+            if let Some(status) = self.child.child.try_wait().unwrap() {
                 std::thread::sleep(std::time::Duration::from_millis(100));
                 let rest: Vec<String> = self.lines.try_iter().collect();
                 return (status.code(), rest);
@@ -184,13 +221,6 @@ impl Listener {
             );
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
