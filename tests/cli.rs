@@ -1,7 +1,7 @@
 //! Output conventions shared by every command: colour per stream, data on stdout and the rest on
 //! stderr, `-q`, a closed pipe, the manual page.
 
-use crate::support::{Telhook, http};
+use crate::support::{AT, ChildGuard, Expect, Telhook, http};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -102,53 +102,72 @@ fn json_turns_colour_off_even_when_forced() {
 #[test]
 fn errors_go_to_stderr_as_one_plain_line_with_exit_2() {
     let t = Telhook::new();
-    let out = t
-        .cmd()
-        .args(["send", "telnyx", "message.sent", "--to", "not a url"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("telhook: error: --to `not a url` is not a URL"));
-    assert!(!err.contains(ESC));
+    for flags in [&[][..], &["--color", "always"]] {
+        t.run(&[flags, &["send", "telnyx", "message.sent", "--to", "not a url"]].concat())
+            .status(2)
+            .stdout("")
+            .stderr("telhook: error: --to `not a url` is not a URL (e.g. http://127.0.0.1:5000/webhooks): relative URL without a base\n")
+            .check();
+    }
 }
 
 #[test]
 fn quiet_keeps_data_and_drops_notes() {
     let t = Telhook::new();
     // Without a key, send makes one and says so on stderr; -q drops the note, not the data.
-    let send = ["send", "telnyx", "message.sent", "--dry-run"];
-    let to = ["--to", "http://127.0.0.1:9/"];
-    for (quiet, note) in [(false, true), (true, false)] {
-        let out = t
-            .cmd()
-            .args(quiet.then_some("-q"))
-            .args(send)
-            .args(to)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(err.contains("no --private-key"), note, "-q {quiet}: {err}");
-        assert_eq!(err.is_empty(), quiet, "-q {quiet}: {err}");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("POST http://127.0.0.1:9/"));
-    }
+    let send = [
+        "send",
+        "telnyx",
+        "message.sent",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+        "--dry-run",
+        "--to",
+        "http://127.0.0.1:9/",
+    ];
+    let body = String::from_utf8(t.stdout(&[
+        "example",
+        "telnyx",
+        "message.sent",
+        "--seed",
+        "1",
+        "--at",
+        AT,
+    ]))
+    .unwrap()
+    .replace(
+        "\"delivered_to\": \"https://example.com/webhooks\"",
+        "\"delivered_to\": \"http://127.0.0.1:9/\"",
+    );
+    let request = format!(
+        "POST http://127.0.0.1:9/ HTTP/1.1\ncontent-type: application/json\nuser-agent: telnyx-webhooks\ntelnyx-signature-ed25519: [..]\ntelnyx-timestamp: [..]\n\n{body}\n"
+    );
+    t.run(&send)
+        .stdout(Expect::pattern(&request))
+        .stderr(Expect::pattern("telhook: no --private-key: signing with a new key pair; its public key is [..] (give it to your receiver, e.g. TELNYX_PUBLIC_KEY=[..])\n"))
+        .check();
+    t.run(&[&["-q"][..], &send].concat())
+        .stdout(Expect::pattern(&request))
+        .check();
 }
 
 /// `telhook listen --json | head -1`: the listener stops without a word when its reader goes.
 #[test]
 fn a_closed_pipe_ends_the_listener_quietly_with_exit_0() {
     let t = Telhook::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_telhook"))
-        .args(["listen", "--port", "0", "--json"])
-        .current_dir(t.dir.path())
-        .env_remove("TELNYX_PUBLIC_KEY")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut guard = ChildGuard::new(
+        Command::new(env!("CARGO_BIN_EXE_telhook"))
+            .args(["listen", "--port", "0", "--json"])
+            .current_dir(t.dir.path())
+            .env_remove("TELNYX_PUBLIC_KEY")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let child = &mut guard.child;
     let stdout = child.stdout.take().unwrap();
     let mut first = String::new();
     let mut reader = BufReader::new(stdout);
@@ -194,12 +213,14 @@ fn a_closed_pipe_ends_the_demo_quietly_with_exit_0() {
         .current_dir(t.dir.path())
         .output()
         .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-    let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{stdout}");
-    assert!(lines[0].starts_with("listening on "));
-    assert_eq!(lines[2], "exit=0");
+    Expect::pattern(
+        "listening on http://127.0.0.1:[..]/\n\
+         demo: Telnyx events signed with a new key pair (public key [..]); Bandwidth credentials telhook-demo:<generated>\n\
+         exit=0\n",
+    )
+    .assert("stdout", &out.stdout);
 }
 
 #[test]
