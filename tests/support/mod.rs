@@ -108,6 +108,14 @@ impl Expect {
         }
     }
 
+    /// Any property, described for the failure message.
+    pub fn satisfies(what: &str, test: impl Fn(&str) -> bool + 'static) -> Self {
+        Expect::Satisfies {
+            what: what.to_string(),
+            test: Box::new(test),
+        }
+    }
+
     /// Assert that `actual` (named `what` in the message) is as expected.
     #[track_caller]
     pub fn assert(&self, what: &str, actual: &[u8]) {
