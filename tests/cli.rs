@@ -1,7 +1,7 @@
 //! Output conventions shared by every command: colour per stream, data on stdout and the rest on
 //! stderr, `-q`, a closed pipe, the manual page.
 
-use crate::support::{AT, ChildGuard, Expect, Telhook, http, repo_file};
+use crate::support::{AT, ChildGuard, Expect, Telhook, http, json, repo_file};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use telhook::signing::PrivateKey;
@@ -330,10 +330,7 @@ fn a_closed_pipe_ends_the_listener_quietly_with_exit_0() {
     let mut first = String::new();
     let mut reader = BufReader::new(stdout);
     reader.read_line(&mut first).unwrap();
-    let url = serde_json::from_str::<serde_json::Value>(&first).unwrap()["url"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let url = json::Listening::parse(first.trim_end()).url;
     drop(reader); // the reader goes away, as `head -1` does
     let body = t.stdout(&["example", "bandwidth", "message-delivered"]);
     let answer = http().post(&url).body(body).send().unwrap();

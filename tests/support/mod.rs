@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests.
 
+pub mod json;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -392,16 +394,22 @@ impl Listener {
         let first = rx
             .recv_timeout(std::time::Duration::from_secs(10))
             .expect("listener printed no address");
-        let url = if first.starts_with('{') {
-            serde_json::from_str::<serde_json::Value>(&first).unwrap()["url"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        } else {
-            first
+        let listening = first
+            .starts_with('{')
+            .then(|| json::Listening::parse(&first));
+        let url = match &listening {
+            Some(l) => {
+                assert_eq!(
+                    l.url,
+                    format!("http://{}{}", l.addr, path_of(args)),
+                    "{first}"
+                );
+                l.url.clone()
+            }
+            None => first
                 .strip_prefix("listening on ")
                 .expect(&first)
-                .to_string()
+                .to_string(),
         };
         Listener {
             child,
@@ -439,6 +447,14 @@ impl Listener {
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
     }
+}
+
+/// The `--path` among listen arguments (default `/`).
+fn path_of(args: &[&str]) -> String {
+    args.windows(2)
+        .find(|w| w[0] == "--path")
+        .map_or("/", |w| w[1])
+        .to_string()
 }
 
 /// A blocking HTTP client for tests.
