@@ -1,6 +1,6 @@
 //! `telhook example`: exact provider bytes, reproducible with --seed/--at, strict --set.
 
-use crate::support::{AT, Telhook, repo_file};
+use crate::support::{self, AT, Telhook};
 use serde_json::Value;
 
 #[test]
@@ -51,15 +51,7 @@ fn seeded_output_matches_the_committed_golden_files() {
             "--at",
             AT,
         ]);
-        let path = repo_file(golden);
-        if std::env::var_os("TELHOOK_UPDATE_GOLDEN").is_some() {
-            std::fs::write(&path, &out).unwrap();
-        }
-        let expected = std::fs::read(&path).unwrap_or_default();
-        assert!(
-            out == expected,
-            "{golden} is stale; regenerate it with: TELHOOK_UPDATE_GOLDEN=1 cargo test --test integration golden"
-        );
+        support::golden(golden, &out);
     }
 }
 

@@ -783,3 +783,155 @@ fn a_half_open_client_does_not_block_others_and_ctrl_c_prints_the_summary() {
     );
     drop((stuck, half));
 }
+
+/// The timestamp the test signs its own Telnyx requests with (`--no-tolerance` lets it verify).
+const FIXED_TS: &str = "1772600767";
+
+/// `127.0.0.1:PORT` as `127.0.0.1:<port>` everywhere in `text`.
+fn without_ports(text: &str) -> String {
+    const HOST: &str = "127.0.0.1:";
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(HOST) {
+        out.push_str(&rest[..i + HOST.len()]);
+        rest = &rest[i + HOST.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            out.push_str("<port>");
+            rest = &rest[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A capture record with what cannot be fixed replaced: the time, ports, the content-length
+/// (checked against the body first: the body holds the port), and the timestamp and signature
+/// of requests `send` signed at the current time.
+#[track_caller]
+fn normalised(mut record: Capture) -> String {
+    record.received_at = "<received_at>".into();
+    let length = record.body_bytes().len();
+    let signed_now = record
+        .header("telnyx-timestamp")
+        .is_some_and(|ts| ts != FIXED_TS);
+    for (name, value) in &mut record.headers {
+        match name.to_ascii_lowercase().as_str() {
+            "content-length" => {
+                assert_eq!(value.parse::<usize>().ok(), Some(length), "{name}");
+                *value = "<length>".into();
+            }
+            "telnyx-timestamp" if signed_now => *value = "<now>".into(),
+            "telnyx-signature-ed25519" if signed_now => *value = "<signature at now>".into(),
+            _ => {}
+        }
+    }
+    without_ports(&serde_json::to_string(&record).unwrap())
+}
+
+#[test]
+fn listen_json_session_and_its_capture_match_the_golden_files() {
+    // Regenerate with TELHOOK_UPDATE_GOLDEN=1 (tests/data/README.md) and review the diff.
+    let t = Telhook::new();
+    let key_file = crate::support::repo_file("tests/data/keys/telnyx.key");
+    let key = PrivateKey::parse(&std::fs::read_to_string(&key_file).unwrap()).unwrap();
+    let public = crate::support::repo_file("tests/data/keys/telnyx.pub");
+    let l = Listener::start(
+        &t,
+        &[
+            "--json",
+            "--public-key",
+            public.to_str().unwrap(),
+            "--no-tolerance",
+            "--basic-auth",
+            "bw:s3cret",
+            "--capture",
+            "cap.jsonl",
+            "--max-events",
+            "5",
+        ],
+    );
+    // 1. send signs a seeded Telnyx event at the current time
+    t.run(&[
+        "send",
+        "telnyx",
+        "message.received",
+        "--seed",
+        "7",
+        "--at",
+        AT,
+        "--private-key",
+        key_file.to_str().unwrap(),
+        "--to",
+        &l.url,
+    ])
+    .stdout(Expect::pattern(&format!(
+        "telnyx    message.received       3a299b2e-d359-412b-b1…   #1      {} 200 [..] ms  ✓ acknowledged\n\
+         summary: 1 event, 1 acknowledged, 0 not; 1 attempt\n",
+        l.url
+    )))
+    .check();
+    // 2 and 3. signed here at a fixed time: as sent, and with a newline added after signing
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "call.hangup",
+        "--seed",
+        "8",
+        "--at",
+        AT,
+    ]);
+    let mut nl = body.clone();
+    nl.push(b'\n');
+    for (sent, status) in [(body.clone(), 200), (nl, 403)] {
+        let resp = signed(http().post(&l.url), &key, FIXED_TS, &body)
+            .body(sent)
+            .send()
+            .unwrap();
+        assert_eq!(resp.status(), status);
+    }
+    // 4 and 5. send plays Bandwidth's challenge flow
+    t.run(&[
+        "send",
+        "bandwidth",
+        "message-delivered",
+        "--seed",
+        "7",
+        "--at",
+        AT,
+        "--basic-auth",
+        "bw:s3cret",
+        "--to",
+        &l.url,
+    ])
+    .stdout(Expect::pattern(&format!(
+        "bandwidth message-delivered      1772600766252jzb0cv3m…   #1      {url} 401 [..] ms  ↺ challenged: 401 with WWW-Authenticate; repeating with credentials\n\
+         bandwidth message-delivered      1772600766252jzb0cv3m…   #1+auth {url} 200 [..] ms  ✓ acknowledged\n\
+         summary: 1 event, 1 acknowledged, 0 not; 1 attempt\n",
+        url = l.url
+    )))
+    .check();
+
+    let listening = l.listening.clone().unwrap();
+    let stderr = l.stderr.clone();
+    let (code, rest) = l.wait();
+    assert_eq!(code, Some(1), "the tampered request fails verification");
+    assert_eq!(stderr.lock().unwrap().as_str(), "");
+    let mut session = vec![without_ports(&serde_json::to_string(&listening).unwrap())];
+    let (summary, events) = rest.split_last().unwrap();
+    for line in events {
+        let mut ev = Event::parse(line);
+        ev.received_at = "<received_at>".into();
+        session.push(without_ports(&serde_json::to_string(&ev).unwrap()));
+    }
+    session.push(serde_json::to_string(&Summary::parse(summary)).unwrap());
+    crate::support::golden(
+        "tests/data/golden/listen.session.jsonl",
+        (session.join("\n") + "\n").as_bytes(),
+    );
+    let capture: Vec<String> = capture(&t).into_iter().map(normalised).collect();
+    crate::support::golden(
+        "tests/data/golden/listen.capture.jsonl",
+        (capture.join("\n") + "\n").as_bytes(),
+    );
+}

@@ -344,6 +344,23 @@ impl Drop for ChildGuard {
     }
 }
 
+/// Compare `actual` with a committed golden file; with `TELHOOK_UPDATE_GOLDEN` set, write it
+/// first (then review the diff).
+#[track_caller]
+pub fn golden(rel: &str, actual: &[u8]) {
+    let path = repo_file(rel);
+    if std::env::var_os("TELHOOK_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{rel} is stale; regenerate it with: TELHOOK_UPDATE_GOLDEN=1 cargo test --test integration golden\n--- expected\n{}\n--- actual\n{}",
+        String::from_utf8_lossy(&expected),
+        String::from_utf8_lossy(actual)
+    );
+}
+
 pub const AT: &str = "2026-03-04T05:06:07.123Z";
 
 /// A `telhook listen --port 0` child process: the address comes from its first line; stdout
@@ -351,6 +368,8 @@ pub const AT: &str = "2026-03-04T05:06:07.123Z";
 pub struct Listener {
     child: ChildGuard,
     pub url: String,
+    /// Under `--json`: the first line, parsed.
+    pub listening: Option<json::Listening>,
     lines: std::sync::mpsc::Receiver<String>,
     pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
@@ -414,6 +433,7 @@ impl Listener {
         Listener {
             child,
             url,
+            listening,
             lines: rx,
             stderr,
         }
