@@ -1,6 +1,6 @@
 //! `telhook example`: exact provider bytes, reproducible with --seed/--at, strict --set.
 
-use crate::support::{AT, Telhook, repo_file};
+use crate::support::{self, AT, Telhook};
 use serde_json::Value;
 
 #[test]
@@ -51,15 +51,7 @@ fn seeded_output_matches_the_committed_golden_files() {
             "--at",
             AT,
         ]);
-        let path = repo_file(golden);
-        if std::env::var_os("TELHOOK_UPDATE_GOLDEN").is_some() {
-            std::fs::write(&path, &out).unwrap();
-        }
-        let expected = std::fs::read(&path).unwrap_or_default();
-        assert!(
-            out == expected,
-            "{golden} is stale; regenerate it with: TELHOOK_UPDATE_GOLDEN=1 cargo test --test integration golden"
-        );
+        support::golden(golden, &out);
     }
 }
 
@@ -127,8 +119,7 @@ fn bandwidth_messaging_is_a_compact_json_array_and_voice_an_object() {
 fn group_message_gives_one_callback_per_owned_recipient_with_its_own_id() {
     let t = Telhook::new();
     let out = t
-        .cmd()
-        .args([
+        .run(&[
             "example",
             "bandwidth",
             "message-received",
@@ -139,13 +130,8 @@ fn group_message_gives_one_callback_per_owned_recipient_with_its_own_id() {
             "--at",
             AT,
         ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "2 callbacks: Bandwidth sends one per number you own among the recipients, one per line below\n"
-    );
+        .stderr("2 callbacks: Bandwidth sends one per number you own among the recipients, one per line below\n")
+        .check();
     let docs: Vec<Value> = out
         .stdout
         .split(|b| *b == b'\n')
@@ -227,53 +213,52 @@ fn set_overrides_a_field_and_keeps_parts_consistent() {
 #[test]
 fn set_on_a_missing_path_fails_clearly_instead_of_doing_nothing() {
     let t = Telhook::new();
-    t.cmd()
-        .args(["example", "telnyx", "message.sent", "--set", "data.payload.txt=\"hi\""])
-        .assert()
-        .code(2)
+    t.run(&["example", "telnyx", "message.sent", "--set", "data.payload.txt=\"hi\""])
+        .status(2)
         .stdout("")
-        .stderr(predicates::str::starts_with(
+        .stderr(concat!(
             "telhook: error: --set path `data.payload.txt` does not exist in this payload: no field `txt` at `data.payload` (fields there: ",
+            "cc, completed_at, cost, cost_breakdown, direction, encoding, errors, from, id, media, messaging_profile_id, organization_id, ",
+            "parts, received_at, record_type, sent_at, subject, tags, tcr_campaign_billable, tcr_campaign_id, tcr_campaign_registered, ",
+            "text, to, type, valid_until, webhook_failover_url, webhook_url); did you mean `text`?\n",
         ))
-        .stderr(predicates::str::ends_with("; did you mean `text`?\n"));
-    t.cmd()
-        .args([
-            "example",
-            "telnyx",
-            "message.sent",
-            "--set",
-            "data.payload.text=hi",
-        ])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicates::str::contains(
-            "a string needs quotes: --set 'data.payload.text=\"hi\"'",
-        ));
+        .check();
+    t.run(&[
+        "example",
+        "telnyx",
+        "message.sent",
+        "--set",
+        "data.payload.text=hi",
+    ])
+    .status(2)
+    .stdout("")
+    .stderr(concat!(
+        "error: invalid value 'data.payload.text=hi' for '--set <PATH=VALUE>': value of `data.payload.text` is not JSON ",
+        "(expected value at line 1 column 1); a string needs quotes: --set 'data.payload.text=\"hi\"'\n",
+        "\n",
+        "For more information, try '--help'.\n",
+    ))
+    .check();
 }
 
 #[test]
 fn unknown_event_or_variant_is_one_line_with_a_suggestion() {
     let t = Telhook::new();
-    t.cmd()
-        .args(["example", "telnyx", "message.recieved"])
-        .assert()
-        .code(2)
+    t.run(&["example", "telnyx", "message.recieved"])
+        .status(2)
         .stdout("")
-        .stderr("telhook: error: unknown telnyx event `message.recieved`; did you mean `message.received`? (list them with `telhook events --provider telnyx`)\n");
-    t.cmd()
-        .args(["example", "telnyx", "message-received"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
-            "unknown telnyx event `message-received`; did you mean `message.received`?",
-        ));
-    t.cmd()
-        .args(["example", "telnyx", "message.finalized", "--variant", "lost"])
-        .assert()
-        .code(2)
+        .stderr("telhook: error: unknown telnyx event `message.recieved`; did you mean `message.received`? (list them with `telhook events --provider telnyx`)\n")
+        .check();
+    t.run(&["example", "telnyx", "message-received"])
+        .status(2)
         .stdout("")
-        .stderr("telhook: error: event `message.finalized` has no variant `lost`; its variants are: delivered, sending_failed, delivery_failed, delivery_unconfirmed, expired, group-mms\n");
+        .stderr("telhook: error: unknown telnyx event `message-received`; did you mean `message.received`? (list them with `telhook events --provider telnyx`)\n")
+        .check();
+    t.run(&["example", "telnyx", "message.finalized", "--variant", "lost"])
+        .status(2)
+        .stdout("")
+        .stderr("telhook: error: event `message.finalized` has no variant `lost`; its variants are: delivered, sending_failed, delivery_failed, delivery_unconfirmed, expired, group-mms\n")
+        .check();
 }
 
 #[test]
@@ -333,28 +318,36 @@ fn message_failed_uses_a_documented_error_code() {
 #[test]
 fn malformed_paths_and_out_of_range_times_are_refused() {
     let t = Telhook::new();
-    t.cmd()
-        .args([
-            "example",
-            "telnyx",
-            "message.sent",
-            "--set",
-            "data..payload=1",
-        ])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicates::str::contains("bad path in `data..payload=1`"));
-    t.cmd()
-        .args([
-            "example",
-            "telnyx",
-            "message.sent",
-            "--at",
-            "0000-01-01T00:00:00Z",
-        ])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicates::str::contains("outside the years 1980 to 9000"));
+    t.run(&[
+        "example",
+        "telnyx",
+        "message.sent",
+        "--set",
+        "data..payload=1",
+    ])
+    .status(2)
+    .stdout("")
+    .stderr(concat!(
+        "error: invalid value 'data..payload=1' for '--set <PATH=VALUE>': bad path in `data..payload=1`: use dotted keys and [N] ",
+        "indexes (data.payload.to[0].status) or a JSON pointer (/data/payload/to/0/status)\n",
+        "\n",
+        "For more information, try '--help'.\n",
+    ))
+    .check();
+    t.run(&[
+        "example",
+        "telnyx",
+        "message.sent",
+        "--at",
+        "0000-01-01T00:00:00Z",
+    ])
+    .status(2)
+    .stdout("")
+    .stderr(concat!(
+        "error: invalid value '0000-01-01T00:00:00Z' for '--at <RFC3339>': `0000-01-01T00:00:00Z` is outside the years 1980 ",
+        "to 9000 that payload times can use\n",
+        "\n",
+        "For more information, try '--help'.\n",
+    ))
+    .check();
 }

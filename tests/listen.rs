@@ -1,12 +1,10 @@
 //! `telhook listen` as a real child process on an ephemeral port, driven over HTTP.
 
-use crate::support::{AT, Listener, Telhook, http};
+use crate::support::json::{Capture, Event, Summary};
+use crate::support::{AT, Expect, Listener, Telhook, http};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use telhook::signing::PrivateKey;
-
-fn json(line: &str) -> Value {
-    serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"))
-}
 
 fn key(t: &Telhook) -> (PrivateKey, String) {
     let k = PrivateKey::from_seed(&[21u8; 32]);
@@ -34,12 +32,12 @@ fn now() -> String {
     chrono::Utc::now().timestamp().to_string()
 }
 
-fn capture(t: &Telhook) -> Vec<telhook::capture::Record> {
-    telhook::capture::read(&t.path("cap.jsonl"))
-        .unwrap()
-        .into_iter()
-        .map(|(_, r)| r)
-        .collect()
+fn capture(t: &Telhook) -> Vec<Capture> {
+    Capture::read(&t.path("cap.jsonl"))
+}
+
+fn counts(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {
+    pairs.iter().map(|(k, n)| (k.to_string(), *n)).collect()
 }
 
 #[test]
@@ -70,18 +68,50 @@ fn telnyx_signature_is_verified_and_the_body_captured_byte_for_byte() {
         .send()
         .unwrap();
     assert_eq!(resp.status(), 200);
-    let ev = json(&l.line());
-    assert_eq!(ev["type"], "event");
-    assert_eq!(ev["provider"], "telnyx");
-    assert_eq!(ev["event"], "message.received");
-    assert_eq!(ev["verdict"], "verified");
-    assert_eq!(ev["status"], 200);
-    assert!(ev["facts"].as_str().unwrap().contains(" → "), "{ev}");
+    let ev = Event::parse(&l.line());
+    let v: Value = serde_json::from_slice(&body).unwrap();
+    let p = &v["data"]["payload"];
+    assert_eq!(
+        ev,
+        Event {
+            kind: "event".into(),
+            received_at: ev.received_at.clone(),
+            method: "POST".into(),
+            path: "/".into(),
+            provider: Some("telnyx".into()),
+            event: Some("message.received".into()),
+            event_id: v["data"]["id"].as_str().map(String::from),
+            facts: format!(
+                "{} → {} {:?}",
+                p["from"]["phone_number"].as_str().unwrap(),
+                p["to"][0]["phone_number"].as_str().unwrap(),
+                p["text"]
+                    .as_str()
+                    .unwrap()
+                    .chars()
+                    .take(40)
+                    .collect::<String>()
+            ),
+            verdict: "verified".into(),
+            reason: None,
+            status: 200,
+            duplicate: false,
+            out_of_order: false,
+            schema_errors: vec![],
+            forward_status: None,
+            forward_ms: None,
+        }
+    );
     let cap = capture(&t);
     assert_eq!(cap.len(), 1);
-    assert_eq!(cap[0].body_bytes().unwrap(), body);
-    assert_eq!(cap[0].verdict.name(), "verified");
+    assert_eq!(cap[0].body_bytes(), body);
+    assert!(!cap[0].body_base64);
+    assert_eq!(cap[0].received_at, ev.received_at);
+    assert_eq!(cap[0].verdict, "verified");
+    assert_eq!(cap[0].provider.as_deref(), Some("telnyx"));
     assert_eq!(cap[0].event.as_deref(), Some("message.received"));
+    assert_eq!(cap[0].event_id, ev.event_id);
+    assert_eq!(cap[0].status, 200);
     assert!(cap[0].header("telnyx-signature-ed25519").is_some());
 }
 
@@ -114,11 +144,13 @@ fn bad_or_stale_signatures_get_403_with_the_reason_verify_gives() {
         .send()
         .unwrap();
     assert_eq!(resp.status(), 403);
-    let ev = json(&l.line());
-    assert_eq!(ev["verdict"], "rejected");
+    let ev = Event::parse(&l.line());
+    assert_eq!((ev.verdict.as_str(), ev.status), ("rejected", 403));
     assert_eq!(
-        ev["reason"],
-        "signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received"
+        ev.reason.as_deref(),
+        Some(
+            "signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received"
+        )
     );
     let old = (chrono::Utc::now().timestamp() - 1000).to_string();
     let resp = signed(http().post(&l.url), &k, &old, &body)
@@ -126,27 +158,34 @@ fn bad_or_stale_signatures_get_403_with_the_reason_verify_gives() {
         .send()
         .unwrap();
     assert_eq!(resp.status(), 403);
-    let ev = json(&l.line());
-    assert!(
-        ev["reason"]
-            .as_str()
-            .unwrap()
-            .starts_with("telnyx-timestamp is 100"),
-        "{ev}"
-    );
+    let ev = Event::parse(&l.line());
+    // 1000 s old when signed; 1001 s if a second ticked over on the way
+    Expect::pattern(
+        "telnyx-timestamp is 100[..] s old, [..] s beyond the 300 s tolerance (replayed or delayed delivery, or a slow clock)",
+    )
+    .assert("reason", ev.reason.unwrap_or_default().as_bytes());
     // and it keeps serving: a good one still passes
     let resp = signed(http().post(&l.url), &k, &now(), &body)
         .body(body.clone())
         .send()
         .unwrap();
     assert_eq!(resp.status(), 200);
-    assert_eq!(json(&l.line())["verdict"], "verified");
+    assert_eq!(Event::parse(&l.line()).verdict, "verified");
     let (code, rest) = l.wait();
     assert_eq!(code, Some(1), "a rejected signature makes the exit code 1");
-    let summary = json(rest.last().unwrap());
-    assert_eq!(summary["type"], "summary");
-    assert_eq!(summary["requests"], 3);
-    assert_eq!(summary["rejected"], 2);
+    assert_eq!(rest.len(), 1, "{rest:?}");
+    assert_eq!(
+        Summary::parse(&rest[0]),
+        Summary {
+            kind: "summary".into(),
+            requests: 3,
+            rejected: 2,
+            counts: counts(&[
+                ("telnyx call.hangup rejected", 2),
+                ("telnyx call.hangup verified", 1)
+            ]),
+        }
+    );
 }
 
 #[test]
@@ -185,15 +224,19 @@ fn bandwidth_gets_the_basic_challenge_then_is_verified() {
         resp.headers()["www-authenticate"],
         "Basic realm=\"telhook\""
     );
-    assert_eq!(json(&l.line())["verdict"], "challenged");
+    let ev = Event::parse(&l.line());
+    assert_eq!((ev.verdict.as_str(), ev.status), ("challenged", 401));
     let resp = post().basic_auth("bw", Some("wrong")).send().unwrap();
     assert_eq!(resp.status(), 401);
-    assert_eq!(json(&l.line())["reason"], "wrong user or password");
+    let ev = Event::parse(&l.line());
+    assert_eq!((ev.verdict.as_str(), ev.status), ("rejected", 401));
+    assert_eq!(ev.reason.as_deref(), Some("wrong user or password"));
     let resp = post().basic_auth("bw", Some("s3cret")).send().unwrap();
     assert_eq!(resp.status(), 200);
-    let ev = json(&l.line());
-    assert_eq!(ev["verdict"], "verified");
-    assert_eq!(ev["event"], "message-delivered");
+    let ev = Event::parse(&l.line());
+    assert_eq!((ev.verdict.as_str(), ev.status), ("verified", 200));
+    assert_eq!(ev.provider.as_deref(), Some("bandwidth"));
+    assert_eq!(ev.event.as_deref(), Some("message-delivered"));
     let (code, _) = l.wait();
     assert_eq!(
         code,
@@ -290,11 +333,9 @@ fn bad_input_gets_the_right_status_is_captured_and_the_listener_keeps_serving() 
     let base = l.url.clone();
     let resp = http().post(&base).body("{not json").send().unwrap();
     assert_eq!(resp.status(), 400);
-    assert!(
-        json(&l.line())["reason"]
-            .as_str()
-            .unwrap()
-            .starts_with("body is not JSON")
+    assert_eq!(
+        Event::parse(&l.line()).reason.as_deref(),
+        Some("body is not JSON: key must be a string at line 1 column 2")
     );
     let binary = vec![0xffu8, 0xfe, 0x00, 0x7b];
     assert_eq!(
@@ -332,10 +373,12 @@ fn bad_input_gets_the_right_status_is_captured_and_the_listener_keeps_serving() 
             .status(),
         200
     );
-    assert_eq!(json(&l.line())["facts"], "unrecognised payload");
+    let ev = Event::parse(&l.line());
+    assert_eq!(ev.facts, "unrecognised payload");
+    assert_eq!((ev.provider, ev.event), (None, None));
     let cap = capture(&t);
     assert_eq!(cap.len(), 5);
-    assert_eq!(cap[1].body_bytes().unwrap(), binary);
+    assert_eq!(cap[1].body_bytes(), binary);
     assert!(cap[1].body_base64);
     assert_eq!(
         cap.iter().map(|r| r.status).collect::<Vec<_>>(),
@@ -393,12 +436,8 @@ fn duplicates_and_out_of_order_events_are_marked() {
                 .status(),
             200
         );
-        let ev = json(&l.line());
-        assert_eq!(
-            (ev["duplicate"].as_bool(), ev["out_of_order"].as_bool()),
-            (Some(dup), Some(ooo)),
-            "{ev}"
-        );
+        let ev = Event::parse(&l.line());
+        assert_eq!((ev.duplicate, ev.out_of_order), (dup, ooo), "{ev:?}");
     }
 }
 
@@ -439,7 +478,15 @@ fn fail_first_and_delay_shape_the_answers() {
                 .as_u16(),
         );
         assert!(t0.elapsed() >= std::time::Duration::from_millis(300));
-        l.line();
+        let ev = Event::parse(&l.line());
+        let n = statuses.len();
+        assert_eq!(ev.status, statuses[n - 1]);
+        assert_eq!(
+            ev.reason,
+            (n <= 2)
+                .then(|| format!("--fail-first 2: attempt {n} answered 500"))
+                .or(Some("no --public-key: signature not checked".into()))
+        );
     }
     assert_eq!(statuses, [500, 500, 202]);
 }
@@ -464,11 +511,13 @@ fn forward_to_relays_the_apps_answer() {
     ]);
     let resp = http().post(&front.url).body(body.clone()).send().unwrap();
     assert_eq!(resp.status(), 202);
-    let seen = json(&app.line());
-    assert_eq!(seen["event"], "fax.delivered");
-    let ev = json(&front.line());
-    assert_eq!(ev["forward_status"], 202);
-    assert!(ev["forward_ms"].is_u64());
+    let seen = Event::parse(&app.line());
+    assert_eq!(seen.event.as_deref(), Some("fax.delivered"));
+    assert_eq!((seen.forward_status, seen.forward_ms), (None, None));
+    let ev = Event::parse(&front.line());
+    assert_eq!(ev.status, 202);
+    assert_eq!(ev.forward_status, Some(202));
+    assert!(ev.forward_ms.is_some());
 }
 
 #[test]
@@ -502,11 +551,24 @@ fn concurrent_requests_give_whole_capture_lines() {
             });
         }
     });
-    let (code, _) = l.wait();
+    let (code, rest) = l.wait();
     assert_eq!(code, Some(0));
+    assert_eq!(rest.len(), 41, "{rest:?}");
+    for line in &rest[..40] {
+        assert_eq!(Event::parse(line).status, 200);
+    }
+    assert_eq!(
+        Summary::parse(&rest[40]),
+        Summary {
+            kind: "summary".into(),
+            requests: 40,
+            rejected: 0,
+            counts: counts(&[("bandwidth message-received accepted", 40)]),
+        }
+    );
     let cap = capture(&t);
     assert_eq!(cap.len(), 40);
-    assert!(cap.iter().all(|r| r.body_bytes().unwrap() == body));
+    assert!(cap.iter().all(|r| r.body_bytes() == body));
 }
 
 #[test]
@@ -574,39 +636,37 @@ fn verify_reads_a_captured_request() {
         .send()
         .unwrap();
     l.line();
-    t.cmd()
-        .args([
-            "verify",
-            "--public-key",
-            &public,
-            "--capture",
-            "cap.jsonl",
-            "--line",
-            "1",
-        ])
-        .assert()
-        .success()
-        .stdout(predicates::str::starts_with(
-            "✓ valid: signature matches the body",
-        ));
-    t.cmd()
-        .args(["verify", "--public-key", &public, "--capture", "cap.jsonl"])
-        .assert()
-        .code(1)
-        .stdout("✗ invalid: 1 reason\n  - signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received\n");
-    t.cmd()
-        .args([
-            "verify",
-            "--public-key",
-            &public,
-            "--capture",
-            "cap.jsonl",
-            "--line",
-            "9",
-        ])
-        .assert()
-        .code(2)
-        .stderr("telhook: error: cap.jsonl: no capture record on line 9\n");
+    // checked at the real time, so the age is a few seconds at most
+    t.run(&[
+        "verify",
+        "--public-key",
+        &public,
+        "--capture",
+        "cap.jsonl",
+        "--line",
+        "1",
+    ])
+    .stdout(Expect::pattern(&format!(
+        "✓ valid: signature matches the body; timestamp {ts} is [..] s old (tolerance 300 s)\n"
+    )))
+    .check();
+    t.run(&["verify", "--public-key", &public, "--capture", "cap.jsonl"])
+        .status(1)
+        .stdout("✗ invalid: 1 reason\n  - signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received\n")
+        .check();
+    t.run(&[
+        "verify",
+        "--public-key",
+        &public,
+        "--capture",
+        "cap.jsonl",
+        "--line",
+        "9",
+    ])
+    .status(2)
+    .stdout("")
+    .stderr("telhook: error: cap.jsonl: no capture record on line 9\n")
+    .check();
 }
 
 #[test]
@@ -694,7 +754,10 @@ fn a_half_open_client_does_not_block_others_and_ctrl_c_prints_the_summary() {
     let t0 = std::time::Instant::now();
     assert_eq!(http().post(&l.url).body(body).send().unwrap().status(), 200);
     assert!(t0.elapsed() < std::time::Duration::from_secs(2));
-    assert_eq!(json(&l.line())["event"], "call.bridged");
+    assert_eq!(
+        Event::parse(&l.line()).event.as_deref(),
+        Some("call.bridged")
+    );
     let pid = l.pid().to_string();
     assert!(
         std::process::Command::new("kill")
@@ -705,8 +768,167 @@ fn a_half_open_client_does_not_block_others_and_ctrl_c_prints_the_summary() {
     );
     let (code, rest) = l.wait();
     assert_eq!(code, Some(0));
-    let summary = json(rest.last().unwrap());
-    assert_eq!(summary["type"], "summary");
-    assert_eq!(summary["counts"]["telnyx call.bridged unverified"], 1);
+    assert_eq!(rest.len(), 1, "{rest:?}");
+    assert_eq!(
+        Summary::parse(&rest[0]),
+        Summary {
+            kind: "summary".into(),
+            requests: 1,
+            rejected: 0,
+            counts: counts(&[("telnyx call.bridged unverified", 1)]),
+        }
+    );
     drop((stuck, half));
+}
+
+/// The timestamp the test signs its own Telnyx requests with (`--no-tolerance` lets it verify).
+const FIXED_TS: &str = "1772600767";
+
+/// `127.0.0.1:PORT` as `127.0.0.1:<port>` everywhere in `text`.
+fn without_ports(text: &str) -> String {
+    const HOST: &str = "127.0.0.1:";
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(HOST) {
+        out.push_str(&rest[..i + HOST.len()]);
+        rest = &rest[i + HOST.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            out.push_str("<port>");
+            rest = &rest[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A capture record with what cannot be fixed replaced: the time, ports, the content-length
+/// (checked against the body first: the body holds the port), and the timestamp and signature
+/// of requests `send` signed at the current time.
+#[track_caller]
+fn normalised(mut record: Capture) -> String {
+    record.received_at = "<received_at>".into();
+    let length = record.body_bytes().len();
+    let signed_now = record
+        .header("telnyx-timestamp")
+        .is_some_and(|ts| ts != FIXED_TS);
+    for (name, value) in &mut record.headers {
+        match name.to_ascii_lowercase().as_str() {
+            "content-length" => {
+                assert_eq!(value.parse::<usize>().ok(), Some(length), "{name}");
+                *value = "<length>".into();
+            }
+            "telnyx-timestamp" if signed_now => *value = "<now>".into(),
+            "telnyx-signature-ed25519" if signed_now => *value = "<signature at now>".into(),
+            _ => {}
+        }
+    }
+    without_ports(&serde_json::to_string(&record).unwrap())
+}
+
+#[test]
+fn listen_json_session_and_its_capture_match_the_golden_files() {
+    // Regenerate with TELHOOK_UPDATE_GOLDEN=1 (tests/data/README.md) and review the diff.
+    let t = Telhook::new();
+    let key_file = crate::support::repo_file("tests/data/keys/telnyx.key");
+    let key = PrivateKey::parse(&std::fs::read_to_string(&key_file).unwrap()).unwrap();
+    let public = crate::support::repo_file("tests/data/keys/telnyx.pub");
+    let l = Listener::start(
+        &t,
+        &[
+            "--json",
+            "--public-key",
+            public.to_str().unwrap(),
+            "--no-tolerance",
+            "--basic-auth",
+            "bw:s3cret",
+            "--capture",
+            "cap.jsonl",
+            "--max-events",
+            "5",
+        ],
+    );
+    // 1. send signs a seeded Telnyx event at the current time
+    t.run(&[
+        "send",
+        "telnyx",
+        "message.received",
+        "--seed",
+        "7",
+        "--at",
+        AT,
+        "--private-key",
+        key_file.to_str().unwrap(),
+        "--to",
+        &l.url,
+    ])
+    .stdout(Expect::pattern(&format!(
+        "telnyx    message.received       3a299b2e-d359-412b-b1…   #1      {} 200 [..] ms  ✓ acknowledged\n\
+         summary: 1 event, 1 acknowledged, 0 not; 1 attempt\n",
+        l.url
+    )))
+    .check();
+    // 2 and 3. signed here at a fixed time: as sent, and with a newline added after signing
+    let body = t.stdout(&[
+        "example",
+        "telnyx",
+        "call.hangup",
+        "--seed",
+        "8",
+        "--at",
+        AT,
+    ]);
+    let mut nl = body.clone();
+    nl.push(b'\n');
+    for (sent, status) in [(body.clone(), 200), (nl, 403)] {
+        let resp = signed(http().post(&l.url), &key, FIXED_TS, &body)
+            .body(sent)
+            .send()
+            .unwrap();
+        assert_eq!(resp.status(), status);
+    }
+    // 4 and 5. send plays Bandwidth's challenge flow
+    t.run(&[
+        "send",
+        "bandwidth",
+        "message-delivered",
+        "--seed",
+        "7",
+        "--at",
+        AT,
+        "--basic-auth",
+        "bw:s3cret",
+        "--to",
+        &l.url,
+    ])
+    .stdout(Expect::pattern(&format!(
+        "bandwidth message-delivered      1772600766252jzb0cv3m…   #1      {url} 401 [..] ms  ↺ challenged: 401 with WWW-Authenticate; repeating with credentials\n\
+         bandwidth message-delivered      1772600766252jzb0cv3m…   #1+auth {url} 200 [..] ms  ✓ acknowledged\n\
+         summary: 1 event, 1 acknowledged, 0 not; 1 attempt\n",
+        url = l.url
+    )))
+    .check();
+
+    let listening = l.listening.clone().unwrap();
+    let stderr = l.stderr.clone();
+    let (code, rest) = l.wait();
+    assert_eq!(code, Some(1), "the tampered request fails verification");
+    assert_eq!(stderr.lock().unwrap().as_str(), "");
+    let mut session = vec![without_ports(&serde_json::to_string(&listening).unwrap())];
+    let (summary, events) = rest.split_last().unwrap();
+    for line in events {
+        let mut ev = Event::parse(line);
+        ev.received_at = "<received_at>".into();
+        session.push(without_ports(&serde_json::to_string(&ev).unwrap()));
+    }
+    session.push(serde_json::to_string(&Summary::parse(summary)).unwrap());
+    crate::support::golden(
+        "tests/data/golden/listen.session.jsonl",
+        (session.join("\n") + "\n").as_bytes(),
+    );
+    let capture: Vec<String> = capture(&t).into_iter().map(normalised).collect();
+    crate::support::golden(
+        "tests/data/golden/listen.capture.jsonl",
+        (capture.join("\n") + "\n").as_bytes(),
+    );
 }

@@ -6,17 +6,22 @@
 //!   must exit 0, or the code its trailing `# exit N` comment names.
 //! - `cargo run --release -- ARGS` lines run as `telhook ARGS`; other `cargo` lines and
 //!   `bash benches/...` lines (set-up, tests, benchmarks) are not run here.
-//! - `telhook listen ...` lines, and lines ending in `&`, run in the background for the rest of
-//!   the block; the next line starts once a listener has printed its address.
+//! - `telhook listen ...` lines, and lines ending in `&` (before any trailing `# comment`), run in
+//!   the background for the rest of the section; the next line starts once a listener has
+//!   printed its address. Each background command is killed, with its process group, when the
+//!   section ends or fails.
 //! - Port 5000 (the default `listen` port the README uses throughout) becomes the port the
 //!   section's listener got (`--port 0`, read from its first line). A section with no listener of
 //!   its own gets `telhook listen` (accepting everything), standing in for "your app".
 //! - Every `telhook ...` line of a ```yaml block must also appear in a ```sh block.
+//! - Each section (heading) with ```sh blocks is its own `#[test]` (`sections!`), and a test
+//!   checks that list against README.md, so a new section cannot go untested.
 
-use crate::support::{Telhook, repo_file};
+use crate::support::{ChildGuard, Telhook, repo_file};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::os::unix::process::CommandExt as _;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 struct Block {
@@ -90,29 +95,56 @@ fn command_of(line: &str) -> Option<String> {
     Some(line.to_string())
 }
 
+/// The line without a trailing shell comment (a `#` that starts a word outside quotes).
+fn without_comment(line: &str) -> &str {
+    let (mut single, mut double, mut prev) = (false, false, ' ');
+    for (i, c) in line.char_indices() {
+        match c {
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '#' if !single && !double && prev.is_whitespace() => return line[..i].trim_end(),
+            _ => {}
+        }
+        prev = c;
+    }
+    line.trim_end()
+}
+
 fn is_listener(command: &str) -> bool {
-    command.starts_with("telhook listen") || command.trim_end().ends_with('&')
+    let command = without_comment(command);
+    command.starts_with("telhook listen") || command.ends_with('&')
+}
+
+/// A background command, killed with its whole process group when the section ends or fails.
+struct Background {
+    _guard: ChildGuard,
 }
 
 /// Start a background command; for a listener, wait for its first stdout line and return its
 /// port.
-fn background(t: &Telhook, command: &str, path: &str, at: &str) -> (Child, Option<String>) {
-    let command = command.trim_end().trim_end_matches('&').to_string();
-    let mut child = Command::new("bash")
-        .arg("-c")
-        .arg(format!("exec {command}"))
-        .current_dir(t.dir.path())
-        .env("PATH", path)
-        .env("HOME", t.dir.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+fn background(t: &Telhook, command: &str, path: &str, at: &str) -> (Background, Option<String>) {
+    let command = without_comment(command)
+        .trim_end_matches('&')
+        .trim_end()
+        .to_string();
+    let mut guard = ChildGuard::group(
+        Command::new("bash")
+            .arg("-c")
+            .arg(format!("exec {command}"))
+            .current_dir(t.dir.path())
+            .env("PATH", path)
+            .env("HOME", t.dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap(),
+    );
     if !command.starts_with("telhook listen") {
-        return (child, None);
+        return (Background { _guard: guard }, None);
     }
-    let stdout = child.stdout.take().unwrap();
+    let stdout = guard.child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut reader = BufReader::new(stdout);
@@ -136,7 +168,7 @@ fn background(t: &Telhook, command: &str, path: &str, at: &str) -> (Child, Optio
         port.is_some(),
         "{at}: `{command}` did not start listening: {first:?}"
     );
-    (child, port)
+    (Background { _guard: guard }, port)
 }
 
 /// A README line as the test runs it: a listener on a port of its own choosing, and the
@@ -152,16 +184,49 @@ fn localised(command: &str, port: Option<&str>) -> String {
     }
 }
 
-/// Run the blocks of one section in one directory; returns how many commands ran.
-fn run_section(section: &[&Block], bin_dir: &str) -> usize {
-    let t = Telhook::new();
-    let path = format!("{bin_dir}:{}", std::env::var("PATH").unwrap_or_default());
-    let commands: Vec<(usize, String)> = section
+/// The README's ```sh blocks grouped by the heading they are under, in README order.
+fn sh_sections(readme: &str) -> Vec<(String, Vec<Block>)> {
+    let mut out: Vec<(String, Vec<Block>)> = Vec::new();
+    for block in blocks(readme).into_iter().filter(|b| b.lang == "sh") {
+        match out.last_mut() {
+            Some((heading, section)) if *heading == block.heading => section.push(block),
+            _ => out.push((block.heading.clone(), vec![block])),
+        }
+    }
+    out
+}
+
+/// The README's commands (with their line numbers) of the ```sh blocks under one heading.
+fn commands(section: &[Block]) -> Vec<(usize, String)> {
+    section
         .iter()
         .flat_map(|b| b.lines.iter())
         .filter_map(|(n, l)| command_of(l).map(|c| (*n, c)))
-        .collect();
-    let mut children: Vec<Child> = Vec::new();
+        .collect()
+}
+
+/// Run the ```sh blocks under `heading` in one fresh directory.
+fn run_section(heading: &str) {
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let sections = sh_sections(&readme);
+    let matching: Vec<&(String, Vec<Block>)> =
+        sections.iter().filter(|(h, _)| h == heading).collect();
+    assert_eq!(
+        matching.len(),
+        1,
+        "README.md needs exactly one run of ```sh blocks under {heading:?}"
+    );
+    let section = &matching[0].1;
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_telhook"));
+    let bin_dir = bin.parent().unwrap().to_str().unwrap();
+    let t = Telhook::new();
+    let path = format!("{bin_dir}:{}", std::env::var("PATH").unwrap_or_default());
+    let commands = commands(section);
+    if commands.is_empty() {
+        return;
+    }
+    // Dropped (killed, with their process groups) when the section ends, or fails.
+    let mut children: Vec<Background> = Vec::new();
     let mut port: Option<String> = None;
     if !commands.iter().any(|(_, c)| is_listener(c)) {
         let (child, p) = background(
@@ -211,39 +276,87 @@ fn run_section(section: &[&Block], bin_dir: &str) -> usize {
             "{at}: `{command}` reported an error: {stderr}"
         );
     }
-    for mut child in children {
-        let _ = child.kill();
-        let _ = child.wait();
-    }
-    commands.len()
+}
+
+/// One test per README section (heading) with ```sh blocks, so sections run in parallel and a
+/// failure names its section. `SECTIONS` lists the headings, checked against README.md by
+/// `every_readme_section_with_sh_blocks_has_a_test`.
+macro_rules! sections {
+    ($($name:ident => $heading:literal,)*) => {
+        const SECTIONS: &[&str] = &[$($heading),*];
+        $(
+            #[test]
+            fn $name() {
+                run_section($heading);
+            }
+        )*
+    };
+}
+
+sections! {
+    set_up => "## Set-up",
+    a_tour => "## A tour",
+    demo => "### `telhook demo [--provider P] [--json]`",
+    events => "### `telhook events [--provider P] [--json]`",
+    example => "### `telhook example PROVIDER EVENT [--variant V] [--set PATH=VALUE]... [--seed N] [--at RFC3339] [--pretty]`",
+    keygen => "### `telhook keygen [--out-dir DIR] [--force]`",
+    sign => "### `telhook sign [--private-key K] [--timestamp T] [--format headers|json|curl] [FILE|-]`",
+    verify => "### `telhook verify --public-key K (--signature S --timestamp T | --headers FILE | --capture FILE) [--tolerance SECS | --no-tolerance] [--now T] [FILE|-]`",
+    validate => "### `telhook validate [PATH...|-] [--event PROVIDER/EVENT] [--strict] [--json]`",
+    schema => "### `telhook schema PROVIDER EVENT`",
+    listen => "### `telhook listen [--port 5000] [--host 127.0.0.1] [--path /] [options]`",
+    send => "### `telhook send PROVIDER (EVENT... | --all | --flow NAME | --data FILE) --to URL [options]`",
+    replay => "### `telhook replay INPUT... --to URL [options]`",
+    replay_in_ci => "#### Replay in CI",
+    completions => "### `telhook completions SHELL`",
+    man => "### `telhook man`",
+    troubleshooting_signatures => "## Troubleshooting signatures",
+    development => "## Development",
 }
 
 #[test]
-fn every_example_command_in_the_readme_runs() {
+fn every_readme_section_with_sh_blocks_has_a_test() {
     let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
-    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_telhook"));
-    let bin_dir = bin.parent().unwrap().to_str().unwrap().to_string();
-    let blocks = blocks(&readme);
-    let mut ran = 0;
+    let headings: Vec<String> = sh_sections(&readme).into_iter().map(|(h, _)| h).collect();
+    let unique: BTreeSet<&String> = headings.iter().collect();
+    assert_eq!(
+        unique.len(),
+        headings.len(),
+        "a heading's ```sh blocks must be one run (no repeated heading, no sh blocks before the first heading): {headings:#?}"
+    );
+    let listed: BTreeSet<&str> = SECTIONS.iter().copied().collect();
+    assert_eq!(listed.len(), SECTIONS.len(), "a heading is listed twice");
+    let missing: Vec<&String> = headings
+        .iter()
+        .filter(|h| !listed.contains(h.as_str()))
+        .collect();
+    let stale: Vec<&&str> = SECTIONS
+        .iter()
+        .filter(|s| !headings.iter().any(|h| h == **s))
+        .collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "tests/readme.rs `sections!` is out of step with README.md:\n  \
+         headings with ```sh blocks but no test: {missing:#?}\n  \
+         listed headings with no ```sh blocks in README.md: {stale:#?}"
+    );
+}
+
+#[test]
+fn every_subcommand_has_a_readme_example_and_ci_snippets_are_tested() {
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let sections = sh_sections(&readme);
+    let all: Vec<(usize, String)> = sections.iter().flat_map(|(_, s)| commands(s)).collect();
     let mut used: BTreeSet<String> = BTreeSet::new();
-    let sh: Vec<&Block> = blocks.iter().filter(|b| b.lang == "sh").collect();
-    for section in sh.chunk_by(|a, b| a.heading == b.heading) {
-        ran += run_section(section, &bin_dir);
-    }
-    for block in &sh {
-        for (_, line) in &block.lines {
-            if let Some(c) = command_of(line)
-                && let Some(sub) = c.strip_prefix("telhook ")
-            {
-                let sub = sub
-                    .split_whitespace()
-                    .find(|w| !w.starts_with('-'))
-                    .unwrap_or("");
-                used.insert(sub.to_string());
-            }
+    for (_, c) in &all {
+        if let Some(sub) = c.strip_prefix("telhook ") {
+            let sub = sub
+                .split_whitespace()
+                .find(|w| !w.starts_with('-'))
+                .unwrap_or("");
+            used.insert(sub.to_string());
         }
     }
-    // Every subcommand has at least one example.
     for sub in <telhook::cli::Cli as clap::CommandFactory>::command().get_subcommands() {
         assert!(
             used.contains(sub.get_name()),
@@ -251,9 +364,14 @@ fn every_example_command_in_the_readme_runs() {
             sub.get_name()
         );
     }
-    assert!(ran >= 40, "only {ran} README commands ran");
+    assert!(
+        all.len() >= 40,
+        "only {} README commands are run",
+        all.len()
+    );
 
-    // The commands of CI snippets are ones the test runs.
+    // The commands of CI snippets are ones the section tests run.
+    let blocks = blocks(&readme);
     let sh_lines: BTreeSet<String> = blocks
         .iter()
         .filter(|b| b.lang == "sh")
@@ -308,5 +426,23 @@ fn the_readme_parser_reads_fences_continuations_and_exit_comments() {
             Some("4242")
         ),
         "telhook send a b --to http://127.0.0.1:4242/x"
+    );
+}
+
+/// A trailing comment after `&` once hid the `&`: README "Replay in CI"'s stand-in listener ran
+/// as `exec telhook listen ... &`, outlived its bash, and was never killed.
+#[test]
+fn a_trailing_comment_does_not_hide_the_background_ampersand() {
+    let line = "telhook listen --path /webhooks &     # start your app here instead; telhook listen stands in for it";
+    assert_eq!(without_comment(line), "telhook listen --path /webhooks &");
+    assert!(is_listener("sleep 30 &   # a comment"));
+    assert!(!is_listener("sleep 30   # a comment &"));
+    assert_eq!(
+        without_comment("telhook a '# kept' \"#kept\" x#kept"),
+        "telhook a '# kept' \"#kept\" x#kept"
+    );
+    assert_eq!(
+        without_comment("telhook verify x   # exit 1"),
+        "telhook verify x"
     );
 }

@@ -1,7 +1,7 @@
 //! `telhook validate` and the schemas: every example validates, documented examples are valid
 //! or listed with a reason, and each mutation is reported at the right path.
 
-use crate::support::{AT, Telhook, all_variants, repo_file};
+use crate::support::{AT, Expect, Telhook, all_variants, repo_file};
 use serde_json::{Value, json};
 use telhook::Provider;
 use telhook::catalog::Event;
@@ -206,14 +206,12 @@ fn a_misspelt_status_is_reported_with_file_line_column_path_value_and_expectatio
         .find("\"deliverd\"")
         .unwrap()
         + 1;
-    t.cmd()
-        .args(["validate", "receipt.json"])
-        .assert()
-        .code(1)
-        .stderr("")
+    t.run(&["validate", "receipt.json"])
+        .status(1)
         .stdout(format!(
             "receipt.json:{line}:{col}: telnyx message.finalized: data.payload.to[0].status: \"deliverd\" is not one of queued, sending, sent, expired, sending_failed, delivery_unconfirmed, delivered, delivery_failed\n✗ invalid: 1 error in 1 of 1 file (1 event)\n"
-        ));
+        ))
+        .check();
 }
 
 #[test]
@@ -232,34 +230,19 @@ fn missing_field_and_wrong_type_name_the_path() {
     v[0].as_object_mut().unwrap().remove("errorCode");
     v[0]["message"]["segmentCount"] = json!("1");
     t.write("failed.json", serde_json::to_vec(&v).unwrap());
-    let out = t
-        .cmd()
-        .args(["validate", "--json", "failed.json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<Value> = out
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
-    let paths: Vec<&str> = lines
-        .iter()
-        .filter(|l| l["type"] == "error")
-        .map(|l| l["path"].as_str().unwrap())
-        .collect();
-    assert!(paths.contains(&"[0].errorCode"), "{paths:?}");
-    assert!(paths.contains(&"[0].message.segmentCount"), "{paths:?}");
-    let seg = lines
-        .iter()
-        .find(|l| l["path"] == "[0].message.segmentCount")
-        .unwrap();
-    assert_eq!(seg["message"], "\"1\" is string, expected integer");
-    assert_eq!(seg["line"], 1);
-    let summary = lines.last().unwrap();
-    assert_eq!(summary["type"], "summary");
-    assert_eq!(summary["errors"], 2);
+    t.run(&["validate", "--json", "failed.json"])
+        .status(1)
+        .stdout(concat!(
+            r#"{"type":"error","file":"failed.json","line":1,"column":2,"provider":"bandwidth","event":"message-failed","#,
+            r#""path":"[0].errorCode","pointer":"/0/errorCode","message":"required field is missing"}"#,
+            "\n",
+            r#"{"type":"error","file":"failed.json","line":1,"column":297,"provider":"bandwidth","event":"message-failed","#,
+            r#""path":"[0].message.segmentCount","pointer":"/0/message/segmentCount","message":"\"1\" is string, expected integer"}"#,
+            "\n",
+            r#"{"type":"summary","files":1,"events":1,"invalid_files":1,"errors":2}"#,
+            "\n",
+        ))
+        .check();
 }
 
 #[test]
@@ -298,20 +281,18 @@ fn directories_are_walked_in_a_stable_order_and_capture_bodies_are_checked() {
         json!({"received_at": AT, "method": "POST", "body": bad_body})
     );
     t.write("hooks/b/capture.jsonl", capture);
-    let out = t.cmd().args(["validate", "hooks"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("hooks/a.json:1:"), "{text}");
-    assert!(lines.iter().any(|l| l.starts_with("hooks/b/capture.jsonl:2:1: bandwidth message-received: [0].message.direction: \"sideways\" is not one of ")), "{text}");
-    assert!(!text.contains("ok.json"), "{text}");
-    assert!(
-        lines
-            .last()
-            .unwrap()
-            .ends_with("in 2 of 3 files (4 events)"),
-        "{text}"
-    );
+    // a.json before b/, b/ in name order, notes.txt skipped, and ok.json valid (so not named)
+    t.run(&["validate", "hooks"])
+        .status(1)
+        .stdout(concat!(
+            "hooks/a.json:1:10: telnyx call.answered: data.record_type: required field is missing\n",
+            "hooks/a.json:1:10: telnyx call.answered: data.occurred_at: required field is missing\n",
+            "hooks/a.json:1:10: telnyx call.answered: data.payload: required field is missing\n",
+            "hooks/a.json:1:48: telnyx call.answered: data.id: 5 is integer, expected string\n",
+            "hooks/b/capture.jsonl:2:1: bandwidth message-received: [0].message.direction: \"sideways\" is not one of in, out (body line 1, column 314)\n",
+            "✗ invalid: 5 errors in 2 of 3 files (4 events)\n",
+        ))
+        .check();
 }
 
 #[test]
@@ -326,50 +307,47 @@ fn stdin_forced_event_and_exit_codes() {
         "--at",
         AT,
     ]);
-    t.cmd()
-        .args(["validate", "-"])
-        .write_stdin(body.clone())
-        .assert()
-        .success()
-        .stdout("✓ valid: 1 file, 1 event, no errors\n");
-    t.cmd()
-        .args(["validate", "--event", "telnyx/call.hangup", "-"])
-        .write_stdin(body)
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains(
-            "telnyx call.hangup: data.event_type: \"message.sent\" is not \"call.hangup\"",
-        ));
-    t.cmd()
-        .args(["validate", "-"])
-        .write_stdin("{\"hello\": 1}")
-        .assert()
-        .code(1)
-        .stdout("<stdin>:1:1: cannot tell which event this is (no data.event_type, type or eventType that telhook knows); pass --event PROVIDER/EVENT\n✗ invalid: 1 error in 1 of 1 file (1 event)\n");
-    t.cmd()
-        .args(["validate", "-"])
-        .write_stdin("{\"data\": ")
-        .assert()
-        .code(1)
-        .stdout(predicates::str::starts_with(
-            "<stdin>:1:9: invalid JSON: EOF while parsing a value",
-        ));
-    t.cmd()
-        .args(["validate", "nope.json"])
-        .assert()
-        .code(2)
+    t.run(&["validate", "-"])
+        .stdin(body.clone())
+        .stdout("✓ valid: 1 file, 1 event, no errors\n")
+        .check();
+    t.run(&["validate", "--event", "telnyx/call.hangup", "-"])
+        .stdin(body)
+        .status(1)
+        .stdout(concat!(
+            "<stdin>:3:19: telnyx call.hangup: data.event_type: \"message.sent\" is not \"call.hangup\"\n",
+            "<stdin>:6:16: telnyx call.hangup: data.payload.call_control_id: required field is missing\n",
+            "<stdin>:6:16: telnyx call.hangup: data.payload.call_leg_id: required field is missing\n",
+            "<stdin>:6:16: telnyx call.hangup: data.payload.call_session_id: required field is missing\n",
+            "<stdin>:6:16: telnyx call.hangup: data.payload.client_state: required field is missing\n",
+            "<stdin>:6:16: telnyx call.hangup: data.payload.connection_id: required field is missing\n",
+            "<stdin>:26:15: telnyx call.hangup: data.payload.from: {\"carrier\":\"Telnyx\",\"line_type\":\"Wireless\",\"phone_number\"... is object, expected string\n",
+            "<stdin>:47:13: telnyx call.hangup: data.payload.to: [{\"carrier\":\"AT&T\",\"line_type\":\"Wireless\",\"phone_number\":... is array, expected string\n",
+            "✗ invalid: 8 errors in 1 of 1 file (1 event)\n",
+        ))
+        .check();
+    t.run(&["validate", "-"])
+        .stdin("{\"hello\": 1}")
+        .status(1)
+        .stdout("<stdin>:1:1: cannot tell which event this is (no data.event_type, type or eventType that telhook knows); pass --event PROVIDER/EVENT\n✗ invalid: 1 error in 1 of 1 file (1 event)\n")
+        .check();
+    t.run(&["validate", "-"])
+        .stdin("{\"data\": ")
+        .status(1)
+        .stdout("<stdin>:1:9: invalid JSON: EOF while parsing a value at line 1 column 9\n✗ invalid: 1 error in 1 of 1 file (0 events)\n")
+        .check();
+    // The OS's words for a missing file are left open.
+    t.run(&["validate", "nope.json"])
+        .status(2)
         .stdout("")
-        .stderr(predicates::str::starts_with(
-            "telhook: error: reading nope.json: ",
-        ));
-    t.cmd()
-        .args(["validate", "--event", "telnyx/message.recieved", "-"])
-        .write_stdin("{}")
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
-            "did you mean `message.received`?",
-        ));
+        .stderr(Expect::pattern("telhook: error: reading nope.json: [..]\n"))
+        .check();
+    t.run(&["validate", "--event", "telnyx/message.recieved", "-"])
+        .stdin("{}")
+        .status(2)
+        .stdout("")
+        .stderr("telhook: error: unknown telnyx event `message.recieved`; did you mean `message.received`? (list them with `telhook events --provider telnyx`)\n")
+        .check();
 }
 
 #[test]
@@ -387,12 +365,13 @@ fn strict_mode_reports_fields_the_schema_does_not_list() {
     .unwrap();
     v["data"]["payload"]["brand_new_field"] = json!(1);
     t.write("hangup.json", serde_json::to_vec_pretty(&v).unwrap());
-    t.cmd().args(["validate", "hangup.json"]).assert().success();
-    t.cmd()
-        .args(["validate", "--strict", "hangup.json"])
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains("data.payload.brand_new_field: unknown field (not in the documented schema; allowed without --strict)"));
+    t.run(&["validate", "hangup.json"])
+        .stdout("✓ valid: 1 file, 1 event, no errors\n")
+        .check();
+    t.run(&["validate", "--strict", "hangup.json"])
+        .status(1)
+        .stdout("hangup.json:32:26: telnyx call.hangup: data.payload.brand_new_field: unknown field (not in the documented schema; allowed without --strict)\n✗ invalid: 1 error in 1 of 1 file (1 event)\n")
+        .check();
 }
 
 #[test]
@@ -461,12 +440,10 @@ fn odd_inputs_get_one_precise_answer() {
         std::os::unix::fs::symlink("..", t.path("loop/sub/up")).unwrap();
         std::os::unix::fs::symlink("..", t.path("loop/sub/up2")).unwrap();
     }
-    t.cmd()
-        .args(["validate", "loop"])
+    t.run(&["validate", "loop"])
         .timeout(std::time::Duration::from_secs(10))
-        .assert()
-        .success()
-        .stdout("✓ valid: 1 file, 1 event, no errors\n");
+        .stdout("✓ valid: 1 file, 1 event, no errors\n")
+        .check();
     // an array of Telnyx bodies is checked element by element
     let a: Value = serde_json::from_slice(&t.stdout(&[
         "example",
@@ -481,13 +458,10 @@ fn odd_inputs_get_one_precise_answer() {
     let mut b = a.clone();
     b["data"]["payload"]["type"] = json!("FAX");
     t.write("batch.json", serde_json::to_vec(&json!([a, b])).unwrap());
-    t.cmd()
-        .args(["validate", "batch.json"])
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains(
-            "telnyx message.sent: [1].data.payload.type: \"FAX\" is not one of SMS, MMS",
-        ));
+    t.run(&["validate", "batch.json"])
+        .status(1)
+        .stdout("batch.json:1:2301: telnyx message.sent: [1].data.payload.type: \"FAX\" is not one of SMS, MMS\n✗ invalid: 1 error in 1 of 1 file (2 events)\n")
+        .check();
     // a v2 callback without eventTime is still a v2 callback, and the missing field is named
     let mut v: Value = serde_json::from_slice(&t.stdout(&[
         "example",
@@ -501,32 +475,24 @@ fn odd_inputs_get_one_precise_answer() {
     .unwrap();
     v.as_object_mut().unwrap().remove("eventTime");
     t.write("answer.json", serde_json::to_vec(&v).unwrap());
-    t.cmd()
-        .args(["validate", "answer.json"])
-        .assert()
-        .code(1)
-        .stdout(predicates::str::starts_with(
-            "answer.json:1:1: bandwidth answer: eventTime: required field is missing\n",
-        ));
+    t.run(&["validate", "answer.json"])
+        .status(1)
+        .stdout("answer.json:1:1: bandwidth answer: eventTime: required field is missing\n✗ invalid: 1 error in 1 of 1 file (1 event)\n")
+        .check();
     // an empty file is not "valid"
     t.write("empty.jsonl", "\n\n");
-    t.cmd().args(["validate", "empty.jsonl"]).assert().code(1).stdout("empty.jsonl:1:1: the file is empty: no payload to check\n✗ invalid: 1 error in 1 of 1 file (0 events)\n");
+    t.run(&["validate", "empty.jsonl"])
+        .status(1)
+        .stdout("empty.jsonl:1:1: the file is empty: no payload to check\n✗ invalid: 1 error in 1 of 1 file (0 events)\n")
+        .check();
     // broken pretty JSON on stdin is one syntax error, not one per line
     let pretty =
         String::from_utf8(t.stdout(&["example", "telnyx", "call.hold", "--seed", "1", "--at", AT]))
             .unwrap()
             .replace("\"call_control_id\"", "call_control_id");
-    let out = t
-        .cmd()
-        .args(["validate", "-"])
-        .write_stdin(pretty)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(text.lines().count(), 2, "{text}");
-    assert!(
-        text.contains("invalid JSON: key must be a string"),
-        "{text}"
-    );
+    t.run(&["validate", "-"])
+        .stdin(pretty)
+        .status(1)
+        .stdout("<stdin>:7:7: invalid JSON: key must be a string at line 7 column 7\n✗ invalid: 1 error in 1 of 1 file (0 events)\n")
+        .check();
 }

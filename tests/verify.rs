@@ -1,6 +1,6 @@
 //! `telhook verify`: exit 0 valid, 1 invalid (each reason on its own line), 2 could not run.
 
-use crate::support::Telhook;
+use crate::support::{Expect, Telhook};
 use telhook::signing::PrivateKey;
 
 const TS: &str = "1772600767";
@@ -44,13 +44,7 @@ impl Case {
     fn expect(&self, args: &[&str], code: i32, stdout: &str) {
         let mut full = vec!["verify", "--public-key", &self.public];
         full.extend_from_slice(args);
-        self.t
-            .cmd()
-            .args(&full)
-            .assert()
-            .code(code)
-            .stderr("")
-            .stdout(stdout.to_string());
+        self.t.run(&full).status(code).stdout(stdout).check();
     }
 }
 
@@ -77,22 +71,42 @@ fn valid_signature_exits_0() {
 fn body_from_stdin_is_read_byte_for_byte() {
     let c = case();
     let sig = c.sig(TS, &c.body);
-    c.t.cmd()
-        .args([
-            "verify",
-            "--public-key",
-            &c.public,
-            "--signature",
-            &sig,
-            "--timestamp",
-            TS,
-            "--now",
-            TS,
-            "-",
-        ])
-        .write_stdin(c.body.clone())
-        .assert()
-        .success();
+    c.t.run(&[
+        "verify",
+        "--public-key",
+        &c.public,
+        "--signature",
+        &sig,
+        "--timestamp",
+        TS,
+        "--now",
+        TS,
+        "-",
+    ])
+    .stdin(c.body.clone())
+    .stdout(
+        "✓ valid: signature matches the body; timestamp 1772600767 is 0 s old (tolerance 300 s)\n",
+    )
+    .check();
+    // one byte more on stdin, and it is the trailing newline
+    let mut nl = c.body.clone();
+    nl.push(b'\n');
+    c.t.run(&[
+        "verify",
+        "--public-key",
+        &c.public,
+        "--signature",
+        &sig,
+        "--timestamp",
+        TS,
+        "--now",
+        TS,
+        "-",
+    ])
+    .stdin(nl)
+    .status(1)
+    .stdout("✗ invalid: 1 reason\n  - signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received\n")
+    .check();
 }
 
 #[test]
@@ -154,12 +168,10 @@ fn key_in_the_wrong_form_is_named_with_its_form() {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    c.t.cmd()
-        .args(["verify", "--public-key", &hex, "--signature", &sig, "--timestamp", TS, "--now", TS, "body.json"])
-        .assert()
-        .code(1)
-        .stderr("")
-        .stdout("✗ invalid: 1 reason\n  - public key is hex (64 characters); Telnyx expects the raw 32-byte Ed25519 key in standard base64 (44 characters ending in `=`), as shown in Mission Control under Keys & Credentials > Public Key\n");
+    c.t.run(&["verify", "--public-key", &hex, "--signature", &sig, "--timestamp", TS, "--now", TS, "body.json"])
+        .status(1)
+        .stdout("✗ invalid: 1 reason\n  - public key is hex (64 characters); Telnyx expects the raw 32-byte Ed25519 key in standard base64 (44 characters ending in `=`), as shown in Mission Control under Keys & Credentials > Public Key\n")
+        .check();
 }
 
 #[test]
@@ -249,13 +261,11 @@ fn wrong_key_is_named_when_the_right_one_is_known() {
     let c = case();
     let sig = c.sig(TS, &c.body);
     let other = PrivateKey::from_seed(&[12u8; 32]).public().to_base64();
-    c.t.cmd()
+    c.t.run(&["verify", "--public-key", &other, "--signature", &sig, "--timestamp", TS, "--now", TS, "body.json"])
         .env("TELNYX_PUBLIC_KEY", &c.public)
-        .args(["verify", "--public-key", &other, "--signature", &sig, "--timestamp", TS, "--now", TS, "body.json"])
-        .assert()
-        .code(1)
-        .stderr("")
-        .stdout("✗ invalid: 1 reason\n  - signature does not match: it was signed by a different key: the key in $TELNYX_PUBLIC_KEY verifies it\n");
+        .status(1)
+        .stdout("✗ invalid: 1 reason\n  - signature does not match: it was signed by a different key: the key in $TELNYX_PUBLIC_KEY verifies it\n")
+        .check();
 }
 
 #[test]
@@ -274,23 +284,27 @@ fn several_reasons_are_all_listed_and_json_has_codes() {
     body.push(b'\n');
     c.t.write("nl.json", &body);
     let out =
-        c.t.cmd()
-            .args([
-                "verify",
-                "--json",
-                "--public-key",
-                &c.public,
-                "--signature",
-                &sig,
-                "--timestamp",
-                TS,
-                "--now",
-                "1772700000",
-                "nl.json",
-            ])
-            .output()
-            .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+        c.t.run(&[
+            "verify",
+            "--json",
+            "--public-key",
+            &c.public,
+            "--signature",
+            &sig,
+            "--timestamp",
+            TS,
+            "--now",
+            "1772700000",
+            "nl.json",
+        ])
+        .status(1)
+        .stdout(concat!(
+            r#"{"type":"verdict","valid":false,"timestamp":"1772600767","age_secs":99233,"reasons":["#,
+            r#"{"code":"timestamp_too_old","message":"telnyx-timestamp is 99233 s old, 98933 s beyond the 300 s tolerance (replayed or delayed delivery, or a slow clock)"},"#,
+            r#"{"code":"mismatch_trailing_newline","message":"signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received"}]}"#,
+            "\n"
+        ))
+        .check();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["type"], "verdict");
     assert_eq!(v["valid"], false);
@@ -306,41 +320,40 @@ fn several_reasons_are_all_listed_and_json_has_codes() {
 #[test]
 fn could_not_run_exits_2() {
     let c = case();
-    c.t.cmd()
-        .args(["verify", "--signature", "x", "--timestamp", TS, "body.json"])
-        .assert()
-        .code(2)
+    c.t.run(&["verify", "--signature", "x", "--timestamp", TS, "body.json"])
+        .status(2)
         .stdout("")
-        .stderr("telhook: error: no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control)\n");
-    c.t.cmd()
-        .args([
-            "verify",
-            "--public-key",
-            &c.public,
-            "--signature",
-            "x",
-            "--timestamp",
-            TS,
-            "missing.json",
-        ])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicates::str::starts_with(
-            "telhook: error: reading body file missing.json: ",
-        ));
-    c.t.cmd()
-        .args([
-            "verify",
-            "--public-key",
-            &c.public,
-            "--headers",
-            "nope.txt",
-            "body.json",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::starts_with(
-            "telhook: error: reading header file nope.txt: ",
-        ));
+        .stderr("telhook: error: no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control)\n")
+        .check();
+    // The OS's words for a missing file are left open.
+    c.t.run(&[
+        "verify",
+        "--public-key",
+        &c.public,
+        "--signature",
+        "x",
+        "--timestamp",
+        TS,
+        "missing.json",
+    ])
+    .status(2)
+    .stdout("")
+    .stderr(Expect::pattern(
+        "telhook: error: reading body file missing.json: [..]\n",
+    ))
+    .check();
+    c.t.run(&[
+        "verify",
+        "--public-key",
+        &c.public,
+        "--headers",
+        "nope.txt",
+        "body.json",
+    ])
+    .status(2)
+    .stdout("")
+    .stderr(Expect::pattern(
+        "telhook: error: reading header file nope.txt: [..]\n",
+    ))
+    .check();
 }

@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests.
 
+pub mod json;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -49,25 +51,242 @@ impl Telhook {
         p
     }
 
-    /// Run and return stdout, asserting success and an empty stderr.
+    /// `telhook ARGS`, checked strictly when `.check()` runs it: exit 0 and an empty stderr
+    /// unless the test says otherwise, stdout as given.
+    #[track_caller]
+    pub fn run<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Run {
+        let mut cmd = self.cmd();
+        cmd.args(args);
+        Run {
+            cmd,
+            shown: args
+                .iter()
+                .map(|a| a.as_ref().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join(" "),
+            status: 0,
+            stdout: None,
+            stderr: Expect::Exact(Vec::new()),
+            caller: std::panic::Location::caller(),
+        }
+    }
+
+    /// Run and return stdout, asserting exit 0 and an empty stderr (the test checks stdout).
     #[track_caller]
     pub fn stdout(&self, args: &[&str]) -> Vec<u8> {
-        let out = self.cmd().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "telhook {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "telhook {args:?}");
-        out.stdout
+        self.run(args).check().stdout
     }
 
     /// A key pair made by `telhook keygen` in the working directory: (private file, public b64).
+    #[track_caller]
     pub fn keygen(&self) -> (PathBuf, String) {
-        let out = self.cmd().args(["keygen", "-q"]).output().unwrap();
-        assert!(out.status.success());
-        let public = String::from_utf8(out.stdout).unwrap().trim().to_string();
-        (self.path("telnyx.key"), public)
+        let out = self
+            .run(&["keygen", "-q"])
+            .stdout(Expect::pattern("[..]=\n"))
+            .check();
+        (self.path("telnyx.key"), out.text().trim().to_string())
+    }
+}
+
+/// What a stream must hold.
+pub enum Expect {
+    /// Exactly these bytes.
+    Exact(Vec<u8>),
+    /// A property of the text, for the few outputs that cannot be known exactly (timings,
+    /// fresh keys, OS error texts).
+    Satisfies {
+        what: String,
+        test: Box<dyn Fn(&str) -> bool>,
+    },
+}
+
+impl Expect {
+    /// The text, where each `[..]` stands for any run of characters within one line.
+    pub fn pattern(pattern: &str) -> Self {
+        let p = pattern.to_string();
+        Expect::Satisfies {
+            what: format!("matches the pattern {pattern:?}"),
+            test: Box::new(move |text| wildcard_match(&p.split("[..]").collect::<Vec<_>>(), text)),
+        }
+    }
+
+    /// Any property, described for the failure message.
+    pub fn satisfies(what: &str, test: impl Fn(&str) -> bool + 'static) -> Self {
+        Expect::Satisfies {
+            what: what.to_string(),
+            test: Box::new(test),
+        }
+    }
+
+    /// Assert that `actual` (named `what` in the message) is as expected.
+    #[track_caller]
+    pub fn assert(&self, what: &str, actual: &[u8]) {
+        assert!(
+            self.holds(actual),
+            "{what}: expected {}\n--- got\n{}",
+            self.describe(),
+            String::from_utf8_lossy(actual)
+        );
+    }
+
+    fn holds(&self, actual: &[u8]) -> bool {
+        match self {
+            Expect::Exact(bytes) => actual == bytes.as_slice(),
+            Expect::Satisfies { test, .. } => std::str::from_utf8(actual).is_ok_and(test),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Expect::Exact(bytes) => format!("exactly {:?}", String::from_utf8_lossy(bytes)),
+            Expect::Satisfies { what, .. } => what.clone(),
+        }
+    }
+}
+
+impl From<&str> for Expect {
+    fn from(s: &str) -> Self {
+        Expect::Exact(s.as_bytes().to_vec())
+    }
+}
+
+impl From<String> for Expect {
+    fn from(s: String) -> Self {
+        Expect::Exact(s.into_bytes())
+    }
+}
+
+impl From<&String> for Expect {
+    fn from(s: &String) -> Self {
+        Expect::Exact(s.as_bytes().to_vec())
+    }
+}
+
+impl From<Vec<u8>> for Expect {
+    fn from(b: Vec<u8>) -> Self {
+        Expect::Exact(b)
+    }
+}
+
+impl From<&[u8]> for Expect {
+    fn from(b: &[u8]) -> Self {
+        Expect::Exact(b.to_vec())
+    }
+}
+
+impl From<&Vec<u8>> for Expect {
+    fn from(b: &Vec<u8>) -> Self {
+        Expect::Exact(b.clone())
+    }
+}
+
+/// `pieces` joined by gaps of any characters but a newline equal `text`.
+fn wildcard_match(pieces: &[&str], text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(pieces[0]) else {
+        return false;
+    };
+    if pieces.len() == 1 {
+        return rest.is_empty();
+    }
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    (0..=line_end)
+        .filter(|&i| rest.is_char_boundary(i))
+        .any(|i| wildcard_match(&pieces[1..], &rest[i..]))
+}
+
+/// One `telhook` run and what it must give: built by [`Telhook::run`], executed by `check`.
+#[must_use = "nothing runs until .check()"]
+pub struct Run {
+    cmd: Command,
+    shown: String,
+    status: i32,
+    stdout: Option<Expect>,
+    stderr: Expect,
+    caller: &'static std::panic::Location<'static>,
+}
+
+impl Run {
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
+        self.cmd.write_stdin(input.into());
+        self
+    }
+
+    pub fn env(mut self, name: &str, value: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env(name, value);
+        self
+    }
+
+    pub fn timeout(mut self, limit: std::time::Duration) -> Self {
+        self.cmd.timeout(limit);
+        self
+    }
+
+    /// The exit code (default 0).
+    pub fn status(mut self, code: i32) -> Self {
+        self.status = code;
+        self
+    }
+
+    /// What stdout must hold (default: not compared; the test reads `.check().stdout`).
+    pub fn stdout(mut self, expected: impl Into<Expect>) -> Self {
+        self.stdout = Some(expected.into());
+        self
+    }
+
+    /// What stderr must hold (default: nothing at all).
+    pub fn stderr(mut self, expected: impl Into<Expect>) -> Self {
+        self.stderr = expected.into();
+        self
+    }
+
+    /// Run, assert the exit code, stderr and (when given) stdout, and return the output.
+    #[track_caller]
+    pub fn check(mut self) -> Ran {
+        let out = self.cmd.output().unwrap();
+        let ran = Ran {
+            stdout: out.stdout,
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        let mut problems = Vec::new();
+        if out.status.code() != Some(self.status) {
+            problems.push(format!(
+                "exit status: expected {}, got {:?}",
+                self.status,
+                out.status.code()
+            ));
+        }
+        if let Some(expected) = &self.stdout
+            && !expected.holds(&ran.stdout)
+        {
+            problems.push(format!("stdout: expected {}", expected.describe()));
+        }
+        if !self.stderr.holds(ran.stderr.as_bytes()) {
+            problems.push(format!("stderr: expected {}", self.stderr.describe()));
+        }
+        assert!(
+            problems.is_empty(),
+            "`telhook {}` (run at {}):\n{}\n--- stdout\n{}\n--- stderr\n{}",
+            self.shown,
+            self.caller,
+            problems.join("\n"),
+            String::from_utf8_lossy(&ran.stdout),
+            ran.stderr,
+        );
+        ran
+    }
+}
+
+/// What a checked run printed.
+pub struct Ran {
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Ran {
+    /// Stdout as text (it must be UTF-8).
+    #[track_caller]
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.stdout).expect("stdout is not UTF-8")
     }
 }
 
@@ -88,13 +307,69 @@ pub fn all_variants() -> Vec<(telhook::Provider, &'static str, &'static str)> {
     out
 }
 
+/// A child process that is killed and reaped when this goes out of scope, so a failing
+/// assertion cannot leave it running. A `group` guard kills the child's whole process group:
+/// the child must have been spawned with `process_group(0)`, and must not be reaped by anyone
+/// else (no `try_wait`), so its id still names its group when the guard kills it.
+pub struct ChildGuard {
+    pub child: std::process::Child,
+    group: bool,
+}
+
+impl ChildGuard {
+    pub fn new(child: std::process::Child) -> Self {
+        ChildGuard {
+            child,
+            group: false,
+        }
+    }
+
+    /// For a child that leads its own process group (`process_group(0)`).
+    pub fn group(child: std::process::Child) -> Self {
+        ChildGuard { child, group: true }
+    }
+}
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        if self.group {
+            // The group can outlive its leader (a backgrounded grandchild), so kill it first.
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", self.child.id())])
+                .stderr(std::process::Stdio::null())
+                .status();
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Compare `actual` with a committed golden file; with `TELHOOK_UPDATE_GOLDEN` set, write it
+/// first (then review the diff).
+#[track_caller]
+pub fn golden(rel: &str, actual: &[u8]) {
+    let path = repo_file(rel);
+    if std::env::var_os("TELHOOK_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{rel} is stale; regenerate it with: TELHOOK_UPDATE_GOLDEN=1 cargo test --test integration golden\n--- expected\n{}\n--- actual\n{}",
+        String::from_utf8_lossy(&expected),
+        String::from_utf8_lossy(actual)
+    );
+}
+
 pub const AT: &str = "2026-03-04T05:06:07.123Z";
 
 /// A `telhook listen --port 0` child process: the address comes from its first line; stdout
 /// lines arrive on a channel; `Drop` kills and reaps it.
 pub struct Listener {
-    child: std::process::Child,
+    child: ChildGuard,
     pub url: String,
+    /// Under `--json`: the first line, parsed.
+    pub listening: Option<json::Listening>,
     lines: std::sync::mpsc::Receiver<String>,
     pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
@@ -116,9 +391,9 @@ impl Listener {
         cmd.current_dir(t.dir.path())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
-        let mut child = cmd.spawn().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut stderr_pipe = child.stderr.take().unwrap();
+        let mut child = ChildGuard::new(cmd.spawn().unwrap());
+        let stdout = child.child.stdout.take().unwrap();
+        let mut stderr_pipe = child.child.stderr.take().unwrap();
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let err_sink = stderr.clone();
         std::thread::spawn(move || {
@@ -138,27 +413,34 @@ impl Listener {
         let first = rx
             .recv_timeout(std::time::Duration::from_secs(10))
             .expect("listener printed no address");
-        let url = if first.starts_with('{') {
-            serde_json::from_str::<serde_json::Value>(&first).unwrap()["url"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        } else {
-            first
+        let listening = first
+            .starts_with('{')
+            .then(|| json::Listening::parse(&first));
+        let url = match &listening {
+            Some(l) => {
+                assert_eq!(
+                    l.url,
+                    format!("http://{}{}", l.addr, path_of(args)),
+                    "{first}"
+                );
+                l.url.clone()
+            }
+            None => first
                 .strip_prefix("listening on ")
                 .expect(&first)
-                .to_string()
+                .to_string(),
         };
         Listener {
             child,
             url,
+            listening,
             lines: rx,
             stderr,
         }
     }
 
     pub fn pid(&self) -> u32 {
-        self.child.id()
+        self.child.child.id()
     }
 
     /// The next stdout line (within 10 s).
@@ -173,7 +455,7 @@ impl Listener {
     pub fn wait(mut self) -> (Option<i32>, Vec<String>) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
         loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
+            if let Some(status) = self.child.child.try_wait().unwrap() {
                 std::thread::sleep(std::time::Duration::from_millis(100));
                 let rest: Vec<String> = self.lines.try_iter().collect();
                 return (status.code(), rest);
@@ -187,11 +469,12 @@ impl Listener {
     }
 }
 
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// The `--path` among listen arguments (default `/`).
+fn path_of(args: &[&str]) -> String {
+    args.windows(2)
+        .find(|w| w[0] == "--path")
+        .map_or("/", |w| w[1])
+        .to_string()
 }
 
 /// A blocking HTTP client for tests.
@@ -362,4 +645,35 @@ impl Drop for Receiver {
             );
         }
     }
+}
+
+#[test]
+fn a_pattern_gap_matches_within_one_line_only() {
+    let p = Expect::pattern("a [..] c\n");
+    assert!(p.holds(b"a b c\n"));
+    assert!(p.holds(b"a  c\n"));
+    assert!(p.holds("a ✓ c c\n".as_bytes()));
+    assert!(!p.holds(b"a b\nb c\n"), "a gap never spans a newline");
+    assert!(!p.holds(b"a b c\nmore"), "the whole text must match");
+    assert!(!p.holds(b"x a b c\n"));
+    assert!(Expect::pattern("[..]").holds(b""));
+    assert!(!Expect::pattern("x").holds(b"x\n"));
+}
+
+#[test]
+#[should_panic(expected = "exit status: expected 0, got Some(2)")]
+fn a_run_expects_exit_0_unless_told() {
+    Telhook::new()
+        .run(&["example", "telnyx", "nope"])
+        .stderr(Expect::pattern("[..]\n"))
+        .check();
+}
+
+#[test]
+#[should_panic(expected = "stderr: expected exactly \"\"")]
+fn a_run_expects_an_empty_stderr_unless_told() {
+    Telhook::new()
+        .run(&["example", "telnyx", "nope"])
+        .status(2)
+        .check();
 }
