@@ -12,6 +12,7 @@ pub mod delivery;
 pub mod example;
 pub mod exit;
 pub mod http;
+pub mod output;
 pub mod patch;
 pub mod receiver;
 pub mod schema;

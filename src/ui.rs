@@ -2,8 +2,8 @@
 //! logs) to stderr; colour is decided per stream; `--json` turns stdout into JSON Lines.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use crate::output::Output;
 use colored::Colorize;
-use serde::Serialize;
 use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Write};
 
@@ -142,12 +142,21 @@ impl Ui {
         out.flush()
     }
 
-    /// One JSON Lines record on stdout.
-    pub fn json_line(&self, value: &impl Serialize) -> io::Result<()> {
+    /// One JSON Lines object on stdout.
+    pub fn emit(&self, output: &Output<'_>) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer(&mut out, value)?;
+        serde_json::to_writer(&mut out, output)?;
         writeln!(out)?;
         out.flush()
+    }
+
+    /// Under `--json` the object, otherwise the text line.
+    pub fn show(&self, output: Output<'_>, text: impl FnOnce() -> String) -> io::Result<()> {
+        if self.json {
+            self.emit(&output)
+        } else {
+            self.line(&text())
+        }
     }
 
     /// A note for the human on stderr (suppressed by `-q`).

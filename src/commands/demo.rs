@@ -6,7 +6,6 @@
 
 use rand::Rng;
 use rand::distr::Alphanumeric;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -17,6 +16,7 @@ use crate::capture::Verdict;
 use crate::catalog::{self, Provider};
 use crate::delivery::{self, Item, Settings};
 use crate::exit::ExitStatus;
+use crate::output::{Check, DemoStart, DemoSummary, Output};
 use crate::receiver::{self, Entry, Server};
 use crate::signing::PrivateKey;
 use crate::template::{Renderer, Seed};
@@ -141,42 +141,6 @@ struct Case {
     steps: Vec<Step>,
 }
 
-/// One check as `--json` prints it.
-#[derive(Debug, Serialize)]
-struct CheckLine<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    case: &'a str,
-    scenario: bool,
-    provider: Provider,
-    event: &'static str,
-    ok: bool,
-    expected: String,
-    got: String,
-}
-
-#[derive(Debug, Serialize)]
-struct SummaryLine {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    events: usize,
-    scenarios: usize,
-    requests: usize,
-    /// listener verdict -> requests
-    verdicts: BTreeMap<Verdict, usize>,
-    checks: usize,
-    failed: usize,
-}
-
-#[derive(Debug, Serialize)]
-struct DemoLine {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    url: String,
-    public_key: String,
-    basic_auth_user: String,
-}
-
 const DEMO_USER: &str = "telhook-demo";
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
@@ -205,12 +169,11 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     server.announce()?;
     let url = server.url().to_string();
     if ui.json {
-        ui.json_line(&DemoLine {
-            kind: "demo",
+        ui.emit(&Output::Demo(DemoStart {
             url: url.clone(),
             public_key: key.public().to_base64(),
             basic_auth_user: DEMO_USER.to_string(),
-        })?;
+        }))?;
     } else if !ui.quiet {
         ui.line(&format!(
             "demo: Telnyx events signed with a new key pair (public key {}); Bandwidth credentials \
@@ -351,8 +314,7 @@ fn deliver_all(
                 }
             );
             if ui.json {
-                ui.json_line(&CheckLine {
-                    kind: "check",
+                ui.emit(&Output::Check(Check {
                     case: &case.title,
                     scenario: case.scenario,
                     provider: item.provider,
@@ -360,7 +322,7 @@ fn deliver_all(
                     ok,
                     expected,
                     got: seen,
-                })?;
+                }))?;
             } else if !ok {
                 ui.line(&format!(
                     "   {} expected {expected}; got {seen}",
@@ -378,15 +340,14 @@ fn deliver_all(
         .sum();
     let scenarios = cases.iter().filter(|c| c.scenario).count();
     if ui.json {
-        ui.json_line(&SummaryLine {
-            kind: "summary",
+        ui.emit(&Output::DemoSummary(DemoSummary {
             events,
             scenarios,
             requests,
             verdicts,
             checks,
             failed,
-        })?;
+        }))?;
     } else if !ui.quiet {
         let counts: Vec<String> = verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
         let verdict = if failed == 0 {

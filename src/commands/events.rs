@@ -1,9 +1,8 @@
 //! `telhook events`: the catalog as a table or JSON Lines.
 
-use serde::Serialize;
-
-use crate::catalog::{self, Direction, Event, Family, Provider, Reply};
+use crate::catalog::{self, Event, Provider};
 use crate::exit::ExitStatus;
+use crate::output::{CatalogEntry, Output};
 use crate::ui::Ui;
 
 #[derive(Debug, clap::Args)]
@@ -14,41 +13,22 @@ pub struct Args {
 }
 
 /// One catalog entry as `--json` prints it.
-#[derive(Debug, Serialize)]
-pub struct Entry {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub provider: Provider,
-    pub family: Family,
-    pub name: &'static str,
-    pub wire_name: &'static str,
-    pub direction: Direction,
-    pub reply: Reply,
-    pub bxml: bool,
-    pub description: &'static str,
-    pub variants: Vec<&'static str>,
-    pub aliases: Vec<&'static str>,
-}
-
-impl Entry {
-    pub fn new(e: &'static Event) -> Self {
-        Entry {
-            kind: "catalog_entry",
-            provider: e.provider,
-            family: e.family,
-            name: e.name,
-            wire_name: e.wire_name,
-            direction: e.direction,
-            reply: e.reply,
-            bxml: e.reply.expects_bxml(),
-            description: e.description,
-            variants: e.variant_names(),
-            aliases: catalog::aliases(e.provider)
-                .iter()
-                .filter(|a| a.event == e.name)
-                .map(|a| a.alias)
-                .collect(),
-        }
+fn entry(e: &'static Event) -> CatalogEntry {
+    CatalogEntry {
+        provider: e.provider,
+        family: e.family,
+        name: e.name,
+        wire_name: e.wire_name,
+        direction: e.direction,
+        reply: e.reply,
+        bxml: e.reply.expects_bxml(),
+        description: e.description,
+        variants: e.variant_names(),
+        aliases: catalog::aliases(e.provider)
+            .iter()
+            .filter(|a| a.event == e.name)
+            .map(|a| a.alias)
+            .collect(),
     }
 }
 
@@ -57,13 +37,13 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Some(p) => vec![p],
         None => Provider::ALL.to_vec(),
     };
-    let entries: Vec<Entry> = providers
+    let entries: Vec<CatalogEntry> = providers
         .iter()
-        .flat_map(|p| p.events().iter().map(Entry::new))
+        .flat_map(|p| p.events().iter().map(entry))
         .collect();
     if ui.json {
         for e in &entries {
-            ui.json_line(e)?;
+            ui.emit(&Output::CatalogEntry(e.clone()))?;
         }
         return Ok(ExitStatus::Success);
     }

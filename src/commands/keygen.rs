@@ -1,7 +1,7 @@
 //! `telhook keygen`: an Ed25519 key pair, the public key in the form Telnyx shows it.
 
+use crate::output::{Keygen, Output};
 use anyhow::{Context, bail};
-use serde::Serialize;
 use std::path::PathBuf;
 
 use crate::exit::ExitStatus;
@@ -19,15 +19,6 @@ pub struct Args {
     /// Replace existing key files.
     #[arg(long)]
     pub force: bool,
-}
-
-#[derive(Serialize)]
-struct Report<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    public_key: &'a str,
-    public_key_file: String,
-    private_key_file: String,
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
@@ -54,12 +45,11 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     std::fs::write(&public_path, format!("{public}\n"))
         .with_context(|| format!("writing public key file {}", public_path.display()))?;
     if ui.json {
-        ui.json_line(&Report {
-            kind: "keygen",
+        ui.emit(&Output::Keygen(Keygen {
             public_key: &public,
             public_key_file: public_path.display().to_string(),
             private_key_file: private_path.display().to_string(),
-        })?;
+        }))?;
     } else {
         ui.line(&public)?;
         ui.note(&format!(

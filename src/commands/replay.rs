@@ -15,6 +15,7 @@ use crate::catalog::Provider;
 use crate::commands::args::{self, DeliveryArgs};
 use crate::delivery::{self, Delivery, Expect, Item, Lines, Payload, Run, StatusSet, Summary};
 use crate::exit::ExitStatus;
+use crate::output::{Output, ReplaySummary, Skipped};
 use crate::stored::{self, Malformed, Stored};
 use crate::ui::Ui;
 
@@ -121,18 +122,6 @@ fn glob_match(pattern: &str, name: &str) -> bool {
     p[pi..].iter().all(|c| *c == '*')
 }
 
-/// Why records were not delivered, counted.
-#[derive(Debug, Default, Serialize)]
-struct Skipped {
-    malformed: u64,
-    /// Challenge halves and non-POST requests.
-    passed_over: u64,
-    /// Not selected by --provider/--event/--id/--since/--until.
-    not_selected: u64,
-    /// No provider could be told (give --provider).
-    unknown_provider: u64,
-}
-
 /// One event's result, kept for the reports.
 #[derive(Debug, Clone, Serialize)]
 struct EventResult {
@@ -157,18 +146,10 @@ struct JsonReport<'a> {
     tool: &'static str,
     to: &'a [String],
     expected: String,
-    summary: &'a Summary,
+    summary: Output<'a>,
     skipped: &'a Skipped,
     malformed: &'a [Malformed],
     events: &'a [EventResult],
-}
-
-/// `--json`: the final summary of a replay.
-#[derive(Serialize)]
-struct ReplaySummary<'a> {
-    #[serde(flatten)]
-    summary: &'a Summary,
-    skipped: &'a Skipped,
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
@@ -337,7 +318,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                     tool: "telhook replay",
                     to: &settings.urls,
                     expected: expected.clone(),
-                    summary: &summary,
+                    summary: Output::SendSummary(&summary),
                     skipped: &skipped,
                     malformed: &malformed,
                     events: &results,
@@ -442,7 +423,7 @@ fn print_table(
     expected: &str,
 ) -> anyhow::Result<()> {
     if ui.json {
-        ui.json_line(&ReplaySummary { summary, skipped })?;
+        ui.emit(&Output::ReplaySummary(ReplaySummary { summary, skipped }))?;
         return Ok(());
     }
     let ms = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2} ms"));
@@ -594,7 +575,6 @@ mod tests {
     #[test]
     fn the_junit_report_escapes_names_and_counts_failures_and_errors() {
         let summary = Summary {
-            kind: "summary",
             events: 2,
             acknowledged: 1,
             failed: 1,

@@ -5,7 +5,6 @@
 
 use anyhow::bail;
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use std::path::PathBuf;
 
 use crate::catalog::{self, Provider};
@@ -13,6 +12,7 @@ use crate::commands::args::{self, BASIC_AUTH_ENV, DeliveryArgs, shell_quote};
 use crate::delivery::{self, Item, Lines, Run, Settings};
 use crate::exit::ExitStatus;
 use crate::http::Request;
+use crate::output::{Output, PublicKey, RequestLine};
 use crate::patch::Set;
 use crate::signing::PrivateKey;
 use crate::template::{Renderer, Seed};
@@ -89,28 +89,6 @@ pub struct Args {
     pub format: DryRunFormat,
 }
 
-/// `--json`: the public key of the ephemeral key pair.
-#[derive(Serialize)]
-struct PublicKeyLine {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    public_key: String,
-}
-
-/// `--dry-run --json`: one request.
-#[derive(Serialize)]
-struct RequestLine<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    provider: Provider,
-    event: Option<&'static str>,
-    id: Option<&'a str>,
-    method: &'static str,
-    url: &'a str,
-    headers: &'a [(String, String)],
-    body: String,
-}
-
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let mut settings = args.delivery.settings(&args.to)?;
     args.delivery.check_rate()?;
@@ -170,10 +148,9 @@ fn signing_key(args: &Args, ui: &Ui) -> anyhow::Result<Option<PrivateKey>> {
     let key = PrivateKey::generate();
     let public = key.public().to_base64();
     if ui.json {
-        ui.json_line(&PublicKeyLine {
-            kind: "public_key",
+        ui.emit(&Output::PublicKey(PublicKey {
             public_key: public.clone(),
-        })?;
+        }))?;
     }
     ui.note(&format!(
         "telhook: no --private-key: signing with a new key pair; its public key is {public} \
@@ -314,16 +291,15 @@ fn dry_run(
     for (i, mut item) in items.into_iter().enumerate() {
         let request = settings.request(&mut item, 1, &url);
         if ui.json {
-            ui.json_line(&RequestLine {
-                kind: "request",
+            ui.emit(&Output::Request(RequestLine {
                 provider: item.provider,
                 event: item.event.map(|e| e.name),
                 id: item.id.as_deref(),
-                method: "POST",
+                method: &request.method,
                 url: &request.url,
                 headers: &request.headers,
                 body: String::from_utf8_lossy(&request.body).into_owned(),
-            })?;
+            }))?;
             continue;
         }
         if i > 0 {

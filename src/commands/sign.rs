@@ -1,11 +1,11 @@
 //! `telhook sign`: the two Telnyx signature headers for a body, or a ready curl command.
 
 use anyhow::Context;
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 use crate::commands::args::shell_quote;
 use crate::exit::ExitStatus;
+use crate::output::{Output, Signature};
 use crate::telnyx::{self, SIGNATURE_HEADER, TIMESTAMP_HEADER};
 use crate::ui::Ui;
 
@@ -39,15 +39,6 @@ pub struct Args {
     pub file: PathBuf,
 }
 
-#[derive(Serialize)]
-struct Signed<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    timestamp: &'a str,
-    signature: &'a str,
-    public_key: String,
-}
-
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let key = crate::commands::args::load_private_key(args.private_key.as_deref())?.context(
         "no private key: pass --private-key KEY|FILE or set TELHOOK_PRIVATE_KEY (make one with `telhook keygen`)",
@@ -77,12 +68,11 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             ui.line(&format!("{SIGNATURE_HEADER}: {signature}"))?;
             ui.line(&format!("{TIMESTAMP_HEADER}: {timestamp}"))?;
         }
-        Format::Json => ui.json_line(&Signed {
-            kind: "signature",
+        Format::Json => ui.emit(&Output::Signature(Signature {
             timestamp: &timestamp,
             signature: &signature,
             public_key: key.public().to_base64(),
-        })?,
+        }))?,
         Format::Curl => ui.line(&curl_command(
             &args.url, &timestamp, &signature, &args.file, &body,
         ))?,

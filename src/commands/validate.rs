@@ -4,7 +4,6 @@
 //! what was expected.
 
 use anyhow::{Context, bail};
-use serde::Serialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -12,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::catalog::{self, Event, Provider};
 use crate::exit::ExitStatus;
+use crate::output::{Finding, Output, ValidateSummary};
 use crate::schema::{self, Validators};
 use crate::ui::Ui;
 
@@ -29,31 +29,6 @@ pub struct Args {
     /// Worker threads (default: the number of CPUs).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
-}
-
-/// One reported problem, as `--json` prints it.
-#[derive(Debug, Serialize)]
-struct Finding {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    file: String,
-    line: usize,
-    column: usize,
-    provider: Option<Provider>,
-    event: Option<&'static str>,
-    path: String,
-    pointer: String,
-    message: String,
-}
-
-#[derive(Debug, Serialize)]
-struct Summary {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    files: usize,
-    events: usize,
-    invalid_files: usize,
-    errors: usize,
 }
 
 #[derive(Default)]
@@ -104,8 +79,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         }
     });
 
-    let mut summary = Summary {
-        kind: "summary",
+    let mut summary = ValidateSummary {
         files: sources.len(),
         events: 0,
         invalid_files: 0,
@@ -126,7 +100,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         }
         for f in &report.findings {
             if ui.json {
-                ui.json_line(f)?;
+                ui.emit(&Output::Error(f.clone()))?;
             } else {
                 let what = match (f.provider, f.event) {
                     (Some(p), Some(e)) => format!("{p} {e}: "),
@@ -145,7 +119,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         }
     }
     if ui.json {
-        ui.json_line(&summary)?;
+        ui.emit(&Output::ValidateSummary(summary))?;
     } else {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         if summary.errors == 0 {
@@ -317,7 +291,6 @@ fn finding(
     message: String,
 ) -> Finding {
     Finding {
-        kind: "error",
         file: file.to_string(),
         line,
         column,

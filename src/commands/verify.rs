@@ -1,10 +1,10 @@
 //! `telhook verify`: check a Telnyx signature offline; on failure say why, one reason a line.
 
 use anyhow::Context;
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 use crate::exit::ExitStatus;
+use crate::output::{Output, VerifyVerdict};
 use crate::signing::{self, PublicKey};
 use crate::telnyx::sign::ProblemReport;
 use crate::telnyx::{self, PUBLIC_KEY_ENV, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
@@ -56,16 +56,6 @@ pub struct Args {
     /// The body exactly as received; `-` reads stdin.
     #[arg(value_name = "FILE", default_value = "-", value_hint = clap::ValueHint::FilePath)]
     pub file: PathBuf,
-}
-
-#[derive(Serialize)]
-struct Verdict<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    valid: bool,
-    timestamp: Option<&'a str>,
-    age_secs: Option<i64>,
-    reasons: Vec<ProblemReport>,
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
@@ -130,13 +120,12 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         .and_then(|t| t.parse::<i64>().ok())
         .map(|t| now - t);
     if ui.json {
-        ui.json_line(&Verdict {
-            kind: "verdict",
+        ui.emit(&Output::Verdict(VerifyVerdict {
             valid: problems.is_empty(),
             timestamp: timestamp.as_deref(),
             age_secs: age,
             reasons: problems.iter().map(ProblemReport::from).collect(),
-        })?;
+        }))?;
     } else if problems.is_empty() {
         let when = match age {
             Some(a) if a >= 0 => format!("{a} s old"),

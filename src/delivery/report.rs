@@ -12,6 +12,7 @@ use super::schedule::Histogram;
 use super::{Item, Settings};
 use crate::catalog::{Event, Provider};
 use crate::http::Transport;
+use crate::output::Output;
 use crate::ui::{self, Progress, Ui};
 
 /// Which attempts get a line.
@@ -25,8 +26,6 @@ pub enum Lines {
 /// One attempt under `--json`.
 #[derive(Debug, Serialize)]
 pub struct AttemptLine<'a> {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
     pub provider: Provider,
     pub event: Option<&'static str>,
     pub id: Option<&'a str>,
@@ -48,8 +47,6 @@ pub struct AttemptLine<'a> {
 /// The end-of-run figures.
 #[derive(Debug, Serialize)]
 pub struct Summary {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
     pub events: u64,
     pub acknowledged: u64,
     pub failed: u64,
@@ -203,8 +200,7 @@ impl<'a> Reporter<'a> {
             Next::GiveUp => ("give-up", None),
         };
         if self.ui.json {
-            return self.ui.json_line(&AttemptLine {
-                kind: "attempt",
+            return self.ui.emit(&Output::Attempt(AttemptLine {
                 provider,
                 event: event.map(|e| e.name),
                 id,
@@ -220,7 +216,7 @@ impl<'a> Reporter<'a> {
                 verbs,
                 next,
                 retry_in_ms: retry_in.map(|d| d.as_millis() as u64),
-            });
+            }));
         }
         let verdict = match a.outcome {
             Outcome::Acknowledged { verbs } if !verbs.is_empty() => format!(
@@ -310,7 +306,6 @@ impl<'a> Reporter<'a> {
             .into_inner()
             .map_err(|_| io::Error::other("a delivery thread panicked"))?;
         let summary = Summary {
-            kind: "summary",
             events: stats.events,
             acknowledged: stats.acknowledged,
             failed: stats.events - stats.acknowledged,
@@ -337,7 +332,7 @@ impl<'a> Reporter<'a> {
 /// `-q` in text mode.
 pub fn print_summary(ui: &Ui, summary: &Summary, show_rates: bool) -> io::Result<()> {
     if ui.json {
-        ui.json_line(summary)?;
+        ui.emit(&Output::SendSummary(summary))?;
     } else if !ui.quiet {
         let failures = if summary.failures.is_empty() {
             String::new()

@@ -833,7 +833,7 @@ mod tests {
         assert_eq!(record.verdict, Verdict::Challenged);
         assert_eq!(record.status, 401);
         assert_eq!(record.provider.as_deref(), Some("bandwidth"));
-        let line = serde_json::to_value(d.entry.line()).unwrap();
+        let line = serde_json::to_value(crate::output::Output::Event(d.entry.line())).unwrap();
         assert_eq!(line["type"], "event");
         assert_eq!(line["verdict"], "challenged");
         assert_eq!(line["status"], 401);

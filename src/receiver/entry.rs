@@ -42,8 +42,6 @@ pub struct Entry {
 /// An [`Entry`] as `--json` prints it.
 #[derive(Debug, Serialize)]
 pub struct EventLine<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
     received_at: &'a str,
     method: &'a str,
     path: &'a str,
@@ -92,7 +90,6 @@ impl Entry {
     /// The `--json` line.
     pub fn line(&self) -> EventLine<'_> {
         EventLine {
-            kind: "event",
             received_at: &self.received_at,
             method: &self.method,
             path: &self.path,

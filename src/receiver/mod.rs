@@ -10,7 +10,7 @@ mod state;
 
 pub use decide::{Body, Decision, Forward, Received, Reply, decide};
 pub use entry::{Entry, EventLine};
-pub use server::Server;
+pub use server::{Listening, Server};
 pub use state::{State, Summary};
 
 use std::path::PathBuf;

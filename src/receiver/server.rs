@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use crate::capture;
 use crate::exit::ExitStatus;
 use crate::http::server::{BodyError, Incoming, Listener};
+use crate::output::Output;
 use crate::schema::Validators;
 use crate::ui::Ui;
 
@@ -40,10 +41,9 @@ pub struct Server {
     url: String,
 }
 
-#[derive(Serialize)]
-struct Listening<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
+/// Where a receiver is, as `--json` announces it.
+#[derive(Debug, Serialize)]
+pub struct Listening<'a> {
     addr: String,
     url: &'a str,
 }
@@ -98,15 +98,13 @@ impl Server {
     /// The first line: where the receiver is.
     pub fn announce(&self) -> std::io::Result<()> {
         let ui = &self.shared.ui;
-        if ui.json {
-            ui.json_line(&Listening {
-                kind: "listening",
-                addr: self.listener.addr().to_string(),
-                url: &self.url,
-            })
-        } else {
-            ui.line(&format!("listening on {}", self.url))
-        }
+        let listening = Listening {
+            addr: self.listener.addr().to_string(),
+            url: &self.url,
+        };
+        ui.show(Output::Listening(listening), || {
+            format!("listening on {}", self.url)
+        })
     }
 
     /// Answer requests, each on its own thread, until `stop` is set or the request or time
@@ -178,7 +176,7 @@ impl Server {
         let ui = &self.shared.ui;
         let summary = self.shared.state.summary();
         if ui.json {
-            ui.json_line(&summary)?;
+            ui.emit(&Output::ListenSummary(&summary))?;
         } else if !ui.quiet {
             ui.line(&format!(
                 "summary: {} request{}, {} rejected",
@@ -286,9 +284,5 @@ fn finish(shared: &Shared, incoming: Incoming, decision: Decision) -> anyhow::Re
 }
 
 fn print(ui: &Ui, entry: &Entry) -> std::io::Result<()> {
-    if ui.json {
-        ui.json_line(&entry.line())
-    } else {
-        ui.line(&entry.text(ui))
-    }
+    ui.show(Output::Event(entry.line()), || entry.text(ui))
 }

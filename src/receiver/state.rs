@@ -14,8 +14,6 @@ use super::Entry;
 /// The per provider/event/verdict counts printed when the receiver stops.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
-    #[serde(rename = "type")]
-    kind: &'static str,
     pub requests: usize,
     pub rejected: usize,
     /// "provider event verdict" -> count
@@ -81,9 +79,7 @@ impl State {
     }
 
     pub fn summary(&self) -> Summary {
-        let mut s = lock(&self.summary).clone();
-        s.kind = "summary";
-        s
+        lock(&self.summary).clone()
     }
 }
 
