@@ -13,12 +13,10 @@ mod judge;
 mod report;
 mod schedule;
 
-pub use engine::{Backoff, Delivery, Next, Outcome, Policy, Rules, Secret};
+pub use engine::{Backoff, Delivery, Rules};
 pub use item::{Item, Payload, Settings, Timing, shuffle, shuffle_by};
 pub use judge::{Expect, StatusSet};
-pub use report::{
-    AttemptLine, Lines, Percentiles, Summary, explain, human_duration, print_summary,
-};
+pub use report::{AttemptLine, Lines, Summary, explain, print_summary};
 
 use std::io;
 use std::time::Duration;

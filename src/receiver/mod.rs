@@ -8,7 +8,7 @@ mod entry;
 mod server;
 mod state;
 
-pub use decide::{Body, Decision, Forward, Received, Reply, decide};
+pub use decide::{Body, Decision, Received, decide};
 pub use entry::{Entry, EventLine};
 pub use server::{Listening, Server};
 pub use state::{State, Summary};
