@@ -13,20 +13,21 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// What the listener made of a request: the word on its line, in its capture record and in
-/// `--json` output.
+/// `--json` output. The variants are in the alphabetical order of their words, so counts keyed
+/// by verdict list in that order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
-    /// The Telnyx signature or the Bandwidth credentials checked out.
-    Verified,
     /// Nothing to verify (no provider recognised, or none asked for).
     Accepted,
-    /// A Telnyx request taken without checking its signature (no public key).
-    Unverified,
     /// A Bandwidth request without credentials, answered with the 401 challenge.
     Challenged,
     /// Refused: bad signature or credentials, wrong path, malformed or oversized body.
     Rejected,
+    /// A Telnyx request taken without checking its signature (no public key).
+    Unverified,
+    /// The Telnyx signature or the Bandwidth credentials checked out.
+    Verified,
 }
 
 impl Verdict {
@@ -105,8 +106,8 @@ impl Record {
 }
 
 /// One line (or document) of a file that may hold capture records, as the capture format reads
-/// it: the one place that decides what is a record. `verify`, `replay` and `validate` all read
-/// through it.
+/// it: the one place that decides what is a record (`verify` and `replay` read through it;
+/// `validate`, which needs only bodies, through [`body_of`]).
 #[derive(Debug)]
 pub enum Line {
     /// A whole capture record.
@@ -159,10 +160,10 @@ pub fn looks_like_record(value: &Value) -> bool {
 /// The body a hand-written capture-like line carries: `body`, base64 when `body_base64` is true.
 pub fn body_of(value: &Value) -> Option<Result<Vec<u8>, base64::DecodeError>> {
     let body = value.get("body")?.as_str()?;
-    let base64 = value
-        .get("body_base64")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    let base64 = match value.get("body_base64") {
+        None => false,
+        Some(flag) => flag.as_bool()?,
+    };
     Some(decode_body(body, base64))
 }
 
@@ -212,16 +213,14 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<(usize, Record)>> {
         }
         let record = match Line::parse(line.as_bytes()) {
             Line::Record(record) => *record,
-            Line::Broken(problem) => anyhow::bail!(
-                "{}:{}: not a capture record ({problem}); lines are written by `telhook listen --capture`",
-                path.display(),
-                i + 1
-            ),
-            Line::Json(_) | Line::NotJson(_) => anyhow::bail!(
-                "{}:{}: not a capture record (as written by `telhook listen --capture`)",
-                path.display(),
-                i + 1
-            ),
+            // Why it is not one, in serde's words.
+            _ => serde_json::from_str::<Record>(line).with_context(|| {
+                format!(
+                    "{}:{}: not a capture record (as written by `telhook listen --capture`)",
+                    path.display(),
+                    i + 1
+                )
+            })?,
         };
         out.push((i + 1, record));
     }

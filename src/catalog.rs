@@ -58,6 +58,15 @@ impl Provider {
         }
     }
 
+    /// Get a rendered body ready for its attempts, once: Telnyx sorts its keys here, and each
+    /// attempt's stamp keeps them sorted (see `telnyx::stamp`).
+    pub fn prepare_body(self, body: &mut Value) {
+        match self {
+            Provider::Telnyx => body.sort_all_objects(),
+            Provider::Bandwidth => {}
+        }
+    }
+
     /// The bytes of one attempt of a rendered body: Telnyx stamps the attempt and its URL into
     /// it; Bandwidth sends it as it is.
     pub fn attempt_body(self, body: &mut Value, attempt: u32, url: &str) -> Vec<u8> {
@@ -318,40 +327,11 @@ pub fn find_flow(provider: Provider, name: &str) -> Result<&'static Flow, Lookup
 }
 
 /// The id of the event (for duplicates and --fail-first) and the id and time of the message or
-/// call it is about (for out-of-order detection).
+/// call it is about (for out-of-order detection), as its provider's module reads them.
 pub fn ids(event: &Event, body: &Value) -> (Option<String>, Option<(String, String)>) {
-    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
     match event.provider {
-        Provider::Telnyx => {
-            let id = s(body.pointer("/data/id"));
-            let p = body.pointer("/data/payload");
-            let subject = p.and_then(|p| {
-                s(p.get("call_session_id"))
-                    .or_else(|| s(p.get("conference_id")))
-                    .or_else(|| s(p.get("fax_id")))
-                    .or_else(|| s(p.get("id")))
-            });
-            let time = s(body.pointer("/data/occurred_at"))
-                .or_else(|| s(body.pointer("/data/payload/occurred_at")));
-            (id, subject.zip(time))
-        }
-        Provider::Bandwidth => {
-            let e = body.get(0).unwrap_or(body);
-            let message_id = s(e.pointer("/message/id"));
-            let id = match &message_id {
-                // A message's receipts share its id: the event is the id plus the type.
-                Some(m) => Some(format!("{m}/{}", s(e.get("type")).unwrap_or_default())),
-                None => s(e.get("callId"))
-                    .or_else(|| s(e.get("conferenceId")))
-                    .or_else(|| s(e.get("messageId")))
-                    .map(|c| format!("{c}/{}", s(e.get("eventType")).unwrap_or_default())),
-            };
-            let subject = message_id
-                .or_else(|| s(e.get("callId")))
-                .or_else(|| s(e.get("conferenceId")));
-            let time = s(e.get("time")).or_else(|| s(e.get("eventTime")));
-            (id, subject.zip(time))
-        }
+        Provider::Telnyx => crate::telnyx::ids(body),
+        Provider::Bandwidth => crate::bandwidth::ids(body),
     }
 }
 

@@ -155,6 +155,7 @@ fn one_document(name: String, bytes: Vec<u8>) -> Result<Records, Malformed> {
                 source: name,
                 problem: format!("not a capture record ({problem})"),
             }),
+            // `of_value` takes a parsed value: never `NotJson`.
             Line::Json(_) | Line::NotJson(_) => Err(Malformed {
                 source: name,
                 problem: "not a capture record".into(),

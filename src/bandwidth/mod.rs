@@ -142,6 +142,27 @@ fn recognize_message(value: &Value) -> Option<&'static Event> {
         .find(|e| e.family == Family::MessagingV2 && e.wire_name == t)
 }
 
+/// The callback's id and the message, call or conference it is about with its time. A message's
+/// receipts share the message id, so the event is the id plus the type (`m1/message-delivered`);
+/// voice callbacks are the call id plus the event type.
+pub fn ids(body: &Value) -> (Option<String>, Option<(String, String)>) {
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+    let e = body.get(0).unwrap_or(body);
+    let message_id = s(e.pointer("/message/id"));
+    let id = match &message_id {
+        Some(m) => Some(format!("{m}/{}", s(e.get("type")).unwrap_or_default())),
+        None => s(e.get("callId"))
+            .or_else(|| s(e.get("conferenceId")))
+            .or_else(|| s(e.get("messageId")))
+            .map(|c| format!("{c}/{}", s(e.get("eventType")).unwrap_or_default())),
+    };
+    let subject = message_id
+        .or_else(|| s(e.get("callId")))
+        .or_else(|| s(e.get("conferenceId")));
+    let time = s(e.get("time")).or_else(|| s(e.get("eventTime")));
+    (id, subject.zip(time))
+}
+
 /// The facts of a callback that matter, in a few words: for a message the numbers and the text
 /// or the description; for calls and conferences the id and the state.
 pub fn facts(event: &Event, body: &Value) -> String {

@@ -231,6 +231,7 @@ fn deliver_all(
     server: &Server,
 ) -> anyhow::Result<Tally> {
     let forger = PrivateKey::generate();
+    let sender = delivery::Sender::new(settings)?;
     let mut verdicts: BTreeMap<Verdict, usize> = BTreeMap::new();
     let (mut checks, mut failed, mut requests) = (0usize, 0usize, 0usize);
     for case in cases {
@@ -258,7 +259,7 @@ fn deliver_all(
                 step_settings.attempts = Some(1);
             }
             let item = &step.item;
-            let delivery = delivery::deliver_one(&step_settings, item)?;
+            let delivery = sender.deliver(&step_settings, item)?;
             // The listener sends each line before it answers, so every line of this delivery
             // is already here; the timeout only guards against a listener that lost one.
             let mut got = Vec::new();

@@ -285,12 +285,13 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         progress_from: 0,
     };
     let jobs = records.map(|(sequence, copy, item)| (item, (sequence, copy)));
+    let one = |job: (Item, (u64, u8))| [job];
     let summary = if args.shuffle {
         let mut all: Vec<(Item, (u64, u8))> = jobs.collect();
         delivery::shuffle_by(&mut all, args.seed, |(item, _)| item);
-        delivery::run(ui, &settings, how, all.into_iter(), record)?
+        delivery::run(ui, &settings, how, all.into_iter(), one, record)?
     } else {
-        delivery::run(ui, &settings, how, jobs, record)?
+        delivery::run(ui, &settings, how, jobs, one, record)?
     };
     if let Ok(mut slot) = output_error.lock()
         && let Some(e) = slot.take()

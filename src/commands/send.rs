@@ -120,8 +120,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 expected: Some(items.len() as u64),
                 progress_from: 50,
             };
-            let jobs = items.into_iter().map(|item| (item, ()));
-            let summary = delivery::run(ui, &settings, how, jobs, |_, (), _| {})?;
+            let summary = delivery::run_items(ui, &settings, how, items.into_iter())?;
             delivery::print_summary(ui, &summary, false)?;
             Ok(verdict(summary.failed))
         }
@@ -267,9 +266,9 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
         expected: Some(count),
         progress_from: 1,
     };
-    // Rendered lazily, by the thread that takes the next one.
-    let jobs = (0..count).flat_map(render).map(|item| (item, ()));
-    let summary = delivery::run(ui, settings, how, jobs, |_, (), _| {})?;
+    // Each rendered by the thread that delivers it.
+    let items = |i: u64| render(i).into_iter().map(|item| (item, ()));
+    let summary = delivery::run(ui, settings, how, 0..count, items, |_, (), _| {})?;
     delivery::print_summary(ui, &summary, true)?;
     Ok(verdict(summary.failed))
 }

@@ -41,10 +41,7 @@ impl Item {
     pub fn rendered(provider: Provider, event: &'static Event, value: Value) -> Self {
         let (id, _) = catalog::ids(event, &value);
         let mut value = value;
-        if provider == Provider::Telnyx {
-            // Sorted once here; each attempt's stamp keeps it sorted (see telnyx::stamp).
-            value.sort_all_objects();
-        }
+        provider.prepare_body(&mut value);
         Item {
             provider,
             event: Some(event),

@@ -4,8 +4,8 @@
 //! every answer (`judge`); the scheduler spreads many deliveries over a few threads (`schedule`);
 //! the reporter prints every attempt and the summary (`report`).
 //!
-//! The entry points are synchronous: [`run`] for a stream of items, [`deliver_one`] for one,
-//! [`Forwarder`] for a single request. The runtime and the futures stay inside.
+//! The entry points are synchronous: [`run`] for a stream of items, [`Sender`] for one at a
+//! time, [`Forwarder`] for single requests. The runtime and the futures stay inside.
 
 mod engine;
 mod item;
@@ -18,10 +18,9 @@ pub use item::{Item, Payload, Settings, Timing, shuffle, shuffle_by};
 pub use judge::{Expect, StatusSet};
 pub use report::{AttemptLine, Lines, Summary, explain, print_summary};
 
-use std::io;
 use std::time::Duration;
 
-use crate::http::{Client, Failure, Request, Response, Transport};
+use crate::http::{Client, Connections, Failure, Request, Response, Transport};
 use crate::ui::Ui;
 
 /// How a run goes besides its settings: how many at once, how fast, what is printed.
@@ -38,49 +37,77 @@ pub struct Run {
     pub progress_from: u64,
 }
 
-/// Deliver every item of `jobs` (each with a tag of the caller's), printing every attempt, and
-/// return the summary (not printed). `done` hears of each delivery when it ends, with the item
-/// as its last attempt sent it.
-pub fn run<J, I>(
+/// Deliver the items of every job, printing every attempt, and return the summary (not
+/// printed). Jobs are pulled one at a time (`--rate` paces them); `items` turns a job into its
+/// items (each with a tag of the caller's) on the thread that delivers them, so rendering runs
+/// in parallel, and a job's items go one after another. `done` hears of each delivery when it
+/// ends, with the item as its last attempt sent it.
+pub fn run<J, T, It>(
     ui: &Ui,
     settings: &Settings,
     how: Run,
-    jobs: I,
-    done: impl Fn(&Item, J, &Delivery) + Sync,
+    jobs: impl Iterator<Item = J> + Send,
+    items: impl Fn(J) -> It + Sync,
+    done: impl Fn(&Item, T, &Delivery) + Sync,
 ) -> anyhow::Result<Summary>
 where
-    I: Iterator<Item = (Item, J)> + Send,
     J: Send,
+    It: IntoIterator<Item = (Item, T)>,
 {
     let client = client(settings)?;
     let reporter = report::Reporter::new(ui, settings, how.lines, how.expected, how.progress_from);
-    let (reporter_ref, done) = (&reporter, &done);
+    let (reporter_ref, items, done) = (&reporter, &items, &done);
     schedule::run(
         jobs,
         how.concurrency,
         how.rate,
         || client.connections(),
-        async |connections, (mut item, tag): (Item, J)| {
-            let delivery = reporter_ref.deliver(connections, &mut item).await;
-            done(&item, tag, &delivery);
+        async |connections, job: J| {
+            for (mut item, tag) in items(job) {
+                let delivery = reporter_ref.deliver(connections, &mut item).await;
+                done(&item, tag, &delivery);
+            }
         },
     )?;
     Ok(reporter.close()?)
 }
 
-/// Deliver one item, printing nothing.
-pub fn deliver_one(settings: &Settings, item: &Item) -> anyhow::Result<Delivery> {
-    let client = client(settings)?;
-    let mut item = item.clone();
-    let policy = settings.policy(&item);
-    let connections = client.connections();
-    Ok(schedule::block_on(engine::deliver(
-        &connections,
-        &policy,
-        &settings.urls,
-        &mut |n, url| settings.request(&mut item, n, url),
-        &mut |_| {},
-    ))?)
+/// [`run`] for items that are their own jobs.
+pub fn run_items(
+    ui: &Ui,
+    settings: &Settings,
+    how: Run,
+    items: impl Iterator<Item = Item> + Send,
+) -> anyhow::Result<Summary> {
+    run(ui, settings, how, items, |item| [(item, ())], |_, (), _| {})
+}
+
+/// Delivers items one at a time for the thread that made it, printing nothing, and keeps its
+/// connections between deliveries (`demo`, whose steps each change a setting or two).
+pub struct Sender {
+    connections: Connections,
+}
+
+impl Sender {
+    /// The transport `settings` ask for (TLS checks, proxies).
+    pub fn new(settings: &Settings) -> anyhow::Result<Self> {
+        Ok(Sender {
+            connections: client(settings)?.connections(),
+        })
+    }
+
+    /// Deliver one item by `settings`. Call it from the thread that made the sender.
+    pub fn deliver(&self, settings: &Settings, item: &Item) -> anyhow::Result<Delivery> {
+        let mut item = item.clone();
+        let policy = settings.policy(&item);
+        Ok(schedule::block_on(engine::deliver(
+            &self.connections,
+            &policy,
+            &settings.urls,
+            &mut |n, url| settings.request(&mut item, n, url),
+            &mut |_| {},
+        ))?)
+    }
 }
 
 fn client(settings: &Settings) -> anyhow::Result<Client> {
@@ -91,24 +118,52 @@ fn client(settings: &Settings) -> anyhow::Result<Client> {
     }
 }
 
-/// Passes requests on to an app (`listen --forward-to`) over the delivery transport, one at a
-/// time, from a synchronous caller (each on its own thread's connections).
+/// Passes requests on to an app (`listen --forward-to`) over the delivery transport, from any
+/// number of synchronous callers at once. One thread of its own keeps the connections to the app
+/// (so they are reused from request to request) and runs every exchange; it ends when the
+/// forwarder is dropped.
 pub struct Forwarder {
-    client: Client,
+    jobs: tokio::sync::mpsc::UnboundedSender<Forward>,
 }
+
+type Forward = (
+    Request,
+    Duration,
+    std::sync::mpsc::SyncSender<Result<Response, Failure>>,
+);
 
 impl Forwarder {
     pub fn new() -> anyhow::Result<Self> {
-        Ok(Forwarder {
-            client: Client::new(false)?,
-        })
+        let client = Client::new(false)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (jobs, mut queue) = tokio::sync::mpsc::unbounded_channel::<Forward>();
+        std::thread::Builder::new()
+            .name("telhook-forward".into())
+            .spawn(move || {
+                let connections = std::rc::Rc::new(client.connections());
+                let local = tokio::task::LocalSet::new();
+                local.block_on(&runtime, async move {
+                    while let Some((request, timeout, answer)) = queue.recv().await {
+                        let connections = connections.clone();
+                        tokio::task::spawn_local(async move {
+                            // The caller may have given up; nothing to tell it then.
+                            let _ = answer.send(connections.send(&request, timeout).await);
+                        });
+                    }
+                });
+            })?;
+        Ok(Forwarder { jobs })
     }
 
     /// Send one request and wait for the whole answer (at most `timeout`).
     pub fn send(&self, request: &Request, timeout: Duration) -> Result<Response, Failure> {
-        let connections = self.client.connections();
-        schedule::block_on(connections.send(request, timeout)).unwrap_or_else(|e: io::Error| {
-            Err(Failure::Network(format!("starting the HTTP runtime: {e}")))
-        })
+        let gone = || Failure::Network("the forwarding thread has stopped".into());
+        let (answer, answered) = std::sync::mpsc::sync_channel(1);
+        self.jobs
+            .send((request.clone(), timeout, answer))
+            .map_err(|_| gone())?;
+        answered.recv().map_err(|_| gone())?
     }
 }

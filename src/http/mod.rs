@@ -5,7 +5,7 @@
 pub mod client;
 pub mod server;
 
-pub use client::{Client, Failure, Request, Response, Transport};
+pub use client::{Client, Connections, Failure, Request, Response, Transport};
 
 /// The first value of a header in an arrival-ordered list (names compared case-insensitively).
 pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {

@@ -286,3 +286,88 @@ fn finish(shared: &Shared, incoming: Incoming, decision: Decision) -> anyhow::Re
 fn print(ui: &Ui, entry: &Entry) -> std::io::Result<()> {
     ui.show(Output::Event(entry.line()), || entry.text(ui))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Provider;
+    use crate::template::{Renderer, Seed};
+
+    fn telnyx_body() -> Vec<u8> {
+        let mut renderer = Renderer::new(Seed {
+            seed: Some(3),
+            at: None,
+        });
+        let example = crate::example::build(
+            Provider::Telnyx,
+            "message.received",
+            None,
+            &[],
+            &mut renderer,
+        )
+        .unwrap();
+        crate::telnyx::to_wire(&example.values[0])
+    }
+
+    /// Serve `config` on a free port while `client` runs against it; then stop.
+    fn serving<T>(config: Config, client: impl FnOnce(&Server) -> T) -> (T, ExitStatus) {
+        let server = Server::bind(Config { port: 0, ..config }, &Ui::plain(), None).unwrap();
+        let stop = AtomicBool::new(false);
+        let result = std::thread::scope(|s| {
+            let serve = s.spawn(|| server.serve(&stop));
+            let result = client(&server);
+            stop.store(true, Ordering::SeqCst);
+            serve.join().unwrap().unwrap();
+            result
+        });
+        (result, server.status())
+    }
+
+    #[test]
+    fn past_max_events_a_request_is_answered_503_while_the_last_one_finishes() {
+        let config = Config {
+            max_events: Some(1),
+            delay: Duration::from_millis(500),
+            ..Config::default()
+        };
+        let ((first, second), status) = serving(config, |server| {
+            let (http, url) = (reqwest::blocking::Client::new(), server.url());
+            std::thread::scope(|s| {
+                let first = s.spawn(|| http.post(url).body(telnyx_body()).send().unwrap().status());
+                // The first is taken, and held by --delay.
+                let deadline = Instant::now() + Duration::from_secs(5);
+                while server.shared.in_flight.load(Ordering::SeqCst) == 0 {
+                    assert!(Instant::now() < deadline, "the first request never arrived");
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                let second = http.post(url).body("{}").send().unwrap().status();
+                (first.join().unwrap(), second)
+            })
+        });
+        assert_eq!(second, 503);
+        assert_eq!(first, 200);
+        assert_eq!(status, ExitStatus::Success);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_capture_that_cannot_be_written_is_answered_500_so_the_sender_retries() {
+        let config = Config {
+            capture: Some("/dev/full".into()),
+            ..Config::default()
+        };
+        let (answer, status) = serving(config, |server| {
+            let r = reqwest::blocking::Client::new()
+                .post(server.url())
+                .body(telnyx_body())
+                .send()
+                .unwrap();
+            (r.status().as_u16(), r.text().unwrap())
+        });
+        assert_eq!(
+            answer,
+            (500, "telhook: could not write the capture\n".to_string())
+        );
+        assert_eq!(status, ExitStatus::Failure);
+    }
+}

@@ -184,6 +184,23 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
         .find(|e| e.wire_name == wire)
 }
 
+/// The event's id (`data.id`) and the call, conference, fax or message it is about with the
+/// time it happened (`data.occurred_at`).
+pub fn ids(body: &Value) -> (Option<String>, Option<(String, String)>) {
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+    let id = s(body.pointer("/data/id"));
+    let p = body.pointer("/data/payload");
+    let subject = p.and_then(|p| {
+        s(p.get("call_session_id"))
+            .or_else(|| s(p.get("conference_id")))
+            .or_else(|| s(p.get("fax_id")))
+            .or_else(|| s(p.get("id")))
+    });
+    let time = s(body.pointer("/data/occurred_at"))
+        .or_else(|| s(body.pointer("/data/payload/occurred_at")));
+    (id, subject.zip(time))
+}
+
 /// The facts of an event that matter, in a few words: for a message the numbers and the text
 /// or the delivery status; for calls, conferences and faxes the id and the state.
 pub fn facts(event: &Event, body: &Value) -> String {
