@@ -167,3 +167,49 @@ impl Forwarder {
         answered.recv().map_err(|_| gone())?
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_forwarder_answers_many_callers_at_once_and_says_when_the_app_is_down() {
+        let app = tiny_http::Server::http("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/app", app.server_addr().to_ip().unwrap());
+        let forwarder = Forwarder::new().unwrap();
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for _ in 0..16 {
+                    let mut request = app.recv().unwrap();
+                    let mut body = String::new();
+                    request.as_reader().read_to_string(&mut body).unwrap();
+                    let answer = tiny_http::Response::from_string(format!("got {body}"));
+                    request.respond(answer.with_status_code(202)).unwrap();
+                }
+            });
+            let callers: Vec<_> = (0..16)
+                .map(|i| {
+                    let (forwarder, url) = (&forwarder, &url);
+                    s.spawn(move || {
+                        let request = Request::post(url, vec![], i.to_string().into_bytes());
+                        forwarder.send(&request, Duration::from_secs(5)).unwrap()
+                    })
+                })
+                .collect();
+            let answers: Vec<Response> = callers.into_iter().map(|h| h.join().unwrap()).collect();
+            for (i, answer) in answers.iter().enumerate() {
+                assert_eq!(answer.status, 202);
+                assert_eq!(answer.body, format!("got {i}").into_bytes());
+            }
+        });
+        // Port 1 on loopback: nothing listens there.
+        let down = forwarder.send(
+            &Request::post("http://127.0.0.1:1/", vec![], vec![]),
+            Duration::from_secs(5),
+        );
+        assert!(
+            matches!(&down, Err(Failure::Network(cause)) if cause.contains("refused")),
+            "{down:?}"
+        );
+    }
+}
