@@ -286,15 +286,11 @@ fn diagnose(req: &VerifyRequest<'_>, key: &PublicKey, ts: &str, sig: &[u8; 64]) 
     let ts = canonical_timestamp(ts).unwrap_or_else(|| ts.to_string());
     let ts = ts.as_str();
 
-    let mut trimmed = body;
-    while let Some(rest) = trimmed
-        .strip_suffix(b"\n")
-        .map(|r| r.strip_suffix(b"\r").unwrap_or(r))
+    if without_added_newlines(body)
+        .into_iter()
+        .any(|signed| ok(ts, signed))
     {
-        trimmed = rest;
-        if ok(ts, trimmed) {
-            return Culprit::TrailingNewline;
-        }
+        return Culprit::TrailingNewline;
     }
     if body.windows(2).any(|w| w == b"\r\n") {
         let lf = replace(body, b"\r\n", b"\n");
@@ -320,6 +316,31 @@ fn diagnose(req: &VerifyRequest<'_>, key: &PublicKey, ts: &str, sig: &[u8; 64]) 
         }
     }
     Culprit::Unknown
+}
+
+/// How many line ends a tool may have added after signing, tried one by one.
+const ADDED_NEWLINES: usize = 4;
+
+/// The bodies that may have been signed if line ends (`\n` or `\r\n`) were added at the end: the
+/// body less its last one, two, ... [`ADDED_NEWLINES`], and less all of them. A fixed number of
+/// candidates whatever the body ends with, so a mismatch costs a few verifications, not one per
+/// newline (a body of a million newlines used to cost one each).
+fn without_added_newlines(body: &[u8]) -> Vec<&[u8]> {
+    let mut out: Vec<&[u8]> = Vec::new();
+    let mut rest = body;
+    while let Some(shorter) = rest
+        .strip_suffix(b"\n")
+        .map(|r| r.strip_suffix(b"\r").unwrap_or(r))
+    {
+        rest = shorter;
+        if out.len() < ADDED_NEWLINES {
+            out.push(rest);
+        }
+    }
+    if out.last().is_some_and(|last| last.len() != rest.len()) {
+        out.push(rest);
+    }
+    out
 }
 
 /// The plain-digits spelling of a timestamp header that was written differently.
@@ -573,6 +594,28 @@ mod tests {
             &problems[..],
             [Problem::Mismatch(Culprit::TimestampSpelling { .. })]
         ));
+    }
+
+    #[test]
+    fn newlines_added_after_signing_cost_a_few_checks_however_many_there_are() {
+        // Issue 14: a body of a million newlines cost a verification per newline.
+        let mut body = b"{}".to_vec();
+        body.extend(std::iter::repeat_n(b'\n', 1 << 20));
+        let candidates = without_added_newlines(&body);
+        assert_eq!(candidates.len(), ADDED_NEWLINES + 1);
+        assert_eq!(candidates[0].len(), body.len() - 1);
+        assert_eq!(*candidates.last().unwrap(), b"{}");
+        let sig = sign(&key(), "1700000000", b"{}");
+        assert_eq!(
+            verify(&request(&body, &sig, "1700000000")),
+            vec![Problem::Mismatch(Culprit::TrailingNewline)]
+        );
+        let crlf = b"{}\r\n\r\n".to_vec();
+        assert_eq!(
+            without_added_newlines(&crlf),
+            vec![&b"{}\r\n"[..], &b"{}"[..]]
+        );
+        assert!(without_added_newlines(b"{}").is_empty());
     }
 
     #[test]
