@@ -319,6 +319,15 @@ fn authenticate(config: &Config, mut entry: Entry, now: i64) -> Result<Entry, Bo
             }
         }
         (Some(Provider::Telnyx), _, Some(key)) => {
+            if let Some((name, n)) = telnyx::repeated_signature_header(&entry.headers) {
+                let reason = format!(
+                    "{name} appears {n} times; send it once (proxies and frameworks disagree on \
+                     which copy counts)"
+                );
+                let mut d = Decision::reject(entry, 403, reason, "invalid signature\n");
+                d.failed_verification = true;
+                return Err(Box::new(d));
+            }
             let problems = telnyx::verify(&VerifyRequest {
                 body: &entry.body,
                 signature: header(&entry.headers, SIGNATURE_HEADER),
@@ -522,6 +531,29 @@ mod tests {
         );
         assert_eq!(d.reply.body, b"invalid signature\n");
         assert!(d.failed_verification);
+    }
+
+    #[test]
+    fn a_repeated_signature_or_timestamp_header_is_403() {
+        // Issue 14: the first copy used to win silently.
+        for name in [SIGNATURE_HEADER, TIMESTAMP_HEADER] {
+            let mut r = telnyx(body(Provider::Telnyx, "message.received"), &key(), NOW);
+            let copy = r.headers.iter().find(|(h, _)| h == name).cloned().unwrap();
+            r.headers.push(copy);
+            let d = decide_one(&config(), r);
+            assert_eq!(d.reply.status, 403);
+            assert_eq!(d.entry.verdict, Verdict::Rejected);
+            assert!(
+                d.entry
+                    .reason
+                    .as_deref()
+                    .unwrap()
+                    .starts_with(&format!("{name} appears 2 times")),
+                "{:?}",
+                d.entry.reason
+            );
+            assert!(d.failed_verification);
+        }
     }
 
     #[test]

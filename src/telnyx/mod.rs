@@ -148,6 +148,20 @@ pub fn to_wire_sorted(body: &Value) -> Vec<u8> {
     serde_json::to_vec_pretty(body).unwrap_or_default()
 }
 
+/// The signature header, then the timestamp header, if either comes more than once: frameworks
+/// and proxies disagree on which copy an app sees, so a receiver cannot tell which was signed.
+pub fn repeated_signature_header(headers: &[(String, String)]) -> Option<(&'static str, usize)> {
+    [SIGNATURE_HEADER, TIMESTAMP_HEADER]
+        .into_iter()
+        .find_map(|name| {
+            let n = headers
+                .iter()
+                .filter(|(h, _)| h.eq_ignore_ascii_case(name))
+                .count();
+            (n > 1).then_some((name, n))
+        })
+}
+
 /// Does this request come from Telnyx? It signs, or says `telnyx-webhooks`.
 pub fn sent_by(headers: &[(String, String)]) -> bool {
     let has = |name: &str| crate::http::header(headers, name).is_some();
