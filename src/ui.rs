@@ -236,6 +236,26 @@ impl Ui {
     }
 }
 
+/// Text that came from the network, made safe for a terminal: control characters (C0 but tab,
+/// DEL, C1) are written as escapes (`\x1b`, `\u{9b}`), so a request cannot move the cursor,
+/// recolour the screen or paint a line of its own. JSON output escapes them by itself; captures
+/// keep the exact bytes.
+pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && c != '\t') || c == '\u{7f}';
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !unsafe_char(c) => out.push(c),
+            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// An id cut to 24 characters for a column.
 pub fn short(id: &str) -> String {
     if id.chars().count() > 24 {
@@ -264,6 +284,20 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn network_text_cannot_drive_the_terminal() {
+        assert_eq!(
+            sanitize("plain → text\twith a tab"),
+            "plain → text\twith a tab"
+        );
+        assert_eq!(
+            sanitize("\x1b[32m✓ verified → 200\x1b[0m\r"),
+            "\\x1b[32m✓ verified → 200\\x1b[0m\\x0d"
+        );
+        assert_eq!(sanitize("a\u{7f}b\u{9b}c\nd"), "a\\x7fb\\u{9b}c\\x0ad");
+        assert!(matches!(sanitize("ok"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn color_truth_table() {

@@ -13,7 +13,7 @@ use super::{Item, Settings};
 use crate::catalog::{Event, Provider};
 use crate::http::Transport;
 use crate::output::Output;
-use crate::ui::{self, Progress, Ui};
+use crate::ui::{self, Progress, Ui, sanitize};
 
 /// Which attempts get a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,23 +218,17 @@ impl<'a> Reporter<'a> {
                 retry_in_ms: retry_in.map(|d| d.as_millis() as u64),
             }));
         }
+        // A reply's XML verbs and root, and a connection error's words, come from the other side.
+        let reason = reason.as_deref().map(sanitize).unwrap_or_default();
         let verdict = match a.outcome {
             Outcome::Acknowledged { verbs } if !verbs.is_empty() => format!(
                 "{} · BXML: {}",
                 self.ui.pass("acknowledged"),
-                verbs.join(", ")
+                sanitize(&verbs.join(", "))
             ),
             Outcome::Acknowledged { .. } => self.ui.pass("acknowledged"),
-            Outcome::Challenged => format!(
-                "{}: {}",
-                self.ui.neutral("challenged"),
-                reason.unwrap_or_default()
-            ),
-            other => format!(
-                "{}: {}",
-                self.ui.fail(other.word()),
-                reason.unwrap_or_default()
-            ),
+            Outcome::Challenged => format!("{}: {reason}", self.ui.neutral("challenged")),
+            other => format!("{}: {reason}", self.ui.fail(other.word())),
         };
         let then = match a.next {
             Next::RetryIn(d) => format!(" · retry in {}", human_duration(d)),
@@ -271,19 +265,19 @@ impl<'a> Reporter<'a> {
             } else {
                 value.clone()
             };
-            text.push_str(&format!("> {name}: {value}\n"));
+            text.push_str(&format!("> {}: {}\n", sanitize(name), sanitize(&value)));
         }
         text.push_str(">\n");
-        text.push_str(&String::from_utf8_lossy(&a.request.body));
+        text.push_str(&sanitize_lines(&String::from_utf8_lossy(&a.request.body)));
         text.push('\n');
         match a.response {
             Some(r) => {
                 text.push_str(&format!("< {}\n", r.status));
                 for (name, value) in &r.headers {
-                    text.push_str(&format!("< {name}: {value}\n"));
+                    text.push_str(&format!("< {}: {}\n", sanitize(name), sanitize(value)));
                 }
                 text.push_str("<\n");
-                text.push_str(&String::from_utf8_lossy(&r.body));
+                text.push_str(&sanitize_lines(&String::from_utf8_lossy(&r.body)));
             }
             None => text.push_str("< (no answer)"),
         }
@@ -366,6 +360,14 @@ pub fn print_summary(ui: &Ui, summary: &Summary, show_rates: bool) -> io::Result
         }
     }
     Ok(())
+}
+
+/// Text of several lines from the network, each line made safe for a terminal.
+fn sanitize_lines(text: &str) -> String {
+    text.split('\n')
+        .map(sanitize)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The reason for an attempt's verdict, in words (`None` when it was acknowledged).

@@ -855,6 +855,28 @@ mod tests {
     }
 
     #[test]
+    fn the_printed_line_escapes_what_the_network_sent() {
+        // Issue 14: a request with a bad signature could paint a fake "✓ verified → 200".
+        let mut v: Value = serde_json::from_slice(&body(Provider::Telnyx, "message.sent")).unwrap();
+        v["data"]["payload"]["from"]["phone_number"] = Value::from("\u{1b}[2K\r✓ verified → 200");
+        let other = PrivateKey::from_seed(&[1; 32]);
+        let mut r = telnyx(telnyx::to_wire(&v), &other, NOW);
+        r.headers
+            .push(("X-Evil".into(), "\u{1b}]0;title\u{7}".into()));
+        let d = decide_one(&config(), r);
+        assert_eq!(d.reply.status, 403);
+        let mut ui = crate::ui::Ui::plain();
+        ui.verbose = 1;
+        let text = d.entry.text(&ui);
+        assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text}");
+        assert!(text.contains("\\x1b[2K\\x0d✓ verified"), "{text}");
+        assert!(text.contains("X-Evil: \\x1b]0;title\\x07"), "{text}");
+        // The capture keeps the exact bytes.
+        assert_eq!(d.entry.record().body_bytes().unwrap(), d.entry.body);
+        assert!(String::from_utf8_lossy(&d.entry.body).contains("\\u001b[2K"));
+    }
+
+    #[test]
     fn the_entry_gives_the_capture_record_and_the_json_line() {
         let d = decide_one(
             &config(),

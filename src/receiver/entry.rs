@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::capture::{Record, Verdict};
 use crate::catalog::{Event, Provider};
-use crate::ui::Ui;
+use crate::ui::{Ui, sanitize};
 
 /// A request, what it was, and how it was answered.
 #[derive(Debug, Clone)]
@@ -125,7 +125,7 @@ impl Entry {
             Verdict::Rejected => ui.fail("rejected"),
         };
         if let Some(r) = &self.reason {
-            verdict.push_str(&format!(": {r}"));
+            verdict.push_str(&format!(": {}", sanitize(r)));
         }
         let mut marks = String::new();
         if self.duplicate {
@@ -137,8 +137,9 @@ impl Entry {
         if let Some(first) = self.schema_errors.first() {
             let n = self.schema_errors.len();
             marks.push_str(&format!(
-                " [schema: {n} error{}: {first}]",
-                if n == 1 { "" } else { "s" }
+                " [schema: {n} error{}: {}]",
+                if n == 1 { "" } else { "s" },
+                sanitize(first)
             ));
         }
         if let Some((status, ms)) = self.forwarded {
@@ -146,7 +147,8 @@ impl Entry {
         }
         let mut out = vec![format!(
             "{time} {provider:<9} {event:<24} {} {verdict} → {}{marks}",
-            self.facts, self.status
+            sanitize(&self.facts),
+            self.status
         )];
         if ui.verbose > 0 {
             for (n, v) in &self.headers {
@@ -155,14 +157,14 @@ impl Entry {
                 } else {
                     v.as_str()
                 };
-                out.push(format!("    {n}: {shown}"));
+                out.push(format!("    {}: {}", sanitize(n), sanitize(shown)));
             }
             let pretty = serde_json::from_slice::<Value>(&self.body)
                 .ok()
                 .and_then(|v| serde_json::to_string_pretty(&v).ok())
                 .unwrap_or_else(|| String::from_utf8_lossy(&self.body).into_owned());
             for l in pretty.lines() {
-                out.push(format!("    {l}"));
+                out.push(format!("    {}", sanitize(l)));
             }
         }
         out.join("\n")
