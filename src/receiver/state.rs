@@ -20,14 +20,70 @@ pub struct Summary {
     pub counts: BTreeMap<String, usize>,
 }
 
+/// How many event ids (and, apart, messages or calls) a receiver remembers at least; it never
+/// holds more than twice as many. A repeat of an id older than that is not marked a duplicate,
+/// so the memory of a listener that runs for days stays flat.
+pub const REMEMBERED: usize = 50_000;
+
 /// Shared by the request threads; each map has its own lock, held for one look-up.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct State {
     /// event id -> attempts seen
-    attempts: Mutex<HashMap<String, u32>>,
+    attempts: Mutex<Recent<u32>>,
     /// message or call id -> latest event time seen
-    latest: Mutex<HashMap<String, String>>,
+    latest: Mutex<Recent<String>>,
     summary: Mutex<Summary>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::remembering(REMEMBERED)
+    }
+}
+
+/// A map that keeps the keys used most recently: two generations of at most `each` keys; when
+/// the current one is full, the older is dropped and the current becomes the older. A key found
+/// in the older generation moves to the current one. At least the last `each` keys are kept,
+/// never more than `2 * each`.
+#[derive(Debug)]
+struct Recent<V> {
+    each: usize,
+    current: HashMap<String, V>,
+    older: HashMap<String, V>,
+}
+
+impl<V> Recent<V> {
+    fn new(each: usize) -> Self {
+        Recent {
+            each: each.max(1),
+            current: HashMap::new(),
+            older: HashMap::new(),
+        }
+    }
+
+    /// The value of `key`, made current (inserting `make()` when it is not known).
+    fn entry(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
+        if !self.current.contains_key(key) {
+            let known = self.older.remove(key);
+            if self.current.len() >= self.each {
+                self.older = std::mem::take(&mut self.current);
+            }
+            return self
+                .current
+                .entry(key.to_string())
+                .or_insert_with(|| known.unwrap_or_else(make));
+        }
+        self.current.entry(key.to_string()).or_insert_with(make)
+    }
+
+    fn get(&self, key: &str) -> Option<&V> {
+        self.current.get(key).or_else(|| self.older.get(key))
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.current.len() + self.older.len()
+    }
 }
 
 /// A lock whose holder panicked still guards consistent data (every update is one statement).
@@ -40,10 +96,19 @@ impl State {
         State::default()
     }
 
+    /// A state that remembers at least `each` ids of each kind.
+    pub fn remembering(each: usize) -> Self {
+        State {
+            attempts: Mutex::new(Recent::new(each)),
+            latest: Mutex::new(Recent::new(each)),
+            summary: Mutex::new(Summary::default()),
+        }
+    }
+
     /// Count one more delivery of the event `id`; returns which attempt this is (1 = first).
     pub fn attempt(&self, id: &str) -> u32 {
         let mut seen = lock(&self.attempts);
-        let n = seen.entry(id.to_string()).or_insert(0);
+        let n = seen.entry(id, || 0);
         *n += 1;
         *n
     }
@@ -56,7 +121,7 @@ impl State {
         match latest.get(&subject) {
             Some(prev) if parse(&time) < parse(prev) => true,
             _ => {
-                latest.insert(subject, time);
+                *latest.entry(&subject, String::new) = time;
                 false
             }
         }
@@ -93,6 +158,29 @@ mod tests {
         assert_eq!(s.attempt("a"), 1);
         assert_eq!(s.attempt("b"), 1);
         assert_eq!(s.attempt("a"), 2);
+    }
+
+    #[test]
+    fn memory_is_bounded_and_keeps_the_recent_ids() {
+        let s = State::remembering(100);
+        for i in 0..10_000 {
+            assert_eq!(s.attempt(&format!("id{i}")), 1);
+        }
+        assert!(lock(&s.attempts).len() <= 200);
+        // The last 100 are remembered; one from long ago is not.
+        assert_eq!(s.attempt("id9950"), 2);
+        assert_eq!(s.attempt("id5"), 1);
+        // An id seen again moves to the current generation and survives the next turn.
+        let mut recent = Recent::new(2);
+        *recent.entry("a", || 0) += 1;
+        *recent.entry("b", || 0) += 1;
+        *recent.entry("a", || 0) += 1; // "a" is current
+        *recent.entry("c", || 0) += 1; // full: "a" and "b" become older, "c" current
+        *recent.entry("a", || 0) += 1; // "a" back to current
+        *recent.entry("d", || 0) += 1; // full: "c", "a" older; "b" dropped
+        assert_eq!(recent.get("a"), Some(&3));
+        assert_eq!(recent.get("b"), None);
+        assert!(recent.len() <= 4);
     }
 
     #[test]
