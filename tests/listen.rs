@@ -932,3 +932,65 @@ fn listen_json_session_and_its_capture_match_the_golden_files() {
         (capture.join("\n") + "\n").as_bytes(),
     );
 }
+
+/// Issue 14: a stdout nobody reads (`listen | less`, paused) used to stop the answers once the
+/// pipe was full; every later request was captured but never answered.
+#[test]
+fn a_stdout_nobody_reads_holds_up_no_answer() {
+    use std::io::Read;
+    let t = Telhook::new();
+    let events = 3000;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_telhook"))
+        .args(["listen", "--port", "0", "--capture", "cap.jsonl"])
+        .args(["--max-events", &events.to_string()])
+        .current_dir(t.dir.path())
+        .env_remove("TELNYX_PUBLIC_KEY")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let _guard = crate::support::ChildGuard::new(child);
+    // The address, then nothing more is read until every event is answered.
+    let mut first = Vec::new();
+    let mut byte = [0u8; 1];
+    while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
+        first.push(byte[0]);
+    }
+    let url = String::from_utf8(first)
+        .unwrap()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+    // Each line is about 150 bytes: 3,000 of them overflow a 64 KiB pipe many times over.
+    t.run(&[
+        "send",
+        "bandwidth",
+        "message-delivered",
+        "--to",
+        &url,
+        "--count",
+        &events.to_string(),
+        "--concurrency",
+        "8",
+        "--max-attempts",
+        "1",
+        "-q",
+    ])
+    .check();
+    let mut printed = String::new();
+    stdout.read_to_string(&mut printed).unwrap();
+    let mut warnings = String::new();
+    stderr.read_to_string(&mut warnings).unwrap();
+    let lines = printed.lines().filter(|l| l.ends_with("→ 200")).count();
+    assert!(lines < events, "some lines were dropped: {lines}");
+    assert!(
+        warnings.contains(&format!(
+            "{} lines dropped: stdout was not being read",
+            events - lines
+        )),
+        "{warnings}"
+    );
+    assert_eq!(capture(&t).len(), events, "every request is captured");
+}

@@ -270,6 +270,8 @@ fn deliver_all(
                 }
             }
             got.extend(observed.try_iter());
+            // The listener's lines for this delivery are on stdout before the demo's own.
+            server.flush();
             if server.output_closed() {
                 // `demo | head`: stop quietly (main exits 0 on a closed pipe).
                 return Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe).into());

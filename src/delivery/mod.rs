@@ -173,35 +173,116 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_forwarder_answers_many_callers_at_once_and_says_when_the_app_is_down() {
+    fn the_forwarder_keeps_its_connection_to_the_app_between_requests() {
         let app = tiny_http::Server::http("127.0.0.1:0").unwrap();
         let url = format!("http://{}/app", app.server_addr().to_ip().unwrap());
         let forwarder = Forwarder::new().unwrap();
         std::thread::scope(|s| {
-            s.spawn(|| {
-                for _ in 0..16 {
-                    let mut request = app.recv().unwrap();
+            let server = s.spawn(|| {
+                let mut peers = Vec::new();
+                for _ in 0..5 {
+                    let Ok(Some(mut request)) = app.recv_timeout(Duration::from_secs(5)) else {
+                        break;
+                    };
+                    peers.push(request.remote_addr().map(|a| a.port()));
                     let mut body = String::new();
                     request.as_reader().read_to_string(&mut body).unwrap();
-                    let answer = tiny_http::Response::from_string(format!("got {body}"));
-                    request.respond(answer.with_status_code(202)).unwrap();
+                    request
+                        .respond(tiny_http::Response::from_string(body))
+                        .unwrap();
                 }
+                peers
             });
+            for i in 0..5 {
+                let request = Request::post(&url, vec![], format!("{i}").into_bytes());
+                let answer = forwarder.send(&request, Duration::from_secs(5));
+                assert_eq!(
+                    answer.map(|a| a.body),
+                    Ok(format!("{i}").into_bytes()),
+                    "request {i}"
+                );
+            }
+            let peers = server.join().unwrap();
+            assert_eq!(peers.len(), 5);
+            assert!(
+                peers.iter().all(|p| *p == peers[0]),
+                "one connection: {peers:?}"
+            );
+        });
+    }
+
+    /// An app that answers each request on a connection of its own thread with `got BODY` and
+    /// 202 (std only: tiny_http's pool can leave a burst of new connections waiting for
+    /// seconds, which is issue 14's to fix in the receiver, not this test's to measure).
+    fn app() -> (String, std::thread::JoinHandle<()>) {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/app", listener.local_addr().unwrap());
+        let serving = std::thread::spawn(move || {
+            for stream in listener.incoming().take(16).flatten() {
+                std::thread::spawn(move || {
+                    let mut reader = BufReader::new(stream.try_clone().unwrap());
+                    let mut stream = stream;
+                    loop {
+                        let mut length = 0usize;
+                        let mut line = String::new();
+                        loop {
+                            line.clear();
+                            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                                return;
+                            }
+                            if line == "\r\n" {
+                                break;
+                            }
+                            if let Some((name, value)) = line.split_once(':')
+                                && name.eq_ignore_ascii_case("content-length")
+                            {
+                                length = value.trim().parse().unwrap_or(0);
+                            }
+                        }
+                        let mut body = vec![0; length.min(1024)];
+                        if reader.read_exact(&mut body).is_err() {
+                            return;
+                        }
+                        let answer = format!("got {}", String::from_utf8_lossy(&body));
+                        let reply = format!(
+                            "HTTP/1.1 202 Accepted\r\ncontent-length: {}\r\n\r\n{answer}",
+                            answer.len()
+                        );
+                        if stream.write_all(reply.as_bytes()).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        (url, serving)
+    }
+
+    #[test]
+    fn the_forwarder_answers_many_callers_at_once_and_says_when_the_app_is_down() {
+        let (url, _serving) = app();
+        let forwarder = Forwarder::new().unwrap();
+        let answers: Vec<Result<Response, Failure>> = std::thread::scope(|s| {
             let callers: Vec<_> = (0..16)
                 .map(|i| {
                     let (forwarder, url) = (&forwarder, &url);
                     s.spawn(move || {
                         let request = Request::post(url, vec![], i.to_string().into_bytes());
-                        forwarder.send(&request, Duration::from_secs(5)).unwrap()
+                        forwarder.send(&request, Duration::from_secs(5))
                     })
                 })
                 .collect();
-            let answers: Vec<Response> = callers.into_iter().map(|h| h.join().unwrap()).collect();
-            for (i, answer) in answers.iter().enumerate() {
-                assert_eq!(answer.status, 202);
-                assert_eq!(answer.body, format!("got {i}").into_bytes());
-            }
+            callers
+                .into_iter()
+                .map(|h| h.join().unwrap_or(Err(Failure::Timeout)))
+                .collect()
         });
+        for (i, answer) in answers.into_iter().enumerate() {
+            let answer = answer.unwrap_or_else(|e| panic!("caller {i}: {e:?}"));
+            assert_eq!(answer.status, 202);
+            assert_eq!(answer.body, format!("got {i}").into_bytes());
+        }
         // Port 1 on loopback: nothing listens there.
         let down = forwarder.send(
             &Request::post("http://127.0.0.1:1/", vec![], vec![]),

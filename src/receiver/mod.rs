@@ -5,6 +5,7 @@
 
 mod decide;
 mod entry;
+mod printer;
 mod server;
 mod state;
 

@@ -15,6 +15,7 @@ use crate::output::Output;
 use crate::schema::Validators;
 use crate::ui::Ui;
 
+use super::printer::Printer;
 use super::{Body, Config, Decision, Entry, Received, State, decide};
 
 struct Shared {
@@ -25,8 +26,8 @@ struct Shared {
     forward: Option<crate::delivery::Forwarder>,
     handled: AtomicUsize,
     failed: AtomicBool,
-    /// stdout is closed (`listen | head -1`): stop serving and exit quietly.
-    output_closed: AtomicBool,
+    /// Event lines on their way to stdout.
+    printer: Printer,
     in_flight: AtomicUsize,
     /// Gets a copy of every entry (`demo`).
     observer: Option<mpsc::Sender<Entry>>,
@@ -78,7 +79,7 @@ impl Server {
             forward,
             handled: AtomicUsize::new(0),
             failed: AtomicBool::new(false),
-            output_closed: AtomicBool::new(false),
+            printer: Printer::start(ui).context("starting the thread that prints")?,
             in_flight: AtomicUsize::new(0),
             observer,
             ui: ui.clone(),
@@ -149,7 +150,7 @@ impl Server {
             // One thread per request: a slow or half-open client holds only its own thread.
             std::thread::spawn(move || {
                 if let Err(e) = handle(&shared, incoming)
-                    && !shared.output_closed.load(Ordering::SeqCst)
+                    && !shared.printer.closed()
                 {
                     let _ = shared.ui.warn(&format!("answering a request: {e:#}"));
                 }
@@ -167,13 +168,27 @@ impl Server {
 
     /// Has the reader of stdout gone away?
     pub fn output_closed(&self) -> bool {
-        self.shared.output_closed.load(Ordering::SeqCst)
+        self.shared.printer.closed()
+    }
+
+    /// Wait until every event line so far is on stdout (`demo` prints its own lines after them).
+    pub fn flush(&self) {
+        self.shared.printer.flush();
     }
 
     /// The per provider/event/verdict counts (a JSON `summary` line under `--json`; nothing
     /// under `-q`).
     pub fn print_summary(&self) -> std::io::Result<()> {
         let ui = &self.shared.ui;
+        self.flush();
+        let dropped = self.shared.printer.dropped();
+        if dropped > 0 {
+            ui.warn(&format!(
+                "{dropped} line{} dropped: stdout was not being read (every request was still \
+                 answered, and captured with --capture)",
+                if dropped == 1 { "" } else { "s" }
+            ))?;
+        }
         let summary = self.shared.state.summary();
         if ui.json {
             ui.emit(&Output::ListenSummary(&summary))?;
@@ -259,14 +274,9 @@ fn finish(shared: &Shared, incoming: Incoming, decision: Decision) -> anyhow::Re
              the --capture path)",
         ));
     }
-    // A closed stdout still gets the request answered (it is captured already), then stops
-    // the listener; a client that hung up is only that client's problem.
-    let printed = print(&shared.ui, &entry);
-    if let Err(e) = &printed
-        && e.kind() == std::io::ErrorKind::BrokenPipe
-    {
-        shared.output_closed.store(true, Ordering::SeqCst);
-    }
+    // Queued for the printing thread, never waited for: a stdout nobody reads holds up no
+    // answer. A closed stdout stops the listener (the request is captured and answered).
+    shared.printer.print(line(&shared.ui, &entry));
     shared.state.count(&entry);
     if let Some(observer) = &shared.observer {
         // The watcher may have gone; the request is still answered.
@@ -279,12 +289,17 @@ fn finish(shared: &Shared, incoming: Incoming, decision: Decision) -> anyhow::Re
         .collect();
     incoming
         .respond(reply.status, &headers, reply.body)
-        .context("sending the answer")?;
-    printed.map_err(Into::into)
+        .context("sending the answer")
 }
 
-fn print(ui: &Ui, entry: &Entry) -> std::io::Result<()> {
-    ui.show(Output::Event(entry.line()), || entry.text(ui))
+/// The line `entry` is printed as: its JSON object or its text.
+fn line(ui: &Ui, entry: &Entry) -> String {
+    if ui.json {
+        // Serialising the line's plain fields cannot fail.
+        serde_json::to_string(&Output::Event(entry.line())).unwrap_or_default()
+    } else {
+        entry.text(ui)
+    }
 }
 
 #[cfg(test)]
