@@ -122,15 +122,15 @@ pub enum Line {
 
 impl Line {
     pub fn parse(bytes: &[u8]) -> Line {
+        // A capture is read a line at a time: a record takes one parse.
+        let not_a_record = match serde_json::from_slice::<Record>(bytes) {
+            Ok(record) => return Line::Record(Box::new(record)),
+            Err(e) => e,
+        };
         match serde_json::from_slice::<Value>(bytes) {
             Err(e) => Line::NotJson(e),
-            Ok(value) if is_record_shaped(&value) => {
-                // From the bytes, so the problem names its column.
-                match serde_json::from_slice::<Record>(bytes) {
-                    Ok(record) => Line::Record(Box::new(record)),
-                    Err(e) => Line::Broken(e.to_string()),
-                }
-            }
+            // From the bytes, so the problem names its column.
+            Ok(value) if is_record_shaped(&value) => Line::Broken(not_a_record.to_string()),
             Ok(value) => Line::Json(value),
         }
     }
@@ -157,14 +157,17 @@ pub fn looks_like_record(value: &Value) -> bool {
         && value.get("headers").is_some()
 }
 
-/// The body a hand-written capture-like line carries: `body`, base64 when `body_base64` is true.
-pub fn body_of(value: &Value) -> Option<Result<Vec<u8>, base64::DecodeError>> {
-    let body = value.get("body")?.as_str()?;
-    let base64 = match value.get("body_base64") {
-        None => false,
-        Some(flag) => flag.as_bool()?,
-    };
-    Some(decode_body(body, base64))
+/// The body a capture line carries, whole record or hand-written (`body`, base64 when
+/// `body_base64` is true); `None` when the line has no such body.
+pub fn body_of(line: &str) -> Option<Result<Vec<u8>, base64::DecodeError>> {
+    #[derive(Deserialize)]
+    struct BodyOnly {
+        body: String,
+        #[serde(default)]
+        body_base64: bool,
+    }
+    let only: BodyOnly = serde_json::from_str(line).ok()?;
+    Some(decode_body(&only.body, only.body_base64))
 }
 
 fn decode_body(body: &str, base64: bool) -> Result<Vec<u8>, base64::DecodeError> {

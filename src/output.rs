@@ -40,9 +40,9 @@ pub enum Output<'a> {
     /// `keygen`: the new key pair.
     Keygen(Keygen<'a>),
     /// `events`: one catalog entry.
-    CatalogEntry(CatalogEntry),
+    CatalogEntry(&'a CatalogEntry),
     /// `validate`: one problem.
-    Error(Finding),
+    Error(&'a Finding),
     /// `validate`: the counts.
     #[serde(rename = "summary")]
     ValidateSummary(ValidateSummary),
@@ -93,7 +93,7 @@ pub struct Keygen<'a> {
     pub private_key_file: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct CatalogEntry {
     pub provider: Provider,
     pub family: Family,
@@ -107,7 +107,7 @@ pub struct CatalogEntry {
     pub aliases: Vec<&'static str>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Finding {
     pub file: String,
     pub line: usize,

@@ -43,7 +43,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         .collect();
     if ui.json {
         for e in &entries {
-            ui.emit(&Output::CatalogEntry(e.clone()))?;
+            ui.emit(&Output::CatalogEntry(e))?;
         }
         return Ok(ExitStatus::Success);
     }

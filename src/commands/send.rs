@@ -294,7 +294,7 @@ fn dry_run(
                 provider: item.provider,
                 event: item.event.map(|e| e.name),
                 id: item.id.as_deref(),
-                method: &request.method,
+                method: request.method.as_str(),
                 url: &request.url,
                 headers: &request.headers,
                 body: String::from_utf8_lossy(&request.body).into_owned(),

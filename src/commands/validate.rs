@@ -100,7 +100,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         }
         for f in &report.findings {
             if ui.json {
-                ui.emit(&Output::Error(f.clone()))?;
+                ui.emit(&Output::Error(f))?;
             } else {
                 let what = match (f.provider, f.event) {
                     (Some(p), Some(e)) => format!("{p} {e}: "),
@@ -234,9 +234,7 @@ fn check_source(
         }
         let line_no = i + 1;
         // A capture record (telhook listen --capture) carries the request body.
-        let captured = serde_json::from_str::<serde_json::Value>(line)
-            .ok()
-            .and_then(|v| crate::capture::body_of(&v));
+        let captured = crate::capture::body_of(line);
         match captured {
             Some(bytes) => {
                 let problem = match bytes.map(String::from_utf8) {

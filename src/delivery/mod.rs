@@ -16,7 +16,7 @@ mod schedule;
 pub use engine::{Backoff, Delivery, Rules};
 pub use item::{Item, Payload, Settings, Timing, shuffle, shuffle_by};
 pub use judge::{Expect, StatusSet};
-pub use report::{AttemptLine, Lines, Summary, explain, print_summary};
+pub use report::{AttemptLine, Lines, Summary, explain, human_duration, print_summary};
 
 use std::time::Duration;
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     /// `POST` for every webhook; the listener forwards other methods as they came.
-    pub method: String,
+    pub method: http::Method,
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -17,7 +17,7 @@ impl Request {
     /// A POST of `body` to `url` with these headers.
     pub fn post(url: impl Into<String>, headers: Vec<(String, String)>, body: Vec<u8>) -> Self {
         Request {
-            method: "POST".to_string(),
+            method: http::Method::POST,
             url: url.into(),
             headers,
             body,
@@ -232,9 +232,9 @@ async fn send_plain(
     timeout: Duration,
 ) -> Result<Response, Failure> {
     use http_body_util::BodyExt;
-    let method = http::Method::from_bytes(request.method.as_bytes())
-        .map_err(|e| Failure::Network(format!("method `{}`: {e}", request.method)))?;
-    let mut builder = http::Request::builder().method(method).uri(uri);
+    let mut builder = http::Request::builder()
+        .method(request.method.clone())
+        .uri(uri);
     for (name, value) in &request.headers {
         builder = builder.header(name.as_str(), value.as_str());
     }
@@ -271,10 +271,8 @@ async fn send_reqwest(
     request: &Request,
     timeout: Duration,
 ) -> Result<Response, Failure> {
-    let method = reqwest::Method::from_bytes(request.method.as_bytes())
-        .map_err(|e| Failure::Network(format!("method `{}`: {e}", request.method)))?;
     let mut builder = client
-        .request(method, url)
+        .request(request.method.clone(), url)
         .timeout(timeout)
         .body(request.body.clone());
     for (name, value) in &request.headers {

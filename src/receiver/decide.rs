@@ -114,7 +114,6 @@ impl Decision {
         result: Result<Response, Failure>,
         took: Duration,
     ) {
-        self.forward = None;
         match result {
             Ok(response) => {
                 self.entry.status = response.status;
@@ -128,9 +127,10 @@ impl Decision {
             }
             Err(failure) => {
                 let why = match failure {
-                    Failure::Timeout => {
-                        format!("no answer within {} s", forward.timeout.as_secs_f64())
-                    }
+                    Failure::Timeout => format!(
+                        "no answer within {}",
+                        crate::delivery::human_duration(forward.timeout)
+                    ),
                     Failure::Network(cause) => cause,
                 };
                 self.entry.status = 502;
@@ -399,7 +399,9 @@ fn forward(base: &str, entry: &Entry) -> Forward {
         .cloned()
         .collect();
     let mut request = Request::post(target, headers, entry.body.clone());
-    request.method = entry.method.clone();
+    // The server read a valid method; should it not be one, the webhook's own is sent.
+    request.method =
+        http::Method::from_bytes(entry.method.as_bytes()).unwrap_or(http::Method::POST);
     Forward {
         request,
         timeout: FORWARD_TIMEOUT,

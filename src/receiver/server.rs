@@ -66,7 +66,10 @@ impl Server {
             })
             .transpose()?;
         let forward = match &config.forward_to {
-            Some(_) => Some(crate::delivery::Forwarder::new()?),
+            Some(url) => Some(
+                crate::delivery::Forwarder::new()
+                    .with_context(|| format!("setting up forwarding to {url}"))?,
+            ),
             None => None,
         };
         let listener = Listener::bind(&config.host, config.port)?;
@@ -243,7 +246,7 @@ fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
     if !decision.delay.is_zero() {
         std::thread::sleep(decision.delay);
     }
-    if let (Some(forward), Some(forwarder)) = (decision.forward.clone(), &shared.forward) {
+    if let (Some(forward), Some(forwarder)) = (decision.forward.take(), &shared.forward) {
         let started = Instant::now();
         let result = forwarder.send(&forward.request, forward.timeout);
         decision.forwarded(&forward, result, started.elapsed());
