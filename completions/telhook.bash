@@ -464,7 +464,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__listen)
-            opts="-v -q -h -V --port --host --path --public-key --tolerance --no-tolerance --basic-auth --strict --capture --status --delay --fail-first --bxml --forward-to --max-events --timeout --max-body --color --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --port --host --path --public-key --tolerance --no-tolerance --basic-auth --strict --capture --status --delay --fail-first --bxml --forward-to --max-events --timeout --max-body --max-connections --max-in-flight --max-header-bytes --read-timeout --idle-timeout --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,6 +549,26 @@ _telhook() {
                     return 0
                     ;;
                 --max-body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-in-flight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-header-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -169,6 +169,11 @@ complete -c telhook -n "__fish_telhook_using_subcommand listen" -l forward-to -d
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-events -d 'Exit after this many requests' -r
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l timeout -d 'Exit after this many seconds' -r
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-body -d 'Largest body accepted; larger ones get 413' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-connections -d 'Connections open at once; more wait until one closes' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-in-flight -d 'Requests answered at once (those waiting on --delay or --forward-to count); more get 503' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-header-bytes -d 'Largest request head (request line and headers); larger ones get 431' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l read-timeout -d 'A request\'s head must arrive within this of its first byte, its body within this of its head; else 408' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l idle-timeout -d 'Close a keep-alive connection idle for this long' -r
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"

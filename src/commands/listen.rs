@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::bandwidth::{self, auth::Credentials};
-use crate::commands::args::{BASIC_AUTH_ENV, check_url};
+use crate::commands::args::{BASIC_AUTH_ENV, check_url, parse_secs};
 use crate::exit::ExitStatus;
-use crate::receiver::{self, Config, Server};
+use crate::receiver::{self, Config, Limits, Server};
 use crate::signing::{self, PublicKey};
 use crate::telnyx::{self, PUBLIC_KEY_ENV};
 use crate::ui::Ui;
@@ -70,6 +70,22 @@ pub struct Args {
     /// Largest body accepted; larger ones get 413.
     #[arg(long, default_value_t = receiver::DEFAULT_MAX_BODY, value_name = "BYTES")]
     pub max_body: usize,
+    /// Connections open at once; more wait until one closes.
+    #[arg(long, default_value_t = Limits::DEFAULT.max_connections as u32, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: u32,
+    /// Requests answered at once (those waiting on --delay or --forward-to count); more get 503.
+    #[arg(long, default_value_t = Limits::DEFAULT.max_in_flight as u32, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_in_flight: u32,
+    /// Largest request head (request line and headers); larger ones get 431.
+    #[arg(long, default_value_t = Limits::DEFAULT.max_head as u32, value_name = "BYTES", value_parser = clap::value_parser!(u32).range(8192..=16_777_216))]
+    pub max_header_bytes: u32,
+    /// A request's head must arrive within this of its first byte, its body within this of
+    /// its head; else 408.
+    #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_secs)]
+    pub read_timeout: Duration,
+    /// Close a keep-alive connection idle for this long.
+    #[arg(long, default_value = "60", value_name = "SECS", value_parser = parse_secs)]
+    pub idle_timeout: Duration,
 }
 
 impl Args {
@@ -108,6 +124,14 @@ impl Args {
             max_events: self.max_events,
             timeout: self.timeout.map(Duration::from_secs),
             max_body: self.max_body,
+            limits: Limits {
+                max_connections: self.max_connections as usize,
+                max_in_flight: self.max_in_flight as usize,
+                max_head: self.max_header_bytes as usize,
+                read_timeout: self.read_timeout,
+                idle_timeout: self.idle_timeout,
+                ..Limits::default()
+            },
         })
     }
 }

@@ -129,7 +129,7 @@ pub struct Forwarder {
 type Forward = (
     Request,
     Duration,
-    std::sync::mpsc::SyncSender<Result<Response, Failure>>,
+    tokio::sync::oneshot::Sender<Result<Response, Failure>>,
 );
 
 impl Forwarder {
@@ -157,15 +157,35 @@ impl Forwarder {
         Ok(Forwarder { jobs })
     }
 
-    /// Send one request and wait for the whole answer (at most `timeout`).
+    /// Send one request and wait for the whole answer (at most `timeout`), blocking the thread.
+    #[cfg(test)]
     pub fn send(&self, request: &Request, timeout: Duration) -> Result<Response, Failure> {
-        let gone = || Failure::Network("the forwarding thread has stopped".into());
-        let (answer, answered) = std::sync::mpsc::sync_channel(1);
-        self.jobs
-            .send((request.clone(), timeout, answer))
-            .map_err(|_| gone())?;
-        answered.recv().map_err(|_| gone())?
+        self.queue(request.clone(), timeout)?
+            .blocking_recv()
+            .map_err(|_| gone())?
     }
+
+    /// Send one request and wait for the whole answer (at most `timeout`), from async code.
+    pub async fn forward(&self, request: Request, timeout: Duration) -> Result<Response, Failure> {
+        let answered = self.queue(request, timeout)?;
+        answered.await.map_err(|_| gone())?
+    }
+
+    fn queue(
+        &self,
+        request: Request,
+        timeout: Duration,
+    ) -> Result<tokio::sync::oneshot::Receiver<Result<Response, Failure>>, Failure> {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send((request, timeout, answer))
+            .map_err(|_| gone())?;
+        Ok(answered)
+    }
+}
+
+fn gone() -> Failure {
+    Failure::Network("the forwarding thread has stopped".into())
 }
 
 #[cfg(test)]

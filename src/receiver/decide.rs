@@ -40,8 +40,10 @@ pub enum Body {
     Complete(Vec<u8>),
     /// Over the limit: the bytes read before stopping.
     TooLarge(Vec<u8>),
-    /// The connection failed while the body was read.
-    Unreadable(String),
+    /// The rest did not arrive within the read timeout: the bytes that did.
+    TimedOut(Vec<u8>),
+    /// The connection failed or closed before the body was complete: the bytes read, and why.
+    Unreadable(Vec<u8>, String),
 }
 
 /// What the server sends back.
@@ -71,6 +73,8 @@ pub struct Decision {
     pub forward: Option<Forward>,
     /// A signature or credentials check failed: `listen` exits 1.
     pub failed_verification: bool,
+    /// Close the connection after the answer (a body that did not arrive whole).
+    pub close: bool,
 }
 
 impl Decision {
@@ -87,6 +91,7 @@ impl Decision {
             delay: Duration::ZERO,
             forward: None,
             failed_verification: false,
+            close: false,
         }
     }
 
@@ -97,6 +102,12 @@ impl Decision {
         d.entry.reason = Some(reason.into());
         d.reply.body = body.as_bytes().to_vec();
         d
+    }
+
+    /// The connection ends after the answer (the rest of the body is not read).
+    fn closing(mut self) -> Self {
+        self.close = true;
+        self
     }
 
     /// An answer that keeps the verdict reached so far, with its own status, reason and body.
@@ -157,6 +168,63 @@ pub fn decide(
     request: Received,
     now: i64,
 ) -> Decision {
+    let (mut entry, body) = entry_of(config, request);
+
+    // 1. The body, bounded.
+    match body {
+        Body::Complete(bytes) => entry.body = bytes,
+        Body::TooLarge(partial) => {
+            let kept = partial.len();
+            entry.body = partial;
+            return Decision::reject(
+                entry,
+                413,
+                format!(
+                    "body is over --max-body ({} bytes); the capture keeps the first {kept} bytes",
+                    config.max_body
+                ),
+                "request body too large\n",
+            )
+            .closing();
+        }
+        Body::TimedOut(partial) => {
+            let reason = format!(
+                "the body did not arrive within --read-timeout ({}); the capture keeps the {} \
+                 bytes that did",
+                crate::delivery::human_duration(config.limits.read_timeout),
+                partial.len()
+            );
+            entry.body = partial;
+            return Decision::reject(entry, 408, reason, "request timeout\n").closing();
+        }
+        Body::Unreadable(partial, e) => {
+            let reason = format!(
+                "reading the body failed after {} bytes: {e}; not taken as complete",
+                partial.len()
+            );
+            entry.body = partial;
+            return Decision::reject(entry, 400, reason, "could not read body\n").closing();
+        }
+    }
+    decide_body(config, state, validators, entry, now)
+}
+
+/// The entry of a request the server answered by itself (`status`, for `reason`): the head as
+/// far as it was read, the bytes that arrived as its body.
+pub fn refused(config: &Config, request: Received, status: u16, reason: String) -> Entry {
+    let (mut entry, body) = entry_of(config, request);
+    if let Body::Complete(bytes) | Body::TooLarge(bytes) | Body::TimedOut(bytes) = body {
+        entry.body = bytes;
+    }
+    entry.provider = Provider::of_request(&entry.headers);
+    entry.verdict = Verdict::Rejected;
+    entry.reason = Some(reason);
+    entry.status = status;
+    entry
+}
+
+/// The entry a request starts as, and its body still to judge.
+fn entry_of(config: &Config, request: Received) -> (Entry, Body) {
     let Received {
         received_at,
         remote_addr,
@@ -166,7 +234,7 @@ pub fn decide(
         headers,
         body,
     } = request;
-    let mut entry = Entry {
+    let entry = Entry {
         received_at: received_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
         remote_addr,
         method,
@@ -186,33 +254,17 @@ pub fn decide(
         schema_errors: Vec::new(),
         forwarded: None,
     };
+    (entry, body)
+}
 
-    // 1. The body, bounded.
-    match body {
-        Body::Complete(bytes) => entry.body = bytes,
-        Body::TooLarge(partial) => {
-            let kept = partial.len();
-            entry.body = partial;
-            return Decision::reject(
-                entry,
-                413,
-                format!(
-                    "body is over --max-body ({} bytes); the capture keeps the first {kept} bytes",
-                    config.max_body
-                ),
-                "request body too large\n",
-            );
-        }
-        Body::Unreadable(e) => {
-            return Decision::reject(
-                entry,
-                400,
-                format!("reading the body failed: {e}"),
-                "could not read body\n",
-            );
-        }
-    }
-
+/// Steps 2 to 7, for a request whose body arrived whole.
+fn decide_body(
+    config: &Config,
+    state: &State,
+    validators: &Validators,
+    mut entry: Entry,
+    now: i64,
+) -> Decision {
     // 2. The path.
     if entry.path != config.path {
         let reason = format!(
@@ -668,13 +720,49 @@ mod tests {
         );
         let d = decide_one(
             &config(),
-            received(vec![], Body::Unreadable("reset".into())),
+            received(vec![], Body::Unreadable(b"{".to_vec(), "reset".into())),
         );
         assert_eq!(d.reply.status, 400);
         assert_eq!(
             d.entry.reason.as_deref(),
-            Some("reading the body failed: reset")
+            Some("reading the body failed after 1 bytes: reset; not taken as complete")
         );
+        assert_eq!(d.entry.body, b"{");
+        assert!(
+            d.close,
+            "a body that did not arrive whole ends its connection"
+        );
+    }
+
+    #[test]
+    fn a_body_that_stops_arriving_is_408_with_what_came() {
+        let d = decide_one(
+            &config(),
+            received(vec![], Body::TimedOut(b"{\"data\"".to_vec())),
+        );
+        assert_eq!((d.reply.status, d.entry.status), (408, 408));
+        assert_eq!(d.entry.verdict, Verdict::Rejected);
+        assert_eq!(d.entry.body, b"{\"data\"");
+        assert!(d.close);
+        assert!(
+            d.entry
+                .reason
+                .as_deref()
+                .unwrap()
+                .contains("--read-timeout (10 s)"),
+            "{:?}",
+            d.entry.reason
+        );
+    }
+
+    #[test]
+    fn a_request_the_server_refused_is_an_entry_of_its_bytes() {
+        let r = telnyx(b"{}".to_vec(), &key(), NOW);
+        let e = refused(&config(), r, 431, "head too large".into());
+        assert_eq!((e.status, e.verdict), (431, Verdict::Rejected));
+        assert_eq!(e.provider, Some(Provider::Telnyx));
+        assert_eq!(e.body, b"{}");
+        assert_eq!(e.reason.as_deref(), Some("head too large"));
     }
 
     #[test]

@@ -9,13 +9,15 @@ mod printer;
 mod server;
 mod state;
 
-pub use decide::{Body, Decision, Received, decide};
+pub use decide::{Body, Decision, Received, decide, refused};
 pub use entry::{Entry, EventLine};
 pub use server::{Listening, Server};
 pub use state::{State, Summary};
 
 use std::path::PathBuf;
 use std::time::Duration;
+
+pub use crate::http::server::Limits;
 
 use crate::bandwidth::auth::Credentials;
 use crate::signing::PublicKey;
@@ -67,6 +69,8 @@ pub struct Config {
     pub timeout: Option<Duration>,
     /// Larger bodies get 413.
     pub max_body: usize,
+    /// Connections, requests in flight, head sizes and read timeouts.
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -90,6 +94,7 @@ impl Default for Config {
             max_events: None,
             timeout: None,
             max_body: DEFAULT_MAX_BODY,
+            limits: Limits::default(),
         }
     }
 }

@@ -1,16 +1,19 @@
-//! The server that carries decisions out: binds, takes requests (each on its own thread), reads
+//! The receiver on the HTTP server ([`crate::http::server`]): binds, and for each request reads
 //! the body within the limit, asks [`decide`](super::decide), waits, forwards, captures, prints,
-//! counts and answers.
+//! counts and answers. Requests the server refuses by itself (malformed heads, limits, timeouts)
+//! are printed, captured and counted the same way.
 
 use anyhow::Context;
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Instant;
 
 use crate::capture;
 use crate::exit::ExitStatus;
-use crate::http::server::{BodyError, Incoming, Listener};
+use crate::http::server::{
+    BodyError, Handler, Head, Incoming, Listener, Notice, Outgoing, Refusal, Refused,
+};
 use crate::output::Output;
 use crate::schema::Validators;
 use crate::ui::Ui;
@@ -24,6 +27,9 @@ struct Shared {
     validators: Validators,
     capture: Option<capture::Writer>,
     forward: Option<crate::delivery::Forwarder>,
+    /// Requests taken (past `--max-events`, the rest get 503).
+    accepted: AtomicUsize,
+    /// Requests answered and recorded.
     handled: AtomicUsize,
     failed: AtomicBool,
     /// Event lines on their way to stdout.
@@ -38,7 +44,9 @@ struct Shared {
 /// watches its entries through an observer channel.
 pub struct Server {
     shared: Arc<Shared>,
-    listener: Listener,
+    /// Taken by [`Server::serve`].
+    listener: Mutex<Option<Listener>>,
+    addr: std::net::SocketAddr,
     url: String,
 }
 
@@ -73,13 +81,15 @@ impl Server {
             None => None,
         };
         let listener = Listener::bind(&config.host, config.port)?;
-        let url = format!("http://{}{}", listener.addr(), config.path);
+        let addr = listener.addr();
+        let url = format!("http://{addr}{}", config.path);
         let shared = Arc::new(Shared {
             config,
             state: State::new(),
             validators: Validators::new(false),
             capture,
             forward,
+            accepted: AtomicUsize::new(0),
             handled: AtomicUsize::new(0),
             failed: AtomicBool::new(false),
             printer: Printer::start(ui).context("starting the thread that prints")?,
@@ -89,7 +99,8 @@ impl Server {
         });
         Ok(Server {
             shared,
-            listener,
+            listener: Mutex::new(Some(listener)),
+            addr,
             url,
         })
     }
@@ -103,7 +114,7 @@ impl Server {
     pub fn announce(&self) -> std::io::Result<()> {
         let ui = &self.shared.ui;
         let listening = Listening {
-            addr: self.listener.addr().to_string(),
+            addr: self.addr.to_string(),
             url: &self.url,
         };
         ui.show(Output::Listening(listening), || {
@@ -111,62 +122,32 @@ impl Server {
         })
     }
 
-    /// Answer requests, each on its own thread, until `stop` is set or the request or time
-    /// limit is reached; then let requests being answered finish.
+    /// Answer requests until `stop` is set or the request or time limit is reached; then stop
+    /// accepting and let requests being answered finish (within `--delay` and 2 s).
     pub fn serve(&self, stop: &AtomicBool) -> anyhow::Result<()> {
+        let listener = self
+            .listener
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .context("this receiver has already served")?;
         let shared = &self.shared;
         let config = &shared.config;
-        let started = Instant::now();
-        let deadline = config.timeout.map(|t| started + t);
-        let mut accepted = 0usize;
-        loop {
+        let deadline = config.timeout.map(|t| Instant::now() + t);
+        let limits = crate::http::server::Limits {
+            grace: config.limits.grace + config.delay,
+            ..config.limits
+        };
+        listener.serve(limits, shared.clone(), || {
             // With a watcher (`demo`), the watcher decides when to stop: a delivery in progress
             // (the second half of a Basic challenge) still gets its answer.
-            if stop.load(Ordering::SeqCst) || (self.output_closed() && shared.observer.is_none()) {
-                break;
-            }
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                break;
-            }
-            if config
-                .max_events
-                .is_some_and(|m| shared.handled.load(Ordering::SeqCst) >= m)
-            {
-                break;
-            }
-            let incoming = match self.listener.next(Duration::from_millis(50)) {
-                Ok(Some(i)) => i,
-                Ok(None) => continue,
-                Err(e) => {
-                    shared.ui.warn(&format!("accepting a request: {e}"))?;
-                    continue;
-                }
-            };
-            if config.max_events.is_some_and(|m| accepted >= m) {
-                // Over the limit: the process is about to exit; answer rather than hang the client.
-                let _ = incoming.respond(503, &[], b"telhook: --max-events reached\n".to_vec());
-                continue;
-            }
-            accepted += 1;
-            let shared = shared.clone();
-            shared.in_flight.fetch_add(1, Ordering::SeqCst);
-            // One thread per request: a slow or half-open client holds only its own thread.
-            std::thread::spawn(move || {
-                if let Err(e) = handle(&shared, incoming)
-                    && !shared.printer.closed()
-                {
-                    let _ = shared.ui.warn(&format!("answering a request: {e:#}"));
-                }
-                shared.handled.fetch_add(1, Ordering::SeqCst);
-                shared.in_flight.fetch_sub(1, Ordering::SeqCst);
-            });
-        }
-        // Let requests already being answered finish (bounded, so a stuck client cannot hold us).
-        let grace = Instant::now() + config.delay + Duration::from_millis(2000);
-        while shared.in_flight.load(Ordering::SeqCst) > 0 && Instant::now() < grace {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        Ok(())
+            stop.load(Ordering::SeqCst)
+                || (self.output_closed() && shared.observer.is_none())
+                || deadline.is_some_and(|d| Instant::now() >= d)
+                || config
+                    .max_events
+                    .is_some_and(|m| shared.handled.load(Ordering::SeqCst) >= m)
+        })
     }
 
     /// Has the reader of stdout gone away?
@@ -219,80 +200,188 @@ impl Server {
     }
 }
 
-fn handle(shared: &Shared, mut incoming: Incoming) -> anyhow::Result<()> {
-    let (path, query) = incoming.path_and_query();
-    let body = match incoming.read_body(shared.config.max_body) {
-        Ok(b) => Body::Complete(b),
-        Err(BodyError::TooLarge(partial)) => Body::TooLarge(partial),
-        Err(BodyError::Io(e)) => Body::Unreadable(e.to_string()),
-    };
-    let received = Received {
-        received_at: incoming.received_at,
-        remote_addr: incoming.remote_addr(),
-        method: incoming.method(),
-        path,
-        query,
-        headers: incoming.headers(),
-        body,
-    };
-    let now = chrono::Utc::now().timestamp();
-    let mut decision = decide(
-        &shared.config,
-        &shared.state,
-        &shared.validators,
-        received,
-        now,
-    );
-    if !decision.delay.is_zero() {
-        std::thread::sleep(decision.delay);
+/// Counts a request in flight while it lives.
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl<'a> InFlight<'a> {
+    fn new(n: &'a AtomicUsize) -> Self {
+        n.fetch_add(1, Ordering::SeqCst);
+        InFlight(n)
     }
-    if let (Some(forward), Some(forwarder)) = (decision.forward.take(), &shared.forward) {
-        let started = Instant::now();
-        let result = forwarder.send(&forward.request, forward.timeout);
-        decision.forwarded(&forward, result, started.elapsed());
-    }
-    finish(shared, incoming, decision)
 }
 
-/// Capture, print, count, then answer.
-fn finish(shared: &Shared, incoming: Incoming, decision: Decision) -> anyhow::Result<()> {
-    let Decision {
-        entry,
-        reply,
-        failed_verification,
-        ..
-    } = decision;
-    if failed_verification {
-        shared.failed.store(true, Ordering::SeqCst);
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
-    if let Some(w) = &shared.capture
-        && let Err(e) = w.append(&entry.record())
-    {
-        // Written before the answer: whatever the client sees acknowledged is on disk. When it
-        // cannot be written, the sender is told to try again (a 500), and so is the user.
-        shared.failed.store(true, Ordering::SeqCst);
-        let _ = incoming.respond(500, &[], b"telhook: could not write the capture\n".to_vec());
-        return Err(anyhow::Error::from(e).context(
-            "writing the capture file (answered 500 so the sender retries; check the disk and \
-             the --capture path)",
-        ));
+}
+
+impl Handler for Shared {
+    async fn handle(&self, mut request: Incoming) -> Outgoing {
+        let _in_flight = InFlight::new(&self.in_flight);
+        let taken = self.accepted.fetch_add(1, Ordering::SeqCst);
+        if self.config.max_events.is_some_and(|m| taken >= m) {
+            // Over the limit: the process is about to exit; answer rather than hang the client.
+            return Outgoing {
+                status: 503,
+                headers: Vec::new(),
+                body: b"telhook: --max-events reached\n".to_vec(),
+                close: true,
+            };
+        }
+        let body = match request.read_body(self.config.max_body).await {
+            Ok(b) => Body::Complete(b),
+            Err(BodyError::TooLarge(partial)) => Body::TooLarge(partial),
+            Err(BodyError::TimedOut(partial)) => Body::TimedOut(partial),
+            Err(BodyError::Failed(partial, e)) => Body::Unreadable(partial, e),
+        };
+        let received = received(request.head, body);
+        let now = chrono::Utc::now().timestamp();
+        let mut decision = decide(&self.config, &self.state, &self.validators, received, now);
+        if !decision.delay.is_zero() {
+            tokio::time::sleep(decision.delay).await;
+        }
+        if let (Some(forward), Some(forwarder)) = (decision.forward.take(), &self.forward) {
+            let started = Instant::now();
+            let result = forwarder
+                .forward(forward.request.clone(), forward.timeout)
+                .await;
+            decision.forwarded(&forward, result, started.elapsed());
+        }
+        self.finish(decision)
     }
-    // Queued for the printing thread, never waited for: a stdout nobody reads holds up no
-    // answer. A closed stdout stops the listener (the request is captured and answered).
-    shared.printer.print(line(&shared.ui, &entry));
-    shared.state.count(&entry);
-    if let Some(observer) = &shared.observer {
-        // The watcher may have gone; the request is still answered.
-        let _ = observer.send(entry);
+
+    fn refused(&self, refused: Refused) {
+        let reason = self.why(&refused.why);
+        let head = Head {
+            received_at: refused.received_at,
+            remote_addr: refused.remote_addr,
+            method: refused.method,
+            path: refused.path,
+            query: refused.query,
+            headers: refused.headers,
+        };
+        let received = received(head, Body::Complete(refused.bytes));
+        let entry = super::refused(&self.config, received, refused.status, reason);
+        // The server answers whatever happens here; a capture that fails is said.
+        if let Err(e) = self.record(entry) {
+            let _ = self.ui.warn(&format!("{e:#}"));
+        }
     }
-    let headers: Vec<(&str, &str)> = reply
-        .headers
-        .iter()
-        .map(|(n, v)| (*n, v.as_str()))
-        .collect();
-    incoming
-        .respond(reply.status, &headers, reply.body)
-        .context("sending the answer")
+
+    fn notice(&self, notice: Notice) {
+        let text = match notice {
+            Notice::ConnectionsFull(n) => format!(
+                "{n} connections are open (--max-connections): new ones wait until one closes"
+            ),
+            Notice::AcceptFailed(e) => format!(
+                "accepting a connection failed: {e}; retrying (raise the open-file limit, \
+                 `ulimit -n`, or lower --max-connections)"
+            ),
+        };
+        let _ = self.ui.warn(&text);
+    }
+}
+
+fn received(head: Head, body: Body) -> Received {
+    Received {
+        received_at: head.received_at,
+        remote_addr: Some(head.remote_addr.to_string()),
+        method: head.method,
+        path: head.path,
+        query: head.query,
+        headers: head.headers,
+        body,
+    }
+}
+
+impl Shared {
+    /// Why the server refused a request, in the receiver's words (its flags).
+    fn why(&self, why: &Refusal) -> String {
+        let limits = &self.config.limits;
+        match why {
+            Refusal::Malformed(e) => format!("malformed request: {e}"),
+            Refusal::Incomplete => {
+                "the client closed the connection before the request's head was complete".into()
+            }
+            Refusal::RequestLineTooLong(n) => format!("request line over {n} bytes"),
+            Refusal::HeadTooLarge(n) => {
+                format!("head over {n} bytes (--max-header-bytes) or over 100 headers")
+            }
+            Refusal::HeadTimeout(_) => format!(
+                "the head did not arrive within --read-timeout ({})",
+                crate::delivery::human_duration(limits.read_timeout)
+            ),
+            Refusal::LengthTooLarge => {
+                "Content-Length is larger than any body can be (the HTTP layer answers 431)".into()
+            }
+            Refusal::LengthAndChunked => "both Content-Length and Transfer-Encoding (RFC 9112 \
+                 6.1: a proxy and the app could read different bodies); send one"
+                .into(),
+            Refusal::Http2 => {
+                "HTTP/2 with prior knowledge is not served here; send HTTP/1.1".into()
+            }
+            Refusal::Busy(n) => {
+                format!("{n} requests already in flight (--max-in-flight); answered 503, retry")
+            }
+        }
+    }
+
+    /// Capture, print and count an entry, and show it to the watcher. The capture comes first:
+    /// what the client sees acknowledged is on disk.
+    fn record(&self, entry: Entry) -> anyhow::Result<()> {
+        if let Some(w) = &self.capture {
+            w.append(&entry.record()).map_err(|e| {
+                self.failed.store(true, Ordering::SeqCst);
+                anyhow::Error::from(e).context(
+                    "writing the capture file (answered 500 so the sender retries; check the \
+                     disk and the --capture path)",
+                )
+            })?;
+        }
+        // Queued for the printing thread, never waited for: a stdout nobody reads holds up no
+        // answer. A closed stdout stops the listener (the request is captured and answered).
+        self.printer.print(line(&self.ui, &entry));
+        self.state.count(&entry);
+        if let Some(observer) = &self.observer {
+            // The watcher may have gone; the request is still answered.
+            let _ = observer.send(entry);
+        }
+        self.handled.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// Record the decision, then give its answer (500 when the capture could not be written).
+    fn finish(&self, decision: Decision) -> Outgoing {
+        let Decision {
+            entry,
+            reply,
+            failed_verification,
+            close,
+            ..
+        } = decision;
+        if failed_verification {
+            self.failed.store(true, Ordering::SeqCst);
+        }
+        if let Err(e) = self.record(entry) {
+            if !self.printer.closed() {
+                let _ = self.ui.warn(&format!("{e:#}"));
+            }
+            self.handled.fetch_add(1, Ordering::SeqCst);
+            return Outgoing {
+                status: 500,
+                headers: Vec::new(),
+                body: b"telhook: could not write the capture\n".to_vec(),
+                close: false,
+            };
+        }
+        Outgoing {
+            status: reply.status,
+            headers: reply.headers,
+            body: reply.body,
+            close,
+        }
+    }
 }
 
 /// The line `entry` is printed as: its JSON object or its text.
@@ -310,6 +399,7 @@ mod tests {
     use super::*;
     use crate::catalog::Provider;
     use crate::template::{Renderer, Seed};
+    use std::time::Duration;
 
     fn telnyx_body() -> Vec<u8> {
         let mut renderer = Renderer::new(Seed {
