@@ -11,7 +11,7 @@ pub mod commands;
 pub(crate) mod delivery;
 pub mod example;
 pub mod exit;
-pub(crate) mod http;
+pub mod http;
 pub(crate) mod output;
 pub(crate) mod patch;
 pub(crate) mod receiver;

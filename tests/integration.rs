@@ -8,6 +8,7 @@ mod cli;
 mod completions;
 mod demo;
 mod example;
+mod hostile;
 mod keys;
 mod listen;
 mod readme;

@@ -1,5 +1,5 @@
 //! Only the wire: the client side (a request, its answer, the transports that carry it), the
-//! server side (a tiny_http listener wrapper), and header helpers. No provider, no capture, no
+//! server side (hyper 1 with limits, [`server`]), and header helpers. No provider, no capture, no
 //! delivery rules.
 
 pub mod client;

@@ -376,7 +376,7 @@ pub struct Listener {
 
 impl Listener {
     pub fn start(t: &Telhook, args: &[&str]) -> Self {
-        use std::io::{BufRead, Read};
+        use std::io::BufRead;
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_telhook"));
         cmd.args(["listen", "--port", "0"]).args(args);
         for var in [
@@ -396,10 +396,17 @@ impl Listener {
         let mut stderr_pipe = child.child.stderr.take().unwrap();
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let err_sink = stderr.clone();
+        // Line by line, so a test can wait for a warning while the listener runs.
         std::thread::spawn(move || {
-            let mut s = String::new();
-            let _ = stderr_pipe.read_to_string(&mut s);
-            err_sink.lock().unwrap().push_str(&s);
+            let mut reader = std::io::BufReader::new(&mut stderr_pipe);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+                err_sink
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push_str(&line);
+                line.clear();
+            }
         });
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
