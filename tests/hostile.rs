@@ -162,11 +162,15 @@ fn cases() -> Vec<Case> {
         Case {
             half_close: true,
             ..case(
-                "a body shorter than its length, then half-closed",
-                b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\":",
+                "a body shorter than its length, over 1 KiB, then half-closed",
+                &[
+                    b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n".as_slice(),
+                    &[b'x'; 2000],
+                ]
+                .concat(),
                 400,
-                "reading the body failed after 5 bytes",
-                b"{\"a\":",
+                "reading the body failed after 2000 bytes",
+                &[b'x'; 2000],
             )
         },
         case(

@@ -349,9 +349,10 @@ async fn connection<H: Handler>(
         if !answered_by_hyper {
             refused.status = refused.why.status();
         }
-        server.handler.refused(refused.clone());
+        let status = refused.status;
+        server.handler.refused(refused);
         if !answered_by_hyper {
-            let reply = status_only(refused.status);
+            let reply = status_only(status);
             let _ = tokio::time::timeout(limits.read_timeout, io.stream.write_all(&reply)).await;
         }
     }
