@@ -79,19 +79,40 @@ pub struct Record {
     pub status: u16,
 }
 
+/// A [`Record`] borrowed from the request it describes, written without copying it first: the
+/// same fields in the same order, so the same line.
+#[derive(Debug, Serialize)]
+pub struct RecordRef<'a> {
+    pub received_at: &'a str,
+    pub remote_addr: Option<&'a str>,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub headers: &'a [(String, String)],
+    pub body: std::borrow::Cow<'a, str>,
+    pub body_base64: bool,
+    pub provider: Option<&'static str>,
+    pub event: Option<&'static str>,
+    pub event_id: Option<&'a str>,
+    pub verdict: Verdict,
+    pub reason: Option<&'a str>,
+    pub status: u16,
+}
+
+/// A body as a record holds it: the text when it is UTF-8, else base64 (and `true`).
+pub fn body_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), false),
+        Err(_) => (std::borrow::Cow::Owned(STANDARD.encode(bytes)), true),
+    }
+}
+
 impl Record {
     /// Store a body: as text when it is UTF-8, else base64.
     pub fn set_body(&mut self, bytes: &[u8]) {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => {
-                self.body = text.to_string();
-                self.body_base64 = false;
-            }
-            Err(_) => {
-                self.body = STANDARD.encode(bytes);
-                self.body_base64 = true;
-            }
-        }
+        let (body, base64) = body_text(bytes);
+        self.body = body.into_owned();
+        self.body_base64 = base64;
     }
 
     /// The body bytes exactly as received.
@@ -191,8 +212,9 @@ impl Writer {
         })
     }
 
-    /// Append one record as one line, in a single write, and flush it to the OS.
-    pub fn append(&self, record: &Record) -> std::io::Result<()> {
+    /// Append one record ([`Record`] or [`RecordRef`]) as one line, in a single write, and
+    /// flush it to the OS.
+    pub fn append(&self, record: &impl Serialize) -> std::io::Result<()> {
         let mut line = serde_json::to_vec(record)?;
         line.push(b'\n');
         let mut file = self

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::capture::{Record, Verdict};
+use crate::capture::{RecordRef, Verdict, body_text};
 use crate::catalog::{Event, Provider};
 use crate::ui::{Ui, sanitize};
 
@@ -65,26 +65,35 @@ impl Entry {
         self.event.map(|e| e.name)
     }
 
-    /// The capture record: the request byte for byte, and the verdict.
-    pub fn record(&self) -> Record {
-        let mut record = Record {
-            received_at: self.received_at.clone(),
-            remote_addr: self.remote_addr.clone(),
-            method: self.method.clone(),
-            path: self.path.clone(),
-            query: self.query.clone(),
-            headers: self.headers.clone(),
-            body: String::new(),
-            body_base64: false,
-            provider: self.provider.map(|p| p.name().to_string()),
-            event: self.event_name().map(str::to_string),
-            event_id: self.event_id.clone(),
+    /// The capture record as the capture file's reader gets it back.
+    #[cfg(test)]
+    pub fn record(&self) -> crate::capture::Record {
+        let line = serde_json::to_vec(&self.record_ref()).unwrap();
+        match crate::capture::Line::parse(&line) {
+            crate::capture::Line::Record(record) => *record,
+            _ => panic!("not a record: {}", String::from_utf8_lossy(&line)),
+        }
+    }
+
+    /// The capture record, borrowed (what the capture file gets).
+    pub fn record_ref(&self) -> RecordRef<'_> {
+        let (body, body_base64) = body_text(&self.body);
+        RecordRef {
+            received_at: &self.received_at,
+            remote_addr: self.remote_addr.as_deref(),
+            method: &self.method,
+            path: &self.path,
+            query: self.query.as_deref(),
+            headers: &self.headers,
+            body,
+            body_base64,
+            provider: self.provider.map(Provider::name),
+            event: self.event_name(),
+            event_id: self.event_id.as_deref(),
             verdict: self.verdict,
-            reason: self.reason.clone(),
+            reason: self.reason.as_deref(),
             status: self.status,
-        };
-        record.set_body(&self.body);
-        record
+        }
     }
 
     /// The `--json` line.

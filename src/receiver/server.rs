@@ -331,7 +331,7 @@ impl Shared {
     /// what the client sees acknowledged is on disk.
     fn record(&self, entry: Entry) -> anyhow::Result<()> {
         if let Some(w) = &self.capture {
-            w.append(&entry.record()).map_err(|e| {
+            w.append(&entry.record_ref()).map_err(|e| {
                 self.failed.store(true, Ordering::SeqCst);
                 anyhow::Error::from(e).context(
                     "writing the capture file (answered 500 so the sender retries; check the \

@@ -32,7 +32,16 @@ pub struct State {
     attempts: Mutex<Recent<u32>>,
     /// message or call id -> latest event time seen
     latest: Mutex<Recent<String>>,
-    summary: Mutex<Summary>,
+    summary: Mutex<Counts>,
+}
+
+/// The summary as it is kept: counted by provider, event and verdict without a string made per
+/// request.
+#[derive(Debug, Default)]
+struct Counts {
+    requests: usize,
+    rejected: usize,
+    counts: BTreeMap<(&'static str, &'static str, Verdict), usize>,
 }
 
 impl Default for State {
@@ -101,7 +110,7 @@ impl State {
         State {
             attempts: Mutex::new(Recent::new(each)),
             latest: Mutex::new(Recent::new(each)),
-            summary: Mutex::new(Summary::default()),
+            summary: Mutex::new(Counts::default()),
         }
     }
 
@@ -134,17 +143,27 @@ impl State {
         if entry.verdict == Verdict::Rejected {
             s.rejected += 1;
         }
-        let key = format!(
-            "{} {} {}",
+        let key = (
             entry.provider.map_or("unknown", Provider::name),
             entry.event_name().unwrap_or("-"),
-            entry.verdict
+            entry.verdict,
         );
         *s.counts.entry(key).or_insert(0) += 1;
     }
 
     pub fn summary(&self) -> Summary {
-        lock(&self.summary).clone()
+        let s = lock(&self.summary);
+        Summary {
+            requests: s.requests,
+            rejected: s.rejected,
+            counts: s
+                .counts
+                .iter()
+                .map(|((provider, event, verdict), n)| {
+                    (format!("{provider} {event} {verdict}"), *n)
+                })
+                .collect(),
+        }
     }
 }
 
