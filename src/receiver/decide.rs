@@ -430,7 +430,7 @@ fn mark(
     let attempt = id.as_deref().map_or(1, |id| state.attempt(id));
     entry.duplicate = attempt > 1;
     if let Some((subject, time)) = subject {
-        entry.out_of_order = state.out_of_order(subject, time);
+        entry.out_of_order = state.out_of_order(&subject, &time);
     }
     attempt
 }

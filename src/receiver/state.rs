@@ -30,9 +30,10 @@ pub const REMEMBERED: usize = 50_000;
 pub struct State {
     /// event id -> attempts seen
     attempts: Mutex<Recent<u32>>,
-    /// message or call id -> latest event time seen
-    latest: Mutex<Recent<String>>,
+    /// message or call id -> latest event time seen (Unix nanoseconds, `None` when unreadable)
+    latest: Mutex<Recent<Option<i64>>>,
     summary: Mutex<Counts>,
+    fingerprint: Fingerprint,
 }
 
 /// The summary as it is kept: counted by provider, event and verdict without a string made per
@@ -57,9 +58,14 @@ impl Default for State {
 #[derive(Debug)]
 struct Recent<V> {
     each: usize,
-    current: HashMap<String, V>,
-    older: HashMap<String, V>,
+    current: HashMap<Key, V>,
+    older: HashMap<Key, V>,
 }
+
+/// An id as the maps keep it: a 128-bit keyed hash (two SipHash keys drawn for this process),
+/// so no id is stored as a string and every entry is the same size; two ids agree by chance
+/// with a probability of about n²/2¹²⁹.
+type Key = u128;
 
 impl<V> Recent<V> {
     fn new(each: usize) -> Self {
@@ -71,27 +77,41 @@ impl<V> Recent<V> {
     }
 
     /// The value of `key`, made current (inserting `make()` when it is not known).
-    fn entry(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
-        if !self.current.contains_key(key) {
-            let known = self.older.remove(key);
+    fn entry(&mut self, key: Key, make: impl FnOnce() -> V) -> &mut V {
+        if !self.current.contains_key(&key) {
+            let known = self.older.remove(&key);
             if self.current.len() >= self.each {
-                self.older = std::mem::take(&mut self.current);
+                // The older generation goes; its table is reused for the new current one, so
+                // a turn allocates nothing.
+                std::mem::swap(&mut self.older, &mut self.current);
+                self.current.clear();
             }
             return self
                 .current
-                .entry(key.to_string())
+                .entry(key)
                 .or_insert_with(|| known.unwrap_or_else(make));
         }
-        self.current.entry(key.to_string()).or_insert_with(make)
+        self.current.entry(key).or_insert_with(make)
     }
 
-    fn get(&self, key: &str) -> Option<&V> {
-        self.current.get(key).or_else(|| self.older.get(key))
+    fn get(&self, key: Key) -> Option<&V> {
+        self.current.get(&key).or_else(|| self.older.get(&key))
     }
 
     #[cfg(test)]
     fn len(&self) -> usize {
         self.current.len() + self.older.len()
+    }
+}
+
+/// Two independent keyed hashes of an id, as one [`Key`].
+#[derive(Debug, Default)]
+struct Fingerprint(std::hash::RandomState, std::hash::RandomState);
+
+impl Fingerprint {
+    fn of(&self, id: &str) -> Key {
+        use std::hash::BuildHasher;
+        (u128::from(self.0.hash_one(id)) << 64) | u128::from(self.1.hash_one(id))
     }
 }
 
@@ -111,26 +131,31 @@ impl State {
             attempts: Mutex::new(Recent::new(each)),
             latest: Mutex::new(Recent::new(each)),
             summary: Mutex::new(Counts::default()),
+            fingerprint: Fingerprint::default(),
         }
     }
 
     /// Count one more delivery of the event `id`; returns which attempt this is (1 = first).
     pub fn attempt(&self, id: &str) -> u32 {
+        let key = self.fingerprint.of(id);
         let mut seen = lock(&self.attempts);
-        let n = seen.entry(id, || 0);
+        let n = seen.entry(key, || 0);
         *n += 1;
         *n
     }
 
-    /// Is an event about `subject` at `time` older than one already seen? A newer time becomes
-    /// the subject's latest.
-    pub fn out_of_order(&self, subject: String, time: String) -> bool {
+    /// Is an event about `subject` at `time` (RFC 3339) older than one already seen? A newer
+    /// time becomes the subject's latest.
+    pub fn out_of_order(&self, subject: &str, time: &str) -> bool {
+        let key = self.fingerprint.of(subject);
+        let time = chrono::DateTime::parse_from_rfc3339(time)
+            .ok()
+            .and_then(|t| t.timestamp_nanos_opt());
         let mut latest = lock(&self.latest);
-        let parse = |t: &str| chrono::DateTime::parse_from_rfc3339(t).ok();
-        match latest.get(&subject) {
-            Some(prev) if parse(&time) < parse(prev) => true,
+        match latest.get(key) {
+            Some(prev) if time < *prev => true,
             _ => {
-                *latest.entry(&subject, String::new) = time;
+                *latest.entry(key, || None) = time;
                 false
             }
         }
@@ -191,14 +216,15 @@ mod tests {
         assert_eq!(s.attempt("id5"), 1);
         // An id seen again moves to the current generation and survives the next turn.
         let mut recent = Recent::new(2);
-        *recent.entry("a", || 0) += 1;
-        *recent.entry("b", || 0) += 1;
-        *recent.entry("a", || 0) += 1; // "a" is current
-        *recent.entry("c", || 0) += 1; // full: "a" and "b" become older, "c" current
-        *recent.entry("a", || 0) += 1; // "a" back to current
-        *recent.entry("d", || 0) += 1; // full: "c", "a" older; "b" dropped
-        assert_eq!(recent.get("a"), Some(&3));
-        assert_eq!(recent.get("b"), None);
+        let (a, b, c, d) = (1, 2, 3, 4);
+        *recent.entry(a, || 0) += 1;
+        *recent.entry(b, || 0) += 1;
+        *recent.entry(a, || 0) += 1; // a is current
+        *recent.entry(c, || 0) += 1; // full: a and b become older, c current
+        *recent.entry(a, || 0) += 1; // a back to current
+        *recent.entry(d, || 0) += 1; // full: c, a older; b dropped
+        assert_eq!(recent.get(a), Some(&3));
+        assert_eq!(recent.get(b), None);
         assert!(recent.len() <= 4);
     }
 
@@ -206,10 +232,13 @@ mod tests {
     fn an_older_event_about_the_same_subject_is_out_of_order() {
         let s = State::new();
         let t = |x: &str| format!("2026-01-01T00:00:0{x}Z");
-        assert!(!s.out_of_order("m".into(), t("2")));
-        assert!(s.out_of_order("m".into(), t("1")), "older than the latest");
-        assert!(!s.out_of_order("other".into(), t("1")), "another subject");
-        assert!(!s.out_of_order("m".into(), t("3")));
-        assert!(s.out_of_order("m".into(), t("2")), "the latest moved on");
+        assert!(!s.out_of_order("m", &t("2")));
+        assert!(s.out_of_order("m", &t("1")), "older than the latest");
+        assert!(!s.out_of_order("other", &t("1")), "another subject");
+        assert!(!s.out_of_order("m", &t("3")));
+        assert!(s.out_of_order("m", &t("2")), "the latest moved on");
+        // Time zones and fractions compare as instants.
+        assert!(s.out_of_order("m", "2026-01-01T01:00:02.5+01:00"));
+        assert!(!s.out_of_order("m", "2026-01-01T00:00:03.5Z"));
     }
 }
