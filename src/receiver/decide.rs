@@ -279,9 +279,10 @@ fn decide_body(
     let event = json.as_ref().ok().and_then(catalog::recognize);
     entry.provider = Provider::of_request(&entry.headers).or(event.map(|e| e.provider));
     entry.event = event;
+    let mut subject = None;
     if let (Some(e), Ok(j)) = (event, &json) {
         entry.facts = e.provider.facts(e, j);
-        entry.event_id = catalog::ids(e, j).0;
+        (entry.event_id, subject) = catalog::ids(e, j);
     }
 
     // 4. Authentication.
@@ -317,7 +318,7 @@ fn decide_body(
     };
 
     // 6. The marks.
-    let attempt = mark(state, validators, event, &json, &mut entry);
+    let attempt = mark(state, validators, event, &json, subject, &mut entry);
 
     // 7. The answer.
     let mut decision = if attempt <= config.fail_first {
@@ -412,12 +413,14 @@ fn authenticate(config: &Config, mut entry: Entry, now: i64) -> Result<Entry, Bo
 }
 
 /// Schema problems, a repeated id, an event older than one already seen about the same message
-/// or call. Returns which delivery of its id this is (1 = the first).
+/// or call (`subject`: its id and time, as [`catalog::ids`] found them). Returns which delivery
+/// of its id this is (1 = the first).
 fn mark(
     state: &State,
     validators: &Validators,
     event: &Event,
     json: &Value,
+    subject: Option<(String, String)>,
     entry: &mut Entry,
 ) -> u32 {
     if let Ok(errs) = validators.check(event, json) {
@@ -426,8 +429,7 @@ fn mark(
             .map(|v| format!("{}: {}", v.path, v.message))
             .collect();
     }
-    let (id, subject) = catalog::ids(event, json);
-    let attempt = id.as_deref().map_or(1, |id| state.attempt(id));
+    let attempt = entry.event_id.as_deref().map_or(1, |id| state.attempt(id));
     entry.duplicate = attempt > 1;
     if let Some((subject, time)) = subject {
         entry.out_of_order = state.out_of_order(&subject, &time);
