@@ -120,13 +120,8 @@ pub struct Outgoing {
 /// A request the server answered by itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
-    pub received_at: DateTime<Utc>,
-    pub remote_addr: SocketAddr,
-    /// The head as far as it could be read: method, path, query, headers (empty when unknown).
-    pub method: String,
-    pub path: String,
-    pub query: Option<String>,
-    pub headers: Vec<(String, String)>,
+    /// The head as far as it could be read (method, path or headers empty when unknown).
+    pub head: Head,
     /// The bytes that were read of it (a head that could not be parsed arrives here raw).
     pub bytes: Vec<u8>,
     /// The status it was answered.
@@ -410,14 +405,8 @@ async fn answer<H: Handler>(
     let head = head_of(&parts, &raw, received_at, peer);
     let refuse = |why: Refusal| {
         let status = why.status();
-        let head = head.clone();
         server.handler.refused(Refused {
-            received_at,
-            remote_addr: peer,
-            method: head.method,
-            path: head.path,
-            query: head.query,
-            headers: head.headers,
+            head: head.clone(),
             bytes: Vec::new(),
             status,
             why,
@@ -530,8 +519,8 @@ fn complete(raw: &[u8]) -> bool {
     matches!(request.parse(raw), Ok(httparse::Status::Complete(_)))
 }
 
-/// What a bad head could be read as: its request line and whatever headers parsed.
-fn partial_head(raw: &[u8]) -> (String, String, Option<String>, Vec<(String, String)>) {
+/// What a bad head could be read as: its request line and, when it parsed whole, its headers.
+fn partial_head(raw: &[u8], received_at: DateTime<Utc>, remote_addr: SocketAddr) -> Head {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut request = httparse::Request::new(&mut headers);
     let complete = matches!(request.parse(raw), Ok(httparse::Status::Complete(_)));
@@ -550,7 +539,14 @@ fn partial_head(raw: &[u8]) -> (String, String, Option<String>, Vec<(String, Str
     } else {
         Vec::new()
     };
-    (method, path, query, headers)
+    Head {
+        received_at,
+        remote_addr,
+        method,
+        path,
+        query,
+        headers,
+    }
 }
 
 impl Incoming {
@@ -677,14 +673,9 @@ impl Recorder {
             (None, _) => Refusal::Malformed(error.to_string()),
         };
         let bytes = std::mem::take(&mut log.head);
-        let (method, path, query, headers) = partial_head(&bytes);
+        let head = partial_head(&bytes, log.started.unwrap_or_else(Utc::now), peer);
         Some(Refused {
-            received_at: log.started.unwrap_or_else(Utc::now),
-            remote_addr: peer,
-            method,
-            path,
-            query,
-            headers,
+            head,
             bytes,
             status: status.unwrap_or(0),
             why,
@@ -824,10 +815,13 @@ mod tests {
 
     #[test]
     fn a_bad_head_is_read_as_far_as_it_goes() {
-        let (method, path, query, headers) = partial_head(b"POST /a?b=1 HTTP/2.0\r\n\r\n");
-        assert_eq!((method.as_str(), path.as_str()), ("POST", "/a"));
-        assert_eq!(query.as_deref(), Some("b=1"));
-        assert!(headers.is_empty());
+        let at = Utc::now();
+        let peer: SocketAddr = "127.0.0.1:1".parse().unwrap();
+        let head = partial_head(b"POST /a?b=1 HTTP/2.0\r\n\r\n", at, peer);
+        assert_eq!((head.method.as_str(), head.path.as_str()), ("POST", "/a"));
+        assert_eq!(head.query.as_deref(), Some("b=1"));
+        assert!(head.headers.is_empty());
+        assert_eq!((head.received_at, head.remote_addr), (at, peer));
     }
 
     #[test]

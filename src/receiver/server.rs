@@ -253,15 +253,7 @@ impl Handler for Shared {
 
     fn refused(&self, refused: Refused) {
         let reason = self.why(&refused.why);
-        let head = Head {
-            received_at: refused.received_at,
-            remote_addr: refused.remote_addr,
-            method: refused.method,
-            path: refused.path,
-            query: refused.query,
-            headers: refused.headers,
-        };
-        let received = received(head, Body::Complete(refused.bytes));
+        let received = received(refused.head, Body::Complete(refused.bytes));
         let entry = super::refused(&self.config, received, refused.status, reason);
         // The server answers whatever happens here; a capture that fails is said.
         if let Err(e) = self.record(entry) {
