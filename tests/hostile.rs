@@ -596,3 +596,33 @@ fn headers_are_captured_as_sent_case_order_and_repeats() {
         ]
     );
 }
+
+#[test]
+fn pipelined_requests_are_each_answered_printed_and_captured_as_sent() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--json", "--capture", "cap.jsonl"]);
+    // Three requests in one write: two good ones with their headers' case, then a bad one.
+    let raw = b"POST /?n=1 HTTP/1.1\r\nX-Case: 1\r\nContent-Length: 2\r\n\r\n{}\
+                POST /?n=2 HTTP/1.1\r\nX-Case: 2\r\nContent-Length: 2\r\n\r\n{}\
+                GARBAGE\x01 /x HTTP/9\r\n\r\n";
+    let answers = exchange(&addr(&l), raw);
+    assert_eq!(answers.matches("HTTP/1.1 200 OK").count(), 2, "{answers}");
+    assert_eq!(
+        answers.matches("HTTP/1.1 400 Bad Request").count(),
+        1,
+        "{answers}"
+    );
+    let statuses: Vec<u16> = (0..3).map(|_| Event::parse(&l.line()).status).collect();
+    assert_eq!(statuses, [200, 200, 400]);
+    let records = Capture::read(&t.path("cap.jsonl"));
+    assert_eq!(records.len(), 3);
+    assert_eq!(
+        (records[0].query.as_deref(), records[1].query.as_deref()),
+        (Some("n=1"), Some("n=2"))
+    );
+    assert_eq!(
+        records[1].headers[0],
+        ("X-Case".to_string(), "2".to_string())
+    );
+    assert_eq!(records[2].body, "GARBAGE\u{1} /x HTTP/9\r\n\r\n");
+}

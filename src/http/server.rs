@@ -211,7 +211,7 @@ impl Listener {
         let server = Arc::new(Server {
             limits,
             handler,
-            in_flight: Semaphore::new(limits.max_in_flight),
+            in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
             connections: Arc::new(Semaphore::new(limits.max_connections)),
             stopped,
         });
@@ -239,7 +239,7 @@ impl Listener {
 struct Server<H> {
     limits: Limits,
     handler: Arc<H>,
-    in_flight: Semaphore,
+    in_flight: Arc<Semaphore>,
     connections: Arc<Semaphore>,
     stopped: watch::Receiver<bool>,
 }
@@ -321,6 +321,8 @@ async fn connection<H: Handler>(
     };
     let mut conn = hyper::server::conn::http1::Builder::new()
         .max_header_size(limits.max_head)
+        // hyper's read buffer must hold the largest head allowed (its default is ~400 kB).
+        .max_buf_size((limits.max_head + 4096).max(8192))
         .header_read_timeout(None)
         .serve_connection(io, service);
     let mut stopped = server.stopped.clone();
@@ -425,7 +427,7 @@ async fn answer<H: Handler>(
     if has(&head.headers, "content-length") && has(&head.headers, "transfer-encoding") {
         return refuse(Refusal::LengthAndChunked);
     }
-    let Ok(_permit) = server.in_flight.try_acquire() else {
+    let Ok(permit) = server.in_flight.clone().try_acquire_owned() else {
         return refuse(Refusal::Busy(server.limits.max_in_flight));
     };
     let incoming = Incoming {
@@ -433,7 +435,19 @@ async fn answer<H: Handler>(
         body,
         read_timeout: server.limits.read_timeout,
     };
-    Ok(reply(server.handler.handle(incoming).await))
+    // On a task of its own: a client that goes away does not cut the handler off halfway (its
+    // request is still recorded, and what it changed is not left half done).
+    let handler = server.handler.clone();
+    let handled = tokio::spawn(async move {
+        let _permit = permit;
+        handler.handle(incoming).await
+    });
+    Ok(reply(handled.await.unwrap_or_else(|_| Outgoing {
+        status: 500,
+        headers: Vec::new(),
+        body: reason_line(500).into_bytes(),
+        close: true,
+    })))
 }
 
 fn has(headers: &[(String, String)], name: &str) -> bool {
@@ -604,14 +618,58 @@ struct Log {
     /// The phase changed: the timer must be set again.
     rearm: bool,
     started: Option<DateTime<Utc>>,
+    /// Of the dispatched request's body, the bytes still to pass before the next request's
+    /// (`None`: not known, a chunked body).
+    body_left: Option<u64>,
+    /// Answers the handler has given that hyper has not begun to write.
+    awaiting: usize,
 }
 
 impl Log {
-    /// The handler takes the request: hand over the head's bytes.
+    /// The handler takes the request: hand over the bytes read since it began. What follows
+    /// its head in them is its body and then, from a client that pipelines, the next request,
+    /// whose bytes stay.
     fn dispatched(&mut self) -> Vec<u8> {
         self.phase = Phase::Dispatched;
         self.rearm = true;
-        std::mem::take(&mut self.head)
+        self.status = None;
+        self.cut = None;
+        let raw = std::mem::take(&mut self.head);
+        let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+        let mut request = httparse::Request::new(&mut headers);
+        self.body_left = None;
+        if let Ok(httparse::Status::Complete(n)) = request.parse(&raw) {
+            let field = |name: &str| {
+                let mut values = request
+                    .headers
+                    .iter()
+                    .filter(|h| h.name.eq_ignore_ascii_case(name));
+                (values.next().map(|h| h.value), values.next().is_some())
+            };
+            self.body_left = match (field("transfer-encoding").0, field("content-length")) {
+                (None, (None, _)) => Some(0),
+                (None, (Some(v), false)) => std::str::from_utf8(v)
+                    .ok()
+                    .and_then(|v| v.trim().parse().ok()),
+                _ => None,
+            };
+            self.pass(&raw[n..], usize::MAX);
+        }
+        raw
+    }
+
+    /// Bytes read while a request is with the handler: its body first, then the next head's.
+    /// At most `keep` bytes of the next head are kept.
+    fn pass(&mut self, bytes: &[u8], keep: usize) {
+        if let Some(left) = &mut self.body_left {
+            let body = bytes
+                .len()
+                .min(usize::try_from(*left).unwrap_or(usize::MAX));
+            *left -= body as u64;
+            let next = &bytes[body..];
+            let room = keep.saturating_sub(self.head.len());
+            self.head.extend_from_slice(&next[..next.len().min(room)]);
+        }
     }
 }
 
@@ -626,9 +684,16 @@ struct Idle<'a>(&'a Mutex<Log>);
 impl Drop for Idle<'_> {
     fn drop(&mut self) {
         let mut log = lock(self.0);
-        log.phase = Phase::Idle;
-        log.head.clear();
         log.rearm = true;
+        log.awaiting += 1;
+        if log.body_left == Some(0) && !log.head.is_empty() {
+            // The next request began to arrive with this one.
+            log.phase = Phase::Head;
+            log.started = Some(Utc::now());
+        } else {
+            log.phase = Phase::Idle;
+            log.head.clear();
+        }
     }
 }
 
@@ -658,7 +723,8 @@ impl Recorder {
     /// After the connection ended with `error`: the request it refused, if one was being read.
     fn refused(&mut self, error: &hyper::Error, peer: SocketAddr) -> Option<Refused> {
         let mut log = lock(&self.log);
-        if log.phase != Phase::Head || log.head.is_empty() {
+        let pending = log.phase == Phase::Head && !log.head.is_empty();
+        if !pending && log.status.is_none() && log.cut.is_none() {
             return None;
         }
         let status = log.status;
@@ -707,6 +773,9 @@ impl AsyncRead for Recorder {
                     log.phase = Phase::Head;
                     log.started = Some(Utc::now());
                     log.rearm = true;
+                }
+                if log.phase == Phase::Dispatched {
+                    log.pass(read, this.keep());
                 }
                 if log.phase == Phase::Head {
                     let room = this.keep().saturating_sub(log.head.len());
@@ -757,12 +826,17 @@ impl AsyncWrite for Recorder {
         let this = &mut *self;
         {
             let mut log = lock(&this.log);
-            if log.phase == Phase::Head && log.status.is_none() {
-                // hyper answering a head it refused: `HTTP/1.1 NNN ...`.
-                log.status = buf
-                    .get(9..12)
-                    .and_then(|s| std::str::from_utf8(s).ok())
-                    .and_then(|s| s.parse().ok());
+            if log.phase != Phase::Dispatched && buf.starts_with(b"HTTP/1.") {
+                if log.awaiting > 0 {
+                    // The start of an answer the handler gave.
+                    log.awaiting -= 1;
+                } else if log.status.is_none() {
+                    // hyper answering a head it refused: `HTTP/1.1 NNN ...`.
+                    log.status = buf
+                        .get(9..12)
+                        .and_then(|s| std::str::from_utf8(s).ok())
+                        .and_then(|s| s.parse().ok());
+                }
             }
         }
         match Pin::new(&mut this.stream).poll_write(cx, buf) {
