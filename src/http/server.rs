@@ -163,7 +163,8 @@ pub enum Notice {
 
 /// What a server asks its owner.
 pub trait Handler: Send + Sync + 'static {
-    /// The answer to a request whose head arrived within the limits.
+    /// The answer to a request whose head arrived within the limits. The future is dropped
+    /// when the client goes away: work that must not be left half done belongs in a guard.
     fn handle(&self, request: Incoming) -> impl Future<Output = Outgoing> + Send;
     /// A request the server answered by itself, before or instead of `handle`. Called before
     /// the answer is sent, when the server is the one answering.
@@ -435,19 +436,9 @@ async fn answer<H: Handler>(
         body,
         read_timeout: server.limits.read_timeout,
     };
-    // On a task of its own: a client that goes away does not cut the handler off halfway (its
-    // request is still recorded, and what it changed is not left half done).
-    let handler = server.handler.clone();
-    let handled = tokio::spawn(async move {
-        let _permit = permit;
-        handler.handle(incoming).await
-    });
-    Ok(reply(handled.await.unwrap_or_else(|_| Outgoing {
-        status: 500,
-        headers: Vec::new(),
-        body: reason_line(500).into_bytes(),
-        close: true,
-    })))
+    // A client that goes away drops this future; the handler sees to what it had begun.
+    let _permit = permit;
+    Ok(reply(server.handler.handle(incoming).await))
 }
 
 fn has(headers: &[(String, String)], name: &str) -> bool {

@@ -237,17 +237,34 @@ impl Handler for Shared {
         };
         let received = received(request.head, body);
         let now = chrono::Utc::now().timestamp();
-        let mut decision = decide(&self.config, &self.state, &self.validators, received, now);
-        if !decision.delay.is_zero() {
-            tokio::time::sleep(decision.delay).await;
+        let decision = decide(&self.config, &self.state, &self.validators, received, now);
+        if decision.delay.is_zero() && decision.forward.is_none() {
+            return self.finish(decision);
         }
-        if let (Some(forward), Some(forwarder)) = (decision.forward.take(), &self.forward) {
+        // Decided (its attempt counted) and now waiting: should the client go away meanwhile,
+        // the guard records the request all the same.
+        let mut pending = Pending {
+            shared: self,
+            decision: Some(decision),
+        };
+        let delay = pending.decision().delay;
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        if let (Some(forward), Some(forwarder)) = (pending.decision().forward.take(), &self.forward)
+        {
             let started = Instant::now();
             let result = forwarder
                 .forward(forward.request.clone(), forward.timeout)
                 .await;
-            decision.forwarded(&forward, result, started.elapsed());
+            pending
+                .decision()
+                .forwarded(&forward, result, started.elapsed());
         }
+        let decision = pending
+            .decision
+            .take()
+            .expect("taken only here or when dropped");
         self.finish(decision)
     }
 
@@ -272,6 +289,31 @@ impl Handler for Shared {
             ),
         };
         let _ = self.ui.warn(&text);
+    }
+}
+
+/// A decided request waiting (`--delay`, `--forward-to`); recorded when dropped before its answer.
+struct Pending<'a> {
+    shared: &'a Shared,
+    decision: Option<Decision>,
+}
+
+impl Pending<'_> {
+    fn decision(&mut self) -> &mut Decision {
+        self.decision.as_mut().expect("present until the answer")
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if let Some(mut decision) = self.decision.take() {
+            let note = "the client went away before the answer";
+            decision.entry.reason = Some(match decision.entry.reason.take() {
+                Some(r) => format!("{r}; {note}"),
+                None => note.to_string(),
+            });
+            let _ = self.shared.finish(decision);
+        }
     }
 }
 
