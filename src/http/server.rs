@@ -405,7 +405,7 @@ async fn answer<H: Handler>(
     // Back to idle when the answer is ready, however this ends.
     let _idle = Idle(&log);
     let (parts, body) = request.into_parts();
-    let head = head_of(&parts, &raw, received_at, peer);
+    let head = head_of(&parts, raw, received_at, peer);
     let refuse = |why: Refusal| {
         let status = why.status();
         server.handler.refused(Refused {
@@ -464,11 +464,11 @@ fn reply(out: Outgoing) -> Reply {
     reply
 }
 
-/// The head: from the bytes as they arrived when they parse (names keep their case, repeats
+/// The head: from the bytes as they arrived when they parsed (names keep their case, repeats
 /// and order stay), else from hyper's parse.
 fn head_of(
     parts: &http::request::Parts,
-    raw: &[u8],
+    raw: Option<RawHead>,
     received_at: DateTime<Utc>,
     remote_addr: SocketAddr,
 ) -> Head {
@@ -498,30 +498,38 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// The headers of the head at the start of `raw`, if it parses whole and is for `method`.
-fn raw_headers(raw: &[u8], method: &str) -> Option<Vec<(String, String)>> {
-    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-    let mut request = httparse::Request::new(&mut headers);
-    match request.parse(raw) {
-        Ok(httparse::Status::Complete(_)) if request.method == Some(method) => Some(
-            request
-                .headers
-                .iter()
-                .map(|h| (h.name.to_string(), text(h.value)))
-                .collect(),
-        ),
-        _ => None,
-    }
+/// A whole head at the start of some bytes: its length, its method, its headers as sent.
+#[derive(Debug)]
+struct RawHead {
+    len: usize,
+    method: String,
+    headers: Vec<(String, String)>,
 }
 
 /// hyper's own limit on the number of headers.
 const MAX_HEADERS: usize = 100;
 
-/// Does `raw` start with a whole head?
-fn complete(raw: &[u8]) -> bool {
+/// The head at the start of `raw`, if it parses whole.
+fn parse_head(raw: &[u8]) -> Option<RawHead> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut request = httparse::Request::new(&mut headers);
-    matches!(request.parse(raw), Ok(httparse::Status::Complete(_)))
+    match request.parse(raw) {
+        Ok(httparse::Status::Complete(len)) => Some(RawHead {
+            len,
+            method: request.method.unwrap_or_default().to_string(),
+            headers: request
+                .headers
+                .iter()
+                .map(|h| (h.name.to_string(), text(h.value)))
+                .collect(),
+        }),
+        _ => None,
+    }
+}
+
+/// The headers of `head` if it is the request hyper parsed as `method` (else another's bytes).
+fn raw_headers(head: Option<RawHead>, method: &str) -> Option<Vec<(String, String)>> {
+    head.filter(|h| h.method == method).map(|h| h.headers)
 }
 
 /// What a bad head could be read as: its request line and, when it parsed whole, its headers.
@@ -617,36 +625,32 @@ struct Log {
 }
 
 impl Log {
-    /// The handler takes the request: hand over the bytes read since it began. What follows
-    /// its head in them is its body and then, from a client that pipelines, the next request,
-    /// whose bytes stay.
-    fn dispatched(&mut self) -> Vec<u8> {
+    /// The handler takes the request: hand over its head as read. What follows the head is
+    /// its body and then, from a client that pipelines, the next request, whose bytes stay.
+    fn dispatched(&mut self) -> Option<RawHead> {
         self.phase = Phase::Dispatched;
         self.rearm = true;
         self.status = None;
         self.cut = None;
         let raw = std::mem::take(&mut self.head);
-        let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-        let mut request = httparse::Request::new(&mut headers);
+        let head = parse_head(&raw);
         self.body_left = None;
-        if let Ok(httparse::Status::Complete(n)) = request.parse(&raw) {
+        if let Some(head) = &head {
             let field = |name: &str| {
-                let mut values = request
+                let mut values = head
                     .headers
                     .iter()
-                    .filter(|h| h.name.eq_ignore_ascii_case(name));
-                (values.next().map(|h| h.value), values.next().is_some())
+                    .filter(|(n, _)| n.eq_ignore_ascii_case(name));
+                (values.next().map(|(_, v)| v), values.next().is_some())
             };
             self.body_left = match (field("transfer-encoding").0, field("content-length")) {
                 (None, (None, _)) => Some(0),
-                (None, (Some(v), false)) => std::str::from_utf8(v)
-                    .ok()
-                    .and_then(|v| v.trim().parse().ok()),
+                (None, (Some(v), false)) => v.trim().parse().ok(),
                 _ => None,
             };
-            self.pass(&raw[n..], usize::MAX);
+            self.pass(&raw[head.len..], usize::MAX);
         }
-        raw
+        head
     }
 
     /// Bytes read while a request is with the handler: its body first, then the next head's.
@@ -721,7 +725,9 @@ impl Recorder {
         let status = log.status;
         let why = match (log.cut.take(), status) {
             (Some(cut), _) => cut,
-            (None, Some(431)) if log.head.len() <= self.limits.max_head && complete(&log.head) => {
+            (None, Some(431))
+                if log.head.len() <= self.limits.max_head && parse_head(&log.head).is_some() =>
+            {
                 Refusal::LengthTooLarge
             }
             (None, Some(431)) => Refusal::HeadTooLarge(self.limits.max_head),
@@ -866,7 +872,7 @@ mod tests {
     fn raw_headers_keep_case_order_and_repeats() {
         let raw = b"POST /x HTTP/1.1\r\nHost: a\r\nX-Dup: 1\r\nx-dup: 2\r\n\r\nbody";
         assert_eq!(
-            raw_headers(raw, "POST").unwrap(),
+            raw_headers(parse_head(raw), "POST").unwrap(),
             vec![
                 ("Host".to_string(), "a".to_string()),
                 ("X-Dup".into(), "1".into()),
@@ -874,8 +880,11 @@ mod tests {
             ]
         );
         // Another request's bytes are not taken for this one's.
-        assert_eq!(raw_headers(raw, "GET"), None);
-        assert_eq!(raw_headers(b"POST /x HTTP/1.1\r\nHost", "POST"), None);
+        assert_eq!(raw_headers(parse_head(raw), "GET"), None);
+        assert_eq!(
+            raw_headers(parse_head(b"POST /x HTTP/1.1\r\nHost"), "POST"),
+            None
+        );
     }
 
     #[test]

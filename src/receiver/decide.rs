@@ -16,6 +16,7 @@ use serde_json::Value;
 use crate::bandwidth::auth;
 use crate::capture::Verdict;
 use crate::catalog::{self, Event, Provider, Reply as NeedsReply};
+use crate::http::server::BodyError;
 use crate::http::{Failure, Request, Response, header};
 use crate::schema::Validators;
 use crate::telnyx::{self, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
@@ -34,17 +35,8 @@ pub struct Received {
     pub body: Body,
 }
 
-/// How reading the body went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Body {
-    Complete(Vec<u8>),
-    /// Over the limit: the bytes read before stopping.
-    TooLarge(Vec<u8>),
-    /// The rest did not arrive within the read timeout: the bytes that did.
-    TimedOut(Vec<u8>),
-    /// The connection failed or closed before the body was complete: the bytes read, and why.
-    Unreadable(Vec<u8>, String),
-}
+/// How reading the body went: the server's own account of it.
+pub type Body = Result<Vec<u8>, BodyError>;
 
 /// What the server sends back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,8 +164,8 @@ pub fn decide(
 
     // 1. The body, bounded.
     match body {
-        Body::Complete(bytes) => entry.body = bytes,
-        Body::TooLarge(partial) => {
+        Ok(bytes) => entry.body = bytes,
+        Err(BodyError::TooLarge(partial)) => {
             let kept = partial.len();
             entry.body = partial;
             return Decision::reject(
@@ -187,7 +179,7 @@ pub fn decide(
             )
             .closing();
         }
-        Body::TimedOut(partial) => {
+        Err(BodyError::TimedOut(partial)) => {
             let reason = format!(
                 "the body did not arrive within --read-timeout ({}); the capture keeps the {} \
                  bytes that did",
@@ -197,7 +189,7 @@ pub fn decide(
             entry.body = partial;
             return Decision::reject(entry, 408, reason, "request timeout\n").closing();
         }
-        Body::Unreadable(partial, e) => {
+        Err(BodyError::Failed(partial, e)) => {
             let reason = format!(
                 "reading the body failed after {} bytes: {e}; not taken as complete",
                 partial.len()
@@ -213,9 +205,12 @@ pub fn decide(
 /// far as it was read, the bytes that arrived as its body.
 pub fn refused(config: &Config, request: Received, status: u16, reason: String) -> Entry {
     let (mut entry, body) = entry_of(config, request);
-    if let Body::Complete(bytes) | Body::TooLarge(bytes) | Body::TimedOut(bytes) = body {
-        entry.body = bytes;
-    }
+    entry.body = match body {
+        Ok(bytes)
+        | Err(
+            BodyError::TooLarge(bytes) | BodyError::TimedOut(bytes) | BodyError::Failed(bytes, _),
+        ) => bytes,
+    };
     entry.provider = Provider::of_request(&entry.headers);
     entry.verdict = Verdict::Rejected;
     entry.reason = Some(reason);
@@ -516,7 +511,7 @@ mod tests {
     /// A Telnyx delivery signed with `key` at `at`.
     fn telnyx(bytes: Vec<u8>, key: &PrivateKey, at: i64) -> Received {
         let r = telnyx::request("http://x/", bytes, Some(key), at);
-        received(r.headers, Body::Complete(r.body))
+        received(r.headers, Ok(r.body))
     }
 
     /// A Bandwidth delivery, with this Authorization header if any.
@@ -529,7 +524,7 @@ mod tests {
         if let Some(a) = authorization {
             r.set_header("Authorization", &a);
         }
-        received(r.headers, Body::Complete(r.body))
+        received(r.headers, Ok(r.body))
     }
 
     fn run(config: &Config, state: &State, request: Received) -> Decision {
@@ -709,7 +704,7 @@ mod tests {
     fn an_oversized_body_is_413_and_keeps_what_was_read() {
         let d = decide_one(
             &config(),
-            received(vec![], Body::TooLarge(b"{\"a\":".to_vec())),
+            received(vec![], Err(BodyError::TooLarge(b"{\"a\":".to_vec()))),
         );
         assert_eq!(d.reply.status, 413);
         assert_eq!(d.entry.body, b"{\"a\":");
@@ -722,7 +717,10 @@ mod tests {
         );
         let d = decide_one(
             &config(),
-            received(vec![], Body::Unreadable(b"{".to_vec(), "reset".into())),
+            received(
+                vec![],
+                Err(BodyError::Failed(b"{".to_vec(), "reset".into())),
+            ),
         );
         assert_eq!(d.reply.status, 400);
         assert_eq!(
@@ -740,7 +738,7 @@ mod tests {
     fn a_body_that_stops_arriving_is_408_with_what_came() {
         let d = decide_one(
             &config(),
-            received(vec![], Body::TimedOut(b"{\"data\"".to_vec())),
+            received(vec![], Err(BodyError::TimedOut(b"{\"data\"".to_vec()))),
         );
         assert_eq!((d.reply.status, d.entry.status), (408, 408));
         assert_eq!(d.entry.verdict, Verdict::Rejected);
@@ -788,7 +786,7 @@ mod tests {
 
     #[test]
     fn an_unrecognised_payload_is_accepted_unless_strict() {
-        let unknown = || received(vec![], Body::Complete(b"{\"hello\": 1}".to_vec()));
+        let unknown = || received(vec![], Ok(b"{\"hello\": 1}".to_vec()));
         let d = decide_one(&config(), unknown());
         assert_eq!((d.entry.verdict, d.reply.status), (Verdict::Accepted, 200));
         assert_eq!(d.entry.facts, "unrecognised payload");
@@ -879,7 +877,7 @@ mod tests {
         let mut r =
             crate::bandwidth::request("http://x/", bytes, Some(crate::catalog::Family::VoiceV2));
         r.set_header("Authorization", &creds().header_value());
-        let d = decide_one(&config(), received(r.headers, Body::Complete(r.body)));
+        let d = decide_one(&config(), received(r.headers, Ok(r.body)));
         assert_eq!(d.entry.event_name(), Some("initiate"));
         assert_eq!(d.reply.status, 200);
         assert_eq!(d.reply.body, crate::bandwidth::MINIMAL_BXML.as_bytes());

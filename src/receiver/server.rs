@@ -11,9 +11,7 @@ use std::time::Instant;
 
 use crate::capture;
 use crate::exit::ExitStatus;
-use crate::http::server::{
-    BodyError, Handler, Head, Incoming, Listener, Notice, Outgoing, Refusal, Refused,
-};
+use crate::http::server::{Handler, Head, Incoming, Listener, Notice, Outgoing, Refusal, Refused};
 use crate::output::Output;
 use crate::schema::Validators;
 use crate::ui::Ui;
@@ -229,12 +227,7 @@ impl Handler for Shared {
                 close: true,
             };
         }
-        let body = match request.read_body(self.config.max_body).await {
-            Ok(b) => Body::Complete(b),
-            Err(BodyError::TooLarge(partial)) => Body::TooLarge(partial),
-            Err(BodyError::TimedOut(partial)) => Body::TimedOut(partial),
-            Err(BodyError::Failed(partial, e)) => Body::Unreadable(partial, e),
-        };
+        let body = request.read_body(self.config.max_body).await;
         let received = received(request.head, body);
         let now = chrono::Utc::now().timestamp();
         let decision = decide(&self.config, &self.state, &self.validators, received, now);
@@ -270,7 +263,7 @@ impl Handler for Shared {
 
     fn refused(&self, refused: Refused) {
         let reason = self.why(&refused.why);
-        let received = received(refused.head, Body::Complete(refused.bytes));
+        let received = received(refused.head, Ok(refused.bytes));
         let entry = super::refused(&self.config, received, refused.status, reason);
         // The server answers whatever happens here; a capture that fails is said.
         if let Err(e) = self.record(entry) {
