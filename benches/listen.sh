@@ -63,20 +63,9 @@ VERIFY=$TARGET_DIR/release/examples/verify_receiver
 CLK_TCK=$(getconf CLK_TCK)
 
 # wrk: the one on PATH, or Debian's, unpacked locally.
-if command -v wrk >/dev/null; then
-  WRK=$(command -v wrk); WRK_LIB=
-else
-  WRK=$WORK/wrk/usr/bin/wrk; WRK_LIB=$WORK/wrk/usr/lib/x86_64-linux-gnu
-  if [ ! -x "$WRK" ]; then
-    echo "unpacking Debian's wrk under $WORK/wrk..." >&2
-    rm -rf "$WORK/wrk"; mkdir -p "$WORK/wrk/debs"
-    (cd "$WORK/wrk/debs" && apt-get download -q wrk libluajit2-5.1-2) \
-      || { echo "apt-get download failed (run 'apt-get update' once first?)" >&2; exit 1; }
-    for deb in "$WORK"/wrk/debs/*.deb; do dpkg -x "$deb" "$WORK/wrk"; done
-  fi
-fi
-run_wrk() { LD_LIBRARY_PATH="${WRK_LIB}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$WRK" "$@"; }
-WRK_NAME="wrk $(run_wrk -v 2>&1 | awk 'NR == 1 {print $2}' || true)"
+# shellcheck source=benches/wrk.sh
+. benches/wrk.sh
+use_wrk "$WORK/wrk"
 
 # Flask, PyNaCl, gunicorn: in a venv, or (no venv module) with pip --target.
 PY_PKGS=("flask==3.1.*" "pynacl==1.6.*" "gunicorn==27.*")

@@ -50,18 +50,9 @@ case "$LOADGEN" in
     LOADGEN_NAME="oha $OHA_VERSION"
     ;;
   wrk)
-    if command -v wrk >/dev/null; then
-      WRK=$(command -v wrk); WRK_LIB=
-    else
-      WRK=$WORK/wrk/usr/bin/wrk; WRK_LIB=$WORK/wrk/usr/lib/x86_64-linux-gnu
-      if [ ! -x "$WRK" ]; then
-        echo "unpacking Debian's wrk under $WORK/wrk..." >&2
-        rm -rf "$WORK/wrk"; mkdir -p "$WORK/wrk/debs"
-        (cd "$WORK/wrk/debs" && apt-get download -q wrk libluajit2-5.1-2) \
-          || { echo "apt-get download failed (run 'apt-get update' once first?)" >&2; exit 1; }
-        for deb in "$WORK"/wrk/debs/*.deb; do dpkg -x "$deb" "$WORK/wrk"; done
-      fi
-    fi
+    # shellcheck source=benches/wrk.sh
+    . benches/wrk.sh
+    use_wrk "$WORK/wrk"
     # A POST of BODY_FILE; done() prints one JSON line with the counts.
     cat > "$WORK/post.lua" <<'EOF'
 local f = assert(io.open(os.getenv("BODY_FILE"), "rb"))
@@ -76,8 +67,7 @@ done = function(summary, latency, requests)
 end
 EOF
     WRK_THREADS=$(( C < $(nproc) ? C : $(nproc) ))
-    run_wrk() { LD_LIBRARY_PATH="${WRK_LIB}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$WRK" "$@"; }
-    LOADGEN_NAME="wrk $(run_wrk -v 2>&1 | awk 'NR == 1 {print $2}' || true)"
+    LOADGEN_NAME=$WRK_NAME
     ;;
   *) echo "LOADGEN must be oha or wrk" >&2; exit 2 ;;
 esac
