@@ -19,6 +19,9 @@ _telhook() {
             telhook,completions)
                 cmd="telhook__subcmd__completions"
                 ;;
+            telhook,config)
+                cmd="telhook__subcmd__config"
+                ;;
             telhook,demo)
                 cmd="telhook__subcmd__demo"
                 ;;
@@ -60,6 +63,9 @@ _telhook() {
                 ;;
             telhook__subcmd__help,completions)
                 cmd="telhook__subcmd__help__subcmd__completions"
+                ;;
+            telhook__subcmd__help,config)
+                cmd="telhook__subcmd__help__subcmd__config"
                 ;;
             telhook__subcmd__help,demo)
                 cmd="telhook__subcmd__help__subcmd__demo"
@@ -107,7 +113,7 @@ _telhook() {
 
     case "${cmd}" in
         telhook)
-            opts="-v -q -h -V --color --json --verbose --quiet --help --version demo events example keygen sign verify send listen replay validate schema completions man help"
+            opts="-v -q -h -V --color --json --verbose --quiet --help --version demo events example keygen sign verify send listen replay validate schema config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -126,6 +132,24 @@ _telhook() {
             ;;
         telhook__subcmd__completions)
             opts="-v -q -h -V --color --json --verbose --quiet --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__config)
+            opts="-v -q -h -V --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -229,7 +253,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help)
-            opts="demo events example keygen sign verify send listen replay validate schema completions man help"
+            opts="demo events example keygen sign verify send listen replay validate schema config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -243,6 +267,20 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__help__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -464,7 +502,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__listen)
-            opts="-v -q -h -V --port --host --path --public-key --tolerance --no-tolerance --basic-auth --strict --capture --status --delay --fail-first --bxml --forward-to --max-events --timeout --max-body --max-connections --max-in-flight --max-header-bytes --read-timeout --idle-timeout --color --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --port --host --path --public-key --no-verify --tolerance --no-tolerance --basic-auth --reject-unknown --capture --status --delay --fail-first --bxml --forward-to --max-events --exit-after --max-body --max-connections --max-in-flight --max-header-bytes --read-timeout --idle-timeout --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -544,7 +582,7 @@ _telhook() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --exit-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -602,7 +640,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__replay)
-            opts="-H -v -q -h -V --to --failover-url --concurrency --rate --private-key --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --keep-headers --no-retry --provider --event --id --since --until --shuffle --seed --twice --expect --expect-bxml --report --strict --color --json --verbose --quiet --help --version"
+            opts="-H -p -v -q -h -V --to --failover-url --concurrency --rate --private-key --no-signature --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --keep-headers --no-retry --provider --event --id --since --until --shuffle --seed --twice --expect --expect-bxml --report --stop-on-malformed --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -653,6 +691,10 @@ _telhook() {
                     return 0
                     ;;
                 --provider)
+                    COMPREPLY=($(compgen -W "telnyx bandwidth" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -W "telnyx bandwidth" -- "${cur}"))
                     return 0
                     ;;
@@ -714,7 +756,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__send)
-            opts="-H -v -q -h -V --to --failover-url --concurrency --rate --private-key --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --all --data --flow --variant --set --seed --at --duplicate --shuffle --count --no-signature --dry-run --format --color --json --verbose --quiet --help --version telnyx bandwidth answer bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.answered call.bridged call.conversation.ended call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.detection.ended call.machine.premium.greeting.ended call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-received message-sending message-sent message.finalized message.received message.sent messaging_hosted_numbers_orders.internal_transfer_approval_requested realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recordingAvailable recordingComplete redirect siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription"
+            opts="-H -v -q -h -V --to --failover-url --concurrency --rate --private-key --no-signature --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --all --data --flow --variant --set --seed --at --duplicate --shuffle --count --dry-run --format --color --json --verbose --quiet --help --version telnyx bandwidth answer bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.answered call.bridged call.conversation.ended call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.detection.ended call.machine.premium.greeting.ended call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-received message-sending message-sent message.finalized message.received message.sent messaging_hosted_numbers_orders.internal_transfer_approval_requested realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recordingAvailable recordingComplete redirect siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,7 +899,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__validate)
-            opts="-v -q -h -V --event --strict --jobs --color --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --event --report-unlisted --jobs --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -3,8 +3,8 @@
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    completions, demo, events, example, keygen, listen, man, replay, schema, send, sign, validate,
-    verify,
+    completions, config, demo, events, example, keygen, listen, man, replay, schema, send, sign,
+    validate, verify,
 };
 use crate::ui::ColorChoice;
 
@@ -19,6 +19,58 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The rules clap's attributes cannot say: `--json` only where it changes the output.
+    pub fn checked(self) -> Result<Cli, clap::Error> {
+        if self.global.json
+            && let Some(why) = self.command.without_json()
+        {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            cmd.build();
+            let name = self.command.name();
+            let mut cmd = cmd.find_subcommand(name).cloned().unwrap_or(cmd);
+            return Err(cmd.error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("--json does not apply to `{}`: {why}", self.command.name()),
+            ));
+        }
+        Ok(self)
+    }
+}
+
+impl Command {
+    /// The subcommand's name, as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Demo(_) => "demo",
+            Command::Events(_) => "events",
+            Command::Example(_) => "example",
+            Command::Keygen(_) => "keygen",
+            Command::Sign(_) => "sign",
+            Command::Verify(_) => "verify",
+            Command::Send(_) => "send",
+            Command::Listen(_) => "listen",
+            Command::Replay(_) => "replay",
+            Command::Validate(_) => "validate",
+            Command::Schema(_) => "schema",
+            Command::Config(_) => "config",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
+        }
+    }
+
+    /// Why `--json` would change nothing, for the commands whose output has one form.
+    fn without_json(&self) -> Option<&'static str> {
+        match self {
+            Command::Example(_) => Some("it prints the payload itself (use --pretty to indent it)"),
+            Command::Schema(_) => Some("it prints the JSON Schema itself"),
+            Command::Completions(_) => Some("it prints a shell script"),
+            Command::Man(_) => Some("it prints a roff manual page"),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// When to colour output: auto (a terminal, and NO_COLOR unset), always or never.
@@ -27,10 +79,11 @@ pub struct GlobalArgs {
     /// Print JSON Lines on stdout instead of text (one object per line, each with a "type").
     #[arg(long, global = true)]
     pub json: bool,
-    /// Show more detail (repeat for more).
-    #[arg(short = 'v', long, action = clap::ArgAction::Count, global = true)]
-    pub verbose: u8,
-    /// Print only data and errors.
+    /// Show each request and answer in full: headers and body (credentials redacted).
+    #[arg(short = 'v', long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// Print only data and errors: no notes, progress or summaries, and of send's and replay's
+    /// attempts only those that failed.
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
 }
@@ -60,6 +113,9 @@ pub enum Command {
     Validate(validate::Args),
     /// Print the JSON Schema of an event.
     Schema(schema::Args),
+    /// Show the settings send, listen and the rest use when not given flags, and where each
+    /// comes from (flag > environment > project file > user file > built-in).
+    Config(config::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
     /// Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`).

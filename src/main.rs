@@ -10,9 +10,12 @@ use telhook::exit::ExitStatus;
 use telhook::ui::{self, Ui};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse().and_then(Cli::checked) {
+        Ok(cli) => cli,
+        Err(e) => return ui::report_usage_error(&e),
+    };
     let g = &cli.global;
-    let ui = Ui::new(g.color, g.json, g.verbose, g.quiet);
+    let ui = Ui::new(g.color, g.json, u8::from(g.verbose), g.quiet);
     match telhook::commands::run(&cli.command, &ui) {
         Ok(status) => status.into(),
         Err(err) if ui::is_broken_pipe(&err) => ExitCode::SUCCESS,

@@ -46,6 +46,8 @@ pub enum Output<'a> {
     /// `validate`: the counts.
     #[serde(rename = "summary")]
     ValidateSummary(ValidateSummary),
+    /// `config`: the effective settings and the files looked at.
+    Config(ConfigShown<'a>),
     /// `demo`: the key and credentials it made.
     Demo(DemoStart),
     /// `demo`: one delivery checked against what must come of it.
@@ -53,6 +55,18 @@ pub enum Output<'a> {
     /// `demo`: the counts.
     #[serde(rename = "summary")]
     DemoSummary(DemoSummary),
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConfigShown<'a> {
+    pub settings: &'a [crate::config::Shown],
+    pub files: &'a [ConfigFileShown],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConfigFileShown {
+    pub path: String,
+    pub exists: bool,
 }
 
 #[derive(Debug, Serialize)]

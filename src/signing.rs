@@ -406,13 +406,19 @@ pub fn key_text(
 }
 
 /// A value that cannot be key text but reads as a path (so a missing file is reported as such).
-fn looks_like_path(s: &str) -> bool {
+pub fn looks_like_path(s: &str) -> bool {
     s.starts_with('.')
         || s.starts_with('~')
         || s.ends_with(".pub")
         || s.ends_with(".key")
         || s.ends_with(".pem")
         || (s.contains('/') && s.contains('.') && !s.ends_with('='))
+}
+
+/// A value long enough to be a key in one of the forms telhook reads or diagnoses (base64 or
+/// hex of 32 or more bytes, a PEM block); anything shorter that is not a file is a missing file.
+pub fn looks_like_key_text(s: &str) -> bool {
+    s.starts_with("-----BEGIN") || s.len() >= 40
 }
 
 /// Write a file only the owner can read (mode 0600 on Unix), refusing to replace an existing one.

@@ -266,6 +266,29 @@ pub fn short(id: &str) -> String {
     }
 }
 
+/// Report a command-line error as clap found it, with telhook's `telhook: error:` prefix and
+/// exit 2; help and version go to stdout with exit 0. A rejected `--basic-auth` value is never
+/// echoed (it holds a password).
+pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return std::process::ExitCode::SUCCESS;
+    }
+    let mut text = e.render().to_string();
+    let secret_arg = matches!(
+        e.get(ContextKind::InvalidArg),
+        Some(ContextValue::String(a)) if a.starts_with("--basic-auth")
+    );
+    if secret_arg && let Some(ContextValue::String(v)) = e.get(ContextKind::InvalidValue) {
+        text = text.replace(&format!("'{v}'"), "'<redacted>'");
+    }
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    let mut stderr = io::stderr().lock();
+    let _ = write!(stderr, "telhook: error: {text}");
+    std::process::ExitCode::from(2)
+}
+
 /// Report a fatal error: one line on stderr, written so that a closed stderr cannot panic.
 pub fn report_error(err: &anyhow::Error) {
     let mut stderr = io::stderr().lock();

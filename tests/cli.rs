@@ -142,6 +142,7 @@ impl Probe {
             .arg("/dev/null")
             .current_dir(self.t.dir.path())
             .env("HOME", self.t.dir.path())
+            .env_remove("XDG_CONFIG_HOME")
             .env("TERM", "xterm")
             .env_remove("NO_COLOR")
             .stdin(Stdio::null());
@@ -264,7 +265,7 @@ fn errors_go_to_stderr_as_one_plain_line_with_exit_2() {
         t.run(&[flags, &["send", "telnyx", "message.sent", "--to", "not a url"]].concat())
             .status(2)
             .stdout("")
-            .stderr("telhook: error: --to `not a url` is not a URL (e.g. http://127.0.0.1:5000/webhooks): relative URL without a base\n")
+            .stderr("telhook: error: --to `not a url` is not a URL (e.g. http://127.0.0.1:5000/webhooks): invalid international domain name\n")
             .check();
     }
 }
@@ -304,7 +305,7 @@ fn quiet_keeps_data_and_drops_notes() {
     );
     t.run(&send)
         .stdout(Expect::pattern(&request))
-        .stderr(Expect::pattern("telhook: no --private-key: signing with a new key pair; its public key is [..] (give it to your receiver, e.g. TELNYX_PUBLIC_KEY=[..])\n"))
+        .stderr(Expect::pattern("telhook: signing Telnyx events with your default key pair [..], created now (public key [..])\n"))
         .check();
     t.run(&[&["-q"][..], &send].concat())
         .stdout(Expect::pattern(&request))
@@ -316,10 +317,8 @@ fn quiet_keeps_data_and_drops_notes() {
 fn a_closed_pipe_ends_the_listener_quietly_with_exit_0() {
     let t = Telhook::new();
     let mut guard = ChildGuard::new(
-        Command::new(env!("CARGO_BIN_EXE_telhook"))
-            .args(["listen", "--port", "0", "--json"])
-            .current_dir(t.dir.path())
-            .env_remove("TELNYX_PUBLIC_KEY")
+        t.std_cmd()
+            .args(["listen", "--port", "0", "--json", "--no-verify"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -350,7 +349,7 @@ fn a_closed_pipe_ends_the_listener_quietly_with_exit_0() {
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
     assert_eq!(status.code(), Some(0));
     assert_eq!(
-        err, "telhook: no --public-key (or TELNYX_PUBLIC_KEY): Telnyx signatures are not checked\n",
+        err, "telhook: Telnyx signatures are not checked (--no-verify)\n",
         "the start-up note, and no error"
     );
 }
@@ -366,6 +365,8 @@ fn a_closed_pipe_ends_the_demo_quietly_with_exit_0() {
             env!("CARGO_BIN_EXE_telhook")
         ))
         .current_dir(t.dir.path())
+        .env("HOME", t.dir.path())
+        .env_remove("XDG_CONFIG_HOME")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -233,7 +233,7 @@ fn set_on_a_missing_path_fails_clearly_instead_of_doing_nothing() {
     .status(2)
     .stdout("")
     .stderr(concat!(
-        "error: invalid value 'data.payload.text=hi' for '--set <PATH=VALUE>': value of `data.payload.text` is not JSON ",
+        "telhook: error: invalid value 'data.payload.text=hi' for '--set <PATH=VALUE>': value of `data.payload.text` is not JSON ",
         "(expected value at line 1 column 1); a string needs quotes: --set 'data.payload.text=\"hi\"'\n",
         "\n",
         "For more information, try '--help'.\n",
@@ -328,7 +328,7 @@ fn malformed_paths_and_out_of_range_times_are_refused() {
     .status(2)
     .stdout("")
     .stderr(concat!(
-        "error: invalid value 'data..payload=1' for '--set <PATH=VALUE>': bad path in `data..payload=1`: use dotted keys and [N] ",
+        "telhook: error: invalid value 'data..payload=1' for '--set <PATH=VALUE>': bad path in `data..payload=1`: use dotted keys and [N] ",
         "indexes (data.payload.to[0].status) or a JSON pointer (/data/payload/to/0/status)\n",
         "\n",
         "For more information, try '--help'.\n",
@@ -344,7 +344,7 @@ fn malformed_paths_and_out_of_range_times_are_refused() {
     .status(2)
     .stdout("")
     .stderr(concat!(
-        "error: invalid value '0000-01-01T00:00:00Z' for '--at <RFC3339>': `0000-01-01T00:00:00Z` is outside the years 1980 ",
+        "telhook: error: invalid value '0000-01-01T00:00:00Z' for '--at <TIME>': `0000-01-01T00:00:00Z` is outside the years 1980 ",
         "to 9000 that payload times can use\n",
         "\n",
         "For more information, try '--help'.\n",

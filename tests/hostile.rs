@@ -485,6 +485,8 @@ fn out_of_file_descriptors_the_listener_backs_off_and_keeps_serving() {
             ),
         ])
         .env_remove("TELNYX_PUBLIC_KEY")
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", t.dir.path())
         .current_dir(t.dir.path())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -9,6 +9,18 @@ use telhook::signing::{PrivateKey, SPKI_PREFIX};
 use telhook::telnyx::{self, VerifyRequest};
 use telhook::template::{Renderer, Seed};
 
+/// Issue 15: `keygen --out-dir /nonexistent/x` used to make the whole tree without a word.
+#[test]
+fn keygen_makes_its_directory_but_not_missing_parents() {
+    let t = Telhook::new();
+    t.run(&["keygen", "--out-dir", "no/such/dir"])
+        .status(2)
+        .stdout("")
+        .stderr("telhook: error: --out-dir no/such/dir: no/such does not exist; create it first, or pick another directory\n")
+        .check();
+    assert!(!t.path("no").exists());
+}
+
 #[test]
 fn keygen_prints_the_public_key_and_writes_a_0600_private_key() {
     let t = Telhook::new();
@@ -16,7 +28,8 @@ fn keygen_prints_the_public_key_and_writes_a_0600_private_key() {
         .run(&["keygen", "--out-dir", "keys"])
         .stdout(Expect::pattern("[..]\n"))
         .stderr(Expect::pattern(&format!(
-            "wrote {key} (private, mode 0600: keep it secret) and {public} (public: the 32-byte key in base64, as Mission Control shows it)\n\
+            "made directory keys\n\
+             wrote {key} (private, mode 0600: keep it secret) and {public} (public: the 32-byte key in base64, as Mission Control shows it)\n\
              sign with --private-key {key}; receivers verify with TELNYX_PUBLIC_KEY=[..]\n",
             key = std::path::Path::new("keys").join("telnyx.key").display(),
             public = std::path::Path::new("keys").join("telnyx.pub").display(),
@@ -154,13 +167,56 @@ fn sign_curl_format_is_a_runnable_command_for_the_file() {
 }
 
 #[test]
-fn sign_without_a_key_says_how_to_get_one() {
+fn sign_without_a_key_uses_the_default_pair_which_verify_finds_but_never_makes() {
     let t = Telhook::new();
     t.write("body.json", "{}");
-    t.run(&["sign", "body.json"])
+    let pair = t.path(".config/telhook/telnyx.key");
+    t.run(&[
+        "verify",
+        "--signature",
+        "x",
+        "--timestamp",
+        "1",
+        "body.json",
+    ])
+    .status(2)
+    .stdout("")
+    .stderr(Expect::pattern("telhook: error: no public key: [..]\n"))
+    .check();
+    assert!(!pair.exists(), "verify never makes a key");
+    let signed = t
+        .run(&["sign", "--timestamp", "1700000000", "body.json"])
+        .stdout(Expect::pattern(
+            "telnyx-signature-ed25519: [..]\ntelnyx-timestamp: 1700000000\n",
+        ))
+        .stderr(Expect::pattern(&format!(
+            "telhook: signing Telnyx events with your default key pair {}, created now (public key [..])\n",
+            pair.display()
+        )))
+        .check();
+    t.write("headers.txt", signed.text());
+    let public = std::fs::read_to_string(t.path(".config/telhook/telnyx.pub")).unwrap();
+    t.run(&[
+        "verify",
+        "--headers",
+        "headers.txt",
+        "--no-tolerance",
+        "body.json",
+    ])
+    .stdout(Expect::pattern(
+        "✓ valid: signature matches the body; timestamp 1700000000 is [..]\n",
+    ))
+    .stderr(format!(
+        "telhook: verifying with your default key pair {} (public key {})\n",
+        pair.display(),
+        public.trim()
+    ))
+    .check();
+    // A bare name that is no file is a missing file, not a malformed key.
+    t.run(&["sign", "--private-key", "nosuchfile", "body.json"])
         .status(2)
         .stdout("")
-        .stderr("telhook: error: no private key: pass --private-key KEY|FILE or set TELHOOK_PRIVATE_KEY (make one with `telhook keygen`)\n")
+        .stderr("telhook: error: reading key file nosuchfile given by --private-key: no such file (make a key pair with `telhook keygen`, or give the key itself)\n")
         .check();
     // The OS's words for a missing file are left open.
     t.run(&["sign", "--private-key", "./missing.key", "body.json"])
@@ -170,6 +226,90 @@ fn sign_without_a_key_says_how_to_get_one() {
             "telhook: error: reading key file ./missing.key given by --private-key: [..]\n",
         ))
         .check();
+}
+
+/// Two terminals started at once make one default pair between them, not two.
+#[test]
+fn processes_making_the_default_pair_at_once_end_with_the_same_key() {
+    let t = Telhook::new();
+    t.write("body.json", "{\"a\":1}");
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            t.std_cmd()
+                .args(["sign", "--timestamp", "1", "body.json"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<String> = children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().unwrap();
+            assert_eq!(out.status.code(), Some(0));
+            String::from_utf8(out.stdout).unwrap()
+        })
+        .collect();
+    assert!(outputs.iter().all(|o| *o == outputs[0]), "{outputs:#?}");
+    let key = std::fs::read_to_string(t.path(".config/telhook/telnyx.key")).unwrap();
+    let expected = telnyx::sign(&PrivateKey::parse(&key).unwrap(), "1", b"{\"a\":1}");
+    assert!(outputs[0].contains(&expected), "{}", outputs[0]);
+    let leftovers: Vec<_> = std::fs::read_dir(t.path(".config/telhook"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+/// keygen's files in the working directory come before the default pair, both ways; the
+/// private key given where the public one belongs is named, with the file to give instead.
+#[test]
+fn keygens_files_here_are_picked_up_and_a_private_key_as_public_is_named() {
+    let t = Telhook::new();
+    let public = t
+        .run(&["keygen"])
+        .stdout(Expect::pattern("[..]\n"))
+        .stderr(Expect::pattern("[..]\n[..]\n"))
+        .check();
+    let public = public.text().trim().to_string();
+    t.write("body.json", "{}");
+    let signed = t
+        .run(&["sign", "--timestamp", "1700000000", "body.json"])
+        .stdout(Expect::pattern("[..]\n[..]\n"))
+        .stderr(format!(
+            "telhook: signing Telnyx events with ./telnyx.key in this directory (from `telhook keygen`) (public key {public})\n"
+        ))
+        .check();
+    t.write("headers.txt", signed.text());
+    t.run(&["verify", "--headers", "headers.txt", "--no-tolerance", "body.json"])
+        .stdout(Expect::pattern("✓ valid: [..]\n"))
+        .stderr(format!(
+            "telhook: verifying with ./telnyx.pub in this directory (from `telhook keygen`) (public key {public})\n"
+        ))
+        .check();
+    assert!(
+        !t.path(".config/telhook").exists(),
+        "no default pair needed"
+    );
+    for cmd in [
+        &["listen", "--port", "0", "--public-key", "telnyx.key"][..],
+        &[
+            "verify",
+            "--public-key",
+            "telnyx.key",
+            "--headers",
+            "headers.txt",
+            "body.json",
+        ][..],
+    ] {
+        t.run(cmd)
+            .status(2)
+            .stdout("")
+            .stderr("telhook: error: telnyx.key (from --public-key) is a private key file; verifying needs the public key: give its public half, telnyx.pub\n")
+            .check();
+    }
 }
 
 #[test]
@@ -411,6 +551,6 @@ fn a_pem_key_given_as_a_value_is_used_and_never_echoed() {
     t.run(&["sign", "--private-key", "telnyx.pub", "body.json"])
         .status(2)
         .stdout("")
-        .stderr("telhook: error: telnyx.pub is a public key file; signing needs the private key (telnyx.key from `telhook keygen`)\n")
+        .stderr("telhook: error: telnyx.pub (from --private-key) is a public key file; signing needs the private key (telnyx.key from `telhook keygen`)\n")
         .check();
 }

@@ -399,7 +399,7 @@ fn bad_input_gets_the_right_status_is_captured_and_the_listener_keeps_serving() 
 #[test]
 fn duplicates_and_out_of_order_events_are_marked() {
     let t = Telhook::new();
-    let l = Listener::start(&t, &["--json"]);
+    let l = Listener::start(&t, &["--json", "--no-verify"]);
     let later = t.stdout(&[
         "example",
         "telnyx",
@@ -448,10 +448,11 @@ fn fail_first_and_delay_shape_the_answers() {
         &t,
         &[
             "--json",
+            "--no-verify",
             "--fail-first",
             "2",
             "--delay",
-            "300",
+            "300ms",
             "--status",
             "202",
         ],
@@ -494,11 +495,28 @@ fn fail_first_and_delay_shape_the_answers() {
 #[test]
 fn forward_to_relays_the_apps_answer() {
     let t = Telhook::new();
-    let app = Listener::start(&t, &["--json", "--status", "202", "--path", "/app/hooks"]);
+    let app = Listener::start(
+        &t,
+        &[
+            "--json",
+            "--no-verify",
+            "--status",
+            "202",
+            "--path",
+            "/app/hooks",
+        ],
+    );
     let app_base = app.url.trim_end_matches("/app/hooks").to_string();
     let front = Listener::start(
         &t,
-        &["--json", "--path", "/app/hooks", "--forward-to", &app_base],
+        &[
+            "--json",
+            "--no-verify",
+            "--path",
+            "/app/hooks",
+            "--forward-to",
+            &app_base,
+        ],
     );
     let body = t.stdout(&[
         "example",
@@ -574,7 +592,7 @@ fn concurrent_requests_give_whole_capture_lines() {
 #[test]
 fn human_lines_and_the_timeout() {
     let t = Telhook::new();
-    let l = Listener::start(&t, &["--timeout", "2"]);
+    let l = Listener::start(&t, &["--no-verify", "--exit-after", "2"]);
     let body = t.stdout(&[
         "example",
         "bandwidth",
@@ -603,7 +621,7 @@ fn human_lines_and_the_timeout() {
     assert_eq!(code, Some(0));
     assert_eq!(
         stderr.lock().unwrap().as_str(),
-        "telhook: no --public-key (or TELNYX_PUBLIC_KEY): Telnyx signatures are not checked\n"
+        "telhook: Telnyx signatures are not checked (--no-verify)\n"
     );
     assert_eq!(rest[0], "summary: 1 request, 0 rejected");
     assert_eq!(rest[1], "      1  bandwidth message-failed accepted");
@@ -653,6 +671,7 @@ fn verify_reads_a_captured_request() {
     t.run(&["verify", "--public-key", &public, "--capture", "cap.jsonl"])
         .status(1)
         .stdout("✗ invalid: 1 reason\n  - signature does not match: a trailing newline was added to the body after signing; verify the raw bytes as received\n")
+        .stderr("telhook: verifying line 2 of cap.jsonl, its last Telnyx request (message.sent)\n")
         .check();
     t.run(&[
         "verify",
@@ -729,7 +748,7 @@ fn base64_of(s: &str) -> String {
 fn a_half_open_client_does_not_block_others_and_ctrl_c_prints_the_summary() {
     use std::io::Write;
     let t = Telhook::new();
-    let l = Listener::start(&t, &["--json"]);
+    let l = Listener::start(&t, &["--json", "--no-verify"]);
     let addr = l
         .url
         .trim_start_matches("http://")
@@ -940,11 +959,10 @@ fn a_stdout_nobody_reads_holds_up_no_answer() {
     use std::io::Read;
     let t = Telhook::new();
     let events = 3000;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_telhook"))
+    let mut child = t
+        .std_cmd()
         .args(["listen", "--port", "0", "--capture", "cap.jsonl"])
         .args(["--max-events", &events.to_string()])
-        .current_dir(t.dir.path())
-        .env_remove("TELNYX_PUBLIC_KEY")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -364,7 +364,7 @@ fn expectations_decide_the_exit_code() {
             "--id",
             "m1",
             "--backoff",
-            "10",
+            "10ms",
         ],
     );
     assert_eq!(out.status.code(), Some(0));
@@ -539,14 +539,21 @@ fn malformed_records_are_named_and_skipped_or_stop_a_strict_run() {
     drop(receiver);
 
     let receiver = Receiver::answering(|_, _| Reply::status(200));
-    let out = replay(&t, &["bad.jsonl", "--to", &receiver.url, "--strict"]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("--strict") && stderr.contains("bad.jsonl:2"),
-        "{stderr}"
+    // --strict is the old spelling of --stop-on-malformed, kept for one release.
+    for flag in ["--stop-on-malformed", "--strict"] {
+        let out = replay(&t, &["bad.jsonl", "--to", &receiver.url, flag]);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("--stop-on-malformed") && stderr.contains("bad.jsonl:2"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        receiver.requests().len(),
+        2,
+        "each run stops at the bad record"
     );
-    assert_eq!(receiver.requests().len(), 1, "stops at the bad record");
 }
 
 #[test]

@@ -213,7 +213,7 @@ fn each_attempt_is_numbered_stamped_and_signed_afresh() {
             "--private-key",
             "telnyx.key",
             "--backoff",
-            "20",
+            "20ms",
         ],
     );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
@@ -279,7 +279,7 @@ fn three_attempts_on_the_primary_then_the_failover_url() {
             "--private-key",
             "telnyx.key",
             "--backoff",
-            "10",
+            "10ms",
         ],
     );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
@@ -320,7 +320,7 @@ fn exhausted_attempts_exit_1_with_the_reason_of_the_last() {
             &rx.url,
             "--no-signature",
             "--backoff",
-            "5",
+            "5ms",
         ],
     );
     assert_eq!((run.code, run.stderr.as_str()), (1, ""));
@@ -535,7 +535,7 @@ fn a_wrong_password_is_retried_and_never_printed() {
             "--max-attempts",
             "2",
             "--backoff",
-            "5",
+            "5ms",
             "-v",
         ])
         .output()
@@ -634,7 +634,7 @@ fn bxml_replies_are_checked_and_their_verbs_listed() {
                 "--max-attempts",
                 "2",
                 "--backoff",
-                "5",
+                "5ms",
             ],
         );
         let a = &run.attempts[0];
@@ -995,23 +995,50 @@ fn extra_headers_are_added_and_replace_the_providers() {
 }
 
 #[test]
-fn without_a_key_an_ephemeral_one_is_made_and_its_public_key_printed() {
+fn without_a_key_the_users_default_pair_signs_made_once_and_said_so() {
     let t = Telhook::new();
-    let rx = Receiver::script(vec![Reply::status(200)]).expect_hits(1);
-    let out = t
+    let rx = Receiver::script(vec![Reply::status(200)]).expect_hits(2);
+    let pair = t.path(".config/telhook/telnyx.key");
+    let send = || {
+        t.cmd()
+            .args(["send", "telnyx", "call.answered", "--to", &rx.url, "-q"])
+            .output()
+            .unwrap()
+    };
+    let first = send();
+    assert_eq!(first.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&first.stdout),
+        "",
+        "-q: nothing failed"
+    );
+    let public = std::fs::read_to_string(t.path(".config/telhook/telnyx.pub")).unwrap();
+    let public = PublicKey::parse(public.trim()).unwrap();
+    assert_signed(&rx.requests()[0], &public);
+    // Said on stderr, unless -q: the note is not data.
+    assert_eq!(String::from_utf8_lossy(&first.stderr), "");
+    let second = t
         .cmd()
         .args(["send", "telnyx", "call.answered", "--to", &rx.url])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    let public = stderr
-        .split("its public key is ")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .unwrap_or_else(|| panic!("{stderr}"));
-    let public = PublicKey::parse(public).unwrap();
-    assert_signed(&rx.requests()[0], &public);
+    assert_eq!(second.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&second.stderr),
+        format!(
+            "telhook: signing Telnyx events with your default key pair {} (public key {})\n",
+            pair.display(),
+            public.to_base64()
+        ),
+        "the same pair, not made again"
+    );
+    assert_signed(&rx.requests()[1], &public);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&pair).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
 }
 
 #[test]
@@ -1095,12 +1122,12 @@ fn bad_input_is_one_line_and_exit_2() {
     let t = Telhook::new();
     let cases: &[(&[&str], &str)] = &[
         (
-            &["telnyx", "message.sent", "--to", "localhost:5000"],
-            "telhook: error: --to `localhost:5000`: only http and https URLs can receive webhooks\n",
+            &["telnyx", "message.sent", "--to", "ftp://localhost:5000/"],
+            "telhook: error: --to `ftp://localhost:5000/`: only http and https URLs can receive webhooks\n",
         ),
         (
             &["telnyx", "message.sent", "--to", "not a url"],
-            "telhook: error: --to `not a url` is not a URL (e.g. http://127.0.0.1:5000/webhooks): relative URL without a base\n",
+            "telhook: error: --to `not a url` is not a URL (e.g. http://127.0.0.1:5000/webhooks): invalid international domain name\n",
         ),
         (
             &["telnyx", "message.snet", "--to", "http://127.0.0.1:9/"],

@@ -323,7 +323,7 @@ fn could_not_run_exits_2() {
     c.t.run(&["verify", "--signature", "x", "--timestamp", TS, "body.json"])
         .status(2)
         .stdout("")
-        .stderr("telhook: error: no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control)\n")
+        .stderr("telhook: error: no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control); for telhook's own signatures, the default pair appears once send, sign or listen has run\n")
         .check();
     // The OS's words for a missing file are left open.
     c.t.run(&[

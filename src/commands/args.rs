@@ -40,29 +40,61 @@ pub fn parse_instant(s: &str) -> Result<i64, String> {
         })
 }
 
-/// Environment variable for `--basic-auth` (`listen`, `send`, `replay`).
-pub const BASIC_AUTH_ENV: &str = "TELHOOK_BASIC_AUTH";
+pub use crate::config::{BASIC_AUTH_ENV, PRIVATE_KEY_ENV};
 
-/// Environment variable for the private key `sign` (and later `send`) use.
-pub const PRIVATE_KEY_ENV: &str = "TELHOOK_PRIVATE_KEY";
+use crate::config::{Defaults, Resolved, Source};
+use crate::signing::{PrivateKey, PublicKey};
+use crate::ui::Ui;
 
-/// Load the private key from `--private-key` or `$TELHOOK_PRIVATE_KEY` (a key or a key file).
-pub fn load_private_key(value: Option<&str>) -> anyhow::Result<Option<crate::signing::PrivateKey>> {
-    let Some(text) = crate::signing::key_text("--private-key", value, PRIVATE_KEY_ENV)? else {
-        return Ok(None);
-    };
-    if let crate::signing::KeyOrigin::File { path, .. }
-    | crate::signing::KeyOrigin::EnvFile { path, .. } = &text.origin
-        && path.extension().is_some_and(|e| e == "pub")
-    {
-        bail!(
-            "{} is a public key file; signing needs the private key (telnyx.key from `telhook keygen`)",
-            path.display()
-        );
+/// The private key to sign Telnyx events with, from the first of `--private-key`,
+/// `$TELHOOK_PRIVATE_KEY`, `./telnyx.key`, the project and user files, and the user's default
+/// pair (made now if needed); one line on stderr says which unless it was given.
+pub fn signing_key(
+    ctx: &Defaults,
+    flag: Option<&str>,
+    ui: &Ui,
+) -> anyhow::Result<Resolved<PrivateKey>> {
+    let key = ctx.private_key(flag)?;
+    if !key.source.given() {
+        ui.note(&format!(
+            "telhook: signing Telnyx events with {} (public key {})",
+            key_place(&key.source, key.file.as_deref()),
+            key.value.public().to_base64()
+        ))?;
     }
-    let key = crate::signing::PrivateKey::parse(&String::from_utf8_lossy(&text.text))
-        .with_context(|| format!("reading the private key from {}", text.origin))?;
-    Ok(Some(key))
+    Ok(key)
+}
+
+/// The public key to verify Telnyx signatures with, found as [`signing_key`] finds the private
+/// one (`--public-key`, `$TELNYX_PUBLIC_KEY`, `./telnyx.pub`, the files, the default pair); the
+/// default pair is made now when `create` (listen) and only read otherwise (verify).
+pub fn verifying_key(
+    ctx: &Defaults,
+    flag: Option<&str>,
+    create: bool,
+    ui: &Ui,
+) -> anyhow::Result<Option<Resolved<PublicKey>>> {
+    let key = ctx.public_key(flag, create)?;
+    if let Some(k) = &key
+        && !k.source.given()
+    {
+        ui.note(&format!(
+            "telhook: verifying Telnyx signatures with {} (public key {})",
+            key_place(&k.source, k.file.as_deref()),
+            k.value.to_base64()
+        ))?;
+    }
+    Ok(key)
+}
+
+/// Where a found key is, for the note: the source, and the file when the source does not say it.
+pub fn key_place(source: &Source, file: Option<&Path>) -> String {
+    match (source, file) {
+        (Source::ProjectFile { path: cfg } | Source::UserFile { path: cfg }, Some(f)) => {
+            format!("{} (named in {})", f.display(), cfg.display())
+        }
+        _ => source.to_string(),
+    }
 }
 
 /// Input files in a stable order: files (and `-`) as given, directories walked recursively with
@@ -121,27 +153,37 @@ pub struct DeliveryArgs {
     /// Start at most R events per second.
     #[arg(long, value_name = "R")]
     pub rate: Option<f64>,
-    /// Telnyx private key (a key or a key file, as `sign`); without one a new key pair is made
-    /// and its public key printed.
-    #[arg(long, value_name = "KEY|FILE", env = PRIVATE_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
+    /// Telnyx private key (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without
+    /// one: ./telnyx.key, the config files' private_key, else your default key pair (made on
+    /// first use; `telhook config` shows which).
+    #[arg(
+        long,
+        value_name = "KEY|FILE",
+        allow_hyphen_values = true,
+        conflicts_with = "no_signature"
+    )]
     pub private_key: Option<String>,
+    /// Send Telnyx events without signature headers.
+    #[arg(long)]
+    pub no_signature: bool,
     /// Bandwidth credentials for its challenge flow: the first request carries none, a 401
-    /// with WWW-Authenticate is answered with them.
-    #[arg(long, value_name = "USER:PASS", env = BASIC_AUTH_ENV, hide_env_values = true, value_parser = Credentials::parse)]
+    /// with WWW-Authenticate is answered with them [env: TELHOOK_BASIC_AUTH].
+    #[arg(long, value_name = "USER:PASS", value_parser = Credentials::parse)]
     pub basic_auth: Option<Credentials>,
     /// Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its
     /// 24 hours of retries).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_attempts: Option<u32>,
-    /// First wait between attempts, doubling after each: the providers' minutes compressed.
-    #[arg(long, value_name = "MS", default_value_t = 250)]
-    pub backoff: u64,
+    /// First wait between attempts, doubling after each: the providers' minutes compressed
+    /// (e.g. 250ms, 1s).
+    #[arg(long, value_name = "DURATION", default_value = "250ms", value_parser = parse_delay)]
+    pub backoff: Duration,
     /// Wait as the providers do between attempts (minutes) instead of --backoff.
     #[arg(long, conflicts_with = "backoff")]
     pub provider_timing: bool,
-    /// Answer timeout in seconds, instead of the provider's (Telnyx 2; Bandwidth 10 for
-    /// messaging and v1, 15 for voice).
-    #[arg(long, value_name = "SECS", value_parser = parse_secs)]
+    /// How long an answer may take, instead of the provider's (Telnyx 2s; Bandwidth 10s for
+    /// messaging and v1, 15s for voice).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub timeout: Option<Duration>,
     /// Add a header to every request ('Name: value'); replaces the provider's header of that
     /// name. Repeatable.
@@ -153,20 +195,27 @@ pub struct DeliveryArgs {
 }
 
 impl DeliveryArgs {
-    /// The run's settings (without a signing key): `to`, then the failover URL (both checked),
-    /// the credentials, and the attempt rules.
-    pub fn settings(&self, to: &str) -> anyhow::Result<Settings> {
-        let mut urls = vec![check_url("--to", to)?];
+    /// The run's settings (without a signing key): the URL (`--to`, else as [`Defaults::to`]
+    /// finds it), then the failover URL (both checked), the credentials, and the attempt rules.
+    pub fn settings(&self, ctx: &Defaults, to: Option<&str>) -> anyhow::Result<Settings> {
+        let to = ctx.to(to);
+        let label = match &to.source {
+            Source::ProjectFile { path } | Source::UserFile { path } => {
+                format!("`to` in {}", path.display())
+            }
+            other => other.to_string(),
+        };
+        let mut urls = vec![check_url(&label, &to.value)?];
         if let Some(u) = &self.failover_url {
             urls.push(check_url("--failover-url", u)?);
         }
         let mut settings = Settings::new(urls);
-        settings.credentials = self.basic_auth.clone();
+        settings.credentials = ctx.basic_auth(self.basic_auth.as_ref())?.map(|c| c.value);
         settings.attempts = self.max_attempts;
         settings.timing = if self.provider_timing {
             Timing::Provider
         } else {
-            Timing::Compressed(Duration::from_millis(self.backoff))
+            Timing::Compressed(self.backoff)
         };
         settings.timeout = self.timeout;
         settings.headers = self.headers.clone();
@@ -183,16 +232,71 @@ impl DeliveryArgs {
     }
 }
 
-pub fn parse_secs(s: &str) -> Result<Duration, String> {
-    let v: f64 = s
-        .parse()
-        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
-    if v.is_nan() || v <= 0.0 || v > 3600.0 {
-        return Err(format!(
-            "`{s}`: give a number of seconds above 0 and at most 3600"
-        ));
+/// A duration as every time flag takes it: a number and a unit (`250ms`, `2s`, `1.5s`, `5m`,
+/// `1h`), or a bare number of seconds; above 0 and at most a day.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let d = duration(s, true)?;
+    if d.is_zero() {
+        return Err(format!("`{s}`: give a duration above 0 (e.g. 2s)"));
     }
-    Ok(Duration::from_secs_f64(v))
+    Ok(d)
+}
+
+/// A duration that may be 0 and must carry its unit (`--delay`, `--backoff`, which took
+/// milliseconds before units: a bare `100` would be ambiguous, so it is refused).
+pub fn parse_delay(s: &str) -> Result<Duration, String> {
+    duration(s, false)
+}
+
+/// A whole number of seconds, written as any duration (`300`, `300s`, `5m`).
+pub fn parse_whole_secs(s: &str) -> Result<u64, String> {
+    let d = duration(s, true)?;
+    if d.subsec_nanos() != 0 {
+        return Err(format!("`{s}`: give whole seconds"));
+    }
+    Ok(d.as_secs())
+}
+
+fn duration(s: &str, bare_is_secs: bool) -> Result<Duration, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("`{s}` is not a duration; write e.g. 250ms, 2s, 1.5s or 5m"))?;
+    let scale = match unit.trim() {
+        "" if bare_is_secs || value == 0.0 => 1.0,
+        "" => {
+            return Err(format!(
+                "`{s}` has no unit; write {s}ms or {s}s (a bare number was milliseconds before 0.2)"
+            ));
+        }
+        "ms" => 0.001,
+        "s" => 1.0,
+        "m" => 60.0,
+        "h" => 3600.0,
+        other => {
+            return Err(format!(
+                "`{other}` in `{s}` is not a unit; use ms, s, m or h"
+            ));
+        }
+    };
+    let secs = value * scale;
+    if !secs.is_finite() || secs > 86_400.0 {
+        return Err(format!("`{s}`: give at most a day (24h)"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+/// How a duration reads in messages: `250 ms`, `2 s`, `1.5 s`.
+pub fn show_duration(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{} s", (d.as_secs_f64() * 1000.0).round() / 1000.0)
+    }
 }
 
 pub fn parse_header(s: &str) -> Result<(String, String), String> {
@@ -210,10 +314,11 @@ pub fn parse_header(s: &str) -> Result<(String, String), String> {
     Ok((name.to_string(), value.to_string()))
 }
 
-/// An http(s) URL, or a one-line error naming the flag.
-pub fn check_url(flag: &str, url: &str) -> anyhow::Result<String> {
+/// An http(s) URL (`http://` when it has no scheme), or a one-line error naming the flag.
+pub fn check_url(flag: &str, given: &str) -> anyhow::Result<String> {
+    let url = &crate::config::with_scheme(given);
     let parsed = reqwest::Url::parse(url).with_context(|| {
-        format!("{flag} `{url}` is not a URL (e.g. http://127.0.0.1:5000/webhooks)")
+        format!("{flag} `{given}` is not a URL (e.g. http://127.0.0.1:5000/webhooks)")
     })?;
     if !matches!(parsed.scheme(), "http" | "https") {
         bail!("{flag} `{url}`: only http and https URLs can receive webhooks");
@@ -226,9 +331,14 @@ pub fn check_url(flag: &str, url: &str) -> anyhow::Result<String> {
 
 pub(crate) fn parse_at(s: &str) -> Result<DateTime<Utc>, String> {
     use chrono::Datelike;
-    let at = DateTime::parse_from_rfc3339(s)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| format!("`{s}` is not an RFC 3339 time like 2026-01-02T03:04:05Z ({e})"))?;
+    let at = DateTime::from_timestamp(parse_instant(s)?, 0).ok_or_else(|| {
+        format!("`{s}` is outside the years 1980 to 9000 that payload times can use")
+    })?;
+    let at = match DateTime::parse_from_rfc3339(s) {
+        // Keep the fraction of a second an RFC 3339 time gives.
+        Ok(d) => d.with_timezone(&Utc),
+        Err(_) => at,
+    };
     // Templates put times hours before and after --at, and Bandwidth ids start with epoch
     // milliseconds: keep every derived time a plain four-digit year after 1970.
     if !(1980..=9000).contains(&at.year()) {
@@ -260,17 +370,35 @@ mod tests {
     }
 
     #[test]
-    fn seconds_parse_with_bounds() {
-        assert_eq!(parse_secs("0.5").unwrap(), Duration::from_millis(500));
-        assert!(parse_secs("0").is_err());
-        assert!(parse_secs("abc").is_err());
+    fn durations_take_units_and_bare_seconds_where_that_was_the_unit() {
+        assert_eq!(parse_duration("0.5").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
+        assert_eq!(parse_duration("2s").unwrap(), Duration::from_secs(2));
+        assert_eq!(parse_duration("5m").unwrap(), Duration::from_secs(300));
+        assert_eq!(parse_duration("1h").unwrap(), Duration::from_secs(3600));
+        assert!(parse_duration("0").is_err());
+        assert!(parse_duration("abc").is_err());
+        assert!(parse_duration("2 weeks").is_err());
+        assert!(parse_duration("25h").is_err());
+        assert_eq!(parse_delay("0").unwrap(), Duration::ZERO);
+        assert_eq!(parse_delay("100ms").unwrap(), Duration::from_millis(100));
+        let e = parse_delay("100").unwrap_err();
+        assert!(e.contains("100ms or 100s"), "{e}");
+        assert_eq!(parse_whole_secs("5m").unwrap(), 300);
+        assert!(parse_whole_secs("1.5s").is_err());
+        assert_eq!(show_duration(Duration::from_millis(250)), "250 ms");
+        assert_eq!(show_duration(Duration::from_millis(1500)), "1.5 s");
     }
 
     #[test]
     fn urls_must_be_http() {
         assert!(check_url("--to", "http://127.0.0.1:1/x").is_ok());
         assert!(check_url("--to", "ftp://x/").is_err());
-        assert!(check_url("--to", "localhost:5000").is_err());
+        assert_eq!(
+            check_url("--to", "localhost:5000/webhooks").unwrap(),
+            "http://localhost:5000/webhooks"
+        );
+        assert!(check_url("--to", "http://").is_err());
     }
 
     #[test]

@@ -28,8 +28,8 @@ pub struct Args {
     /// byte-for-byte reproducible.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
-    /// The time of the event (RFC 3339), instead of now.
-    #[arg(long, value_name = "RFC3339", value_parser = crate::commands::args::parse_at)]
+    /// The time of the event (RFC 3339 or Unix seconds), instead of now.
+    #[arg(long, value_name = "TIME", value_parser = crate::commands::args::parse_at)]
     pub at: Option<DateTime<Utc>>,
     /// Pretty-print (Bandwidth sends compact JSON; Telnyx bodies are already indented).
     #[arg(long)]

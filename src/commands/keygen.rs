@@ -22,8 +22,26 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    std::fs::create_dir_all(&args.out_dir)
-        .with_context(|| format!("creating directory {}", args.out_dir.display()))?;
+    // A missing --out-dir is made, but not its parents: a typo in them is an error, not a new
+    // tree of directories.
+    let mut made_dir = false;
+    if !args.out_dir.is_dir() {
+        let parent = args
+            .out_dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        if !parent.is_dir() {
+            bail!(
+                "--out-dir {}: {} does not exist; create it first, or pick another directory",
+                args.out_dir.display(),
+                parent.display()
+            );
+        }
+        std::fs::create_dir(&args.out_dir)
+            .with_context(|| format!("creating directory {}", args.out_dir.display()))?;
+        made_dir = true;
+    }
     let private_path = args.out_dir.join(PRIVATE_FILE);
     let public_path = args.out_dir.join(PUBLIC_FILE);
     for path in [&private_path, &public_path] {
@@ -52,15 +70,24 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         }))?;
     } else {
         ui.line(&public)?;
+        if made_dir {
+            ui.note(&format!("made directory {}", args.out_dir.display()))?;
+        }
         ui.note(&format!(
             "wrote {} (private, mode 0600: keep it secret) and {} (public: the 32-byte key in base64, as Mission Control shows it)",
             private_path.display(),
             public_path.display()
         ))?;
-        ui.note(&format!(
-            "sign with --private-key {}; receivers verify with TELNYX_PUBLIC_KEY={public}",
-            private_path.display()
-        ))?;
+        if args.out_dir == std::path::Path::new(".") {
+            ui.note(&format!(
+                "telhook run in this directory signs with ./{PRIVATE_FILE} and verifies with ./{PUBLIC_FILE}; a receiver elsewhere verifies with TELNYX_PUBLIC_KEY={public}"
+            ))?;
+        } else {
+            ui.note(&format!(
+                "sign with --private-key {}; receivers verify with TELNYX_PUBLIC_KEY={public}",
+                private_path.display()
+            ))?;
+        }
     }
     Ok(ExitStatus::Success)
 }

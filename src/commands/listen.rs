@@ -9,12 +9,25 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::bandwidth::{self, auth::Credentials};
-use crate::commands::args::{BASIC_AUTH_ENV, check_url, parse_secs};
+use crate::commands::args::{self, check_url, parse_delay, parse_duration, parse_whole_secs};
+use crate::config::Defaults;
 use crate::exit::ExitStatus;
 use crate::receiver::{self, Config, Limits, Server};
-use crate::signing::{self, PublicKey};
-use crate::telnyx::{self, PUBLIC_KEY_ENV};
+use crate::telnyx;
 use crate::ui::Ui;
+
+/// `--path`: an absolute path.
+fn parse_path(s: &str) -> Result<String, String> {
+    if !s.starts_with('/') {
+        return Err(format!("`{s}` does not start with `/`; write --path /{s}"));
+    }
+    if s.contains(['?', '#']) || s.chars().any(char::is_whitespace) {
+        return Err(format!(
+            "`{s}` is not a plain path (no query, fragment or spaces)"
+        ));
+    }
+    Ok(s.to_string())
+}
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
@@ -24,25 +37,30 @@ pub struct Args {
     /// Address to bind. The default keeps the listener private to this machine.
     #[arg(long, default_value = receiver::DEFAULT_HOST, value_name = "HOST")]
     pub host: String,
-    /// Only this path is a webhook endpoint; other paths get 404.
-    #[arg(long, default_value = receiver::DEFAULT_PATH, value_name = "PATH")]
-    pub path: String,
-    /// Telnyx public key (base64 of the raw 32 bytes) or a file holding it; without one, Telnyx
-    /// requests are accepted unverified.
-    #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
+    /// Serve only this path (e.g. /webhooks); other paths get 404. Default: every path.
+    #[arg(long, value_name = "PATH", value_parser = parse_path)]
+    pub path: Option<String>,
+    /// Telnyx public key (base64 of the raw 32 bytes) or a file holding it [env:
+    /// TELNYX_PUBLIC_KEY]. Without one: ./telnyx.pub, the config files' public_key, else your
+    /// default key pair's (made on first use, the one `send` signs with).
+    #[arg(long, value_name = "KEY|FILE", allow_hyphen_values = true)]
     pub public_key: Option<String>,
-    /// Timestamp tolerance in seconds, either way (as `verify`).
-    #[arg(long, default_value_t = telnyx::TOLERANCE_SECS, value_name = "SECS")]
+    /// Accept Telnyx requests without checking their signatures.
+    #[arg(long, conflicts_with_all = ["public_key", "tolerance", "no_tolerance"])]
+    pub no_verify: bool,
+    /// Timestamp tolerance, either way (as `verify`; e.g. 300, 5m).
+    #[arg(long, default_value_t = telnyx::TOLERANCE_SECS, value_name = "DURATION", value_parser = parse_whole_secs)]
     pub tolerance: u64,
     /// Do not check the Telnyx timestamp's age.
     #[arg(long, conflicts_with = "tolerance")]
     pub no_tolerance: bool,
-    /// Bandwidth credentials, USER:PASS: requests without them get a 401 challenge.
-    #[arg(long, value_name = "USER:PASS", env = BASIC_AUTH_ENV, hide_env_values = true, value_parser = Credentials::parse)]
+    /// Bandwidth credentials, USER:PASS: requests without them get a 401 challenge [env:
+    /// TELHOOK_BASIC_AUTH].
+    #[arg(long, value_name = "USER:PASS", value_parser = Credentials::parse)]
     pub basic_auth: Option<Credentials>,
     /// Reject requests whose provider or event cannot be recognised (400).
-    #[arg(long)]
-    pub strict: bool,
+    #[arg(long, alias = "strict")]
+    pub reject_unknown: bool,
     /// Append every request to this JSON Lines file (format in the README).
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub capture: Option<PathBuf>,
@@ -50,8 +68,8 @@ pub struct Args {
     #[arg(long, default_value_t = receiver::DEFAULT_STATUS, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
     pub status: u16,
     /// Wait this long before answering (a slow app; Telnyx gives up after 2 s).
-    #[arg(long, default_value_t = 0, value_name = "MS")]
-    pub delay: u64,
+    #[arg(long, default_value = "0", value_name = "DURATION", value_parser = parse_delay)]
+    pub delay: Duration,
     /// Answer 500 to the first N attempts of each event id (to exercise retries).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub fail_first: u32,
@@ -64,9 +82,9 @@ pub struct Args {
     /// Exit after this many requests.
     #[arg(long, value_name = "N")]
     pub max_events: Option<usize>,
-    /// Exit after this many seconds.
-    #[arg(long, value_name = "SECS")]
-    pub timeout: Option<u64>,
+    /// Exit after this long (e.g. 30s, 5m).
+    #[arg(long, value_name = "DURATION", alias = "timeout", value_parser = parse_duration)]
+    pub exit_after: Option<Duration>,
     /// Largest body accepted; larger ones get 413.
     #[arg(long, default_value_t = receiver::DEFAULT_MAX_BODY, value_name = "BYTES")]
     pub max_body: usize,
@@ -81,22 +99,25 @@ pub struct Args {
     pub max_header_bytes: u32,
     /// A request's head must arrive within this of its first byte, its body within this of
     /// its head; else 408.
-    #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_secs)]
+    #[arg(long, default_value = "10", value_name = "DURATION", value_parser = parse_duration)]
     pub read_timeout: Duration,
     /// Close a keep-alive connection idle for this long.
-    #[arg(long, default_value = "60", value_name = "SECS", value_parser = parse_secs)]
+    #[arg(long, default_value = "60", value_name = "DURATION", value_parser = parse_duration)]
     pub idle_timeout: Duration,
 }
 
 impl Args {
-    /// The receiver's configuration: the key parsed, the BXML read, the URL checked.
-    pub fn config(&self) -> anyhow::Result<Config> {
-        let key = signing::key_text("--public-key", self.public_key.as_deref(), PUBLIC_KEY_ENV)?
-            .map(|t| {
-                PublicKey::parse_file_bytes(&t.text)
-                    .with_context(|| format!("reading the public key from {}", t.origin))
-            })
-            .transpose()?;
+    /// The receiver's configuration: the key found and parsed, the BXML read, the URL checked.
+    pub fn config(&self, ui: &Ui) -> anyhow::Result<Config> {
+        let defaults = Defaults::load()?;
+        let key = if self.no_verify {
+            None
+        } else {
+            args::verifying_key(&defaults, self.public_key.as_deref(), true, ui)?.map(|k| k.value)
+        };
+        let basic_auth = defaults
+            .basic_auth(self.basic_auth.as_ref())?
+            .map(|c| c.value);
         let bxml = match &self.bxml {
             Some(p) => std::fs::read_to_string(p)
                 .with_context(|| format!("reading BXML file {}", p.display()))?,
@@ -113,16 +134,16 @@ impl Args {
             path: self.path.clone(),
             key,
             tolerance: (!self.no_tolerance).then_some(self.tolerance),
-            basic_auth: self.basic_auth.clone(),
-            strict: self.strict,
+            basic_auth,
+            reject_unknown: self.reject_unknown,
             capture: self.capture.clone(),
             status: self.status,
-            delay: Duration::from_millis(self.delay),
+            delay: self.delay,
             fail_first: self.fail_first,
             bxml,
             forward_to,
             max_events: self.max_events,
-            timeout: self.timeout.map(Duration::from_secs),
+            timeout: self.exit_after,
             max_body: self.max_body,
             limits: Limits {
                 max_connections: self.max_connections as usize,
@@ -137,14 +158,19 @@ impl Args {
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    let config = args.config()?;
+    let config = args.config(ui)?;
     let unverified = config.key.is_none();
     let server = Server::bind(config, ui, None)?;
     server.announce()?;
     if unverified {
-        ui.note(
-            "telhook: no --public-key (or TELNYX_PUBLIC_KEY): Telnyx signatures are not checked",
-        )?;
+        let why = if args.no_verify {
+            "--no-verify"
+        } else {
+            "no key found and no configuration directory for the default pair (set HOME or pass --public-key)"
+        };
+        ui.note(&format!(
+            "telhook: Telnyx signatures are not checked ({why})"
+        ))?;
     }
     let stop = Arc::new(AtomicBool::new(false));
     {

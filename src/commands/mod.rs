@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod completions;
+pub mod config;
 pub mod demo;
 pub mod events;
 pub mod example;
@@ -34,5 +35,6 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Completions(args) => completions::run(args, ui),
         Command::Demo(args) => demo::run(args, ui),
         Command::Man(args) => man::run(args, ui),
+        Command::Config(args) => config::run(args, ui),
     }
 }

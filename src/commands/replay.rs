@@ -25,9 +25,10 @@ pub struct Args {
     /// (searched recursively, in name order), HAR files, or `-` for stdin.
     #[arg(value_name = "INPUT", required = true, value_hint = clap::ValueHint::AnyPath)]
     pub inputs: Vec<PathBuf>,
-    /// The URL to deliver to.
+    /// The URL to deliver to [env: TELHOOK_TO] (default: the config files' `to`, else
+    /// http://127.0.0.1:5000/, where `telhook listen` listens); `http://` when it has no scheme.
     #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
-    pub to: String,
+    pub to: Option<String>,
     #[command(flatten)]
     pub delivery: DeliveryArgs,
     /// Send the captured headers unchanged, old signature and timestamp included (a receiver
@@ -38,7 +39,7 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["max_attempts", "failover_url"])]
     pub no_retry: bool,
     /// Only this provider's events (payloads telhook cannot place are taken as this provider's).
-    #[arg(long, value_enum, value_name = "PROVIDER")]
+    #[arg(short = 'p', long, value_enum, value_name = "PROVIDER")]
     pub provider: Option<Provider>,
     /// Only events whose catalog name matches this glob (`*`, `?`; e.g. 'message.*').
     /// Repeatable: any may match.
@@ -74,8 +75,8 @@ pub struct Args {
     #[arg(long = "report", value_name = "junit=FILE|json=FILE", value_parser = parse_report)]
     pub reports: Vec<ReportTarget>,
     /// Stop at the first malformed record (exit 2) instead of reporting and skipping it.
-    #[arg(long)]
-    pub strict: bool,
+    #[arg(long, alias = "strict")]
+    pub stop_on_malformed: bool,
 }
 
 /// Where a report goes.
@@ -153,7 +154,8 @@ struct JsonReport<'a> {
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    let mut settings = args.delivery.settings(&args.to)?;
+    let ctx = crate::config::Defaults::load()?;
+    let mut settings = args.delivery.settings(&ctx, args.to.as_deref())?;
     args.delivery.check_rate()?;
     if args.since.zip(args.until).is_some_and(|(s, u)| s >= u) {
         bail!("--since must be before --until");
@@ -180,12 +182,14 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 .join(", ")
         );
     }
-    settings.key = args::load_private_key(args.delivery.private_key.as_deref())?;
-    if settings.key.is_none() && !args.keep_headers && args.provider != Some(Provider::Bandwidth) {
-        ui.note(
-            "telhook: no --private-key: Telnyx events go unsigned (give --private-key to sign \
-             them afresh, or --keep-headers to send the captured signatures)",
-        )?;
+    // Telnyx events are signed afresh unless the captured headers go out as they are, or
+    // unsigned (--no-signature), or there are none (--provider bandwidth).
+    let signs = !args.keep_headers
+        && !args.delivery.no_signature
+        && args.provider != Some(Provider::Bandwidth);
+    if signs {
+        settings.key =
+            Some(args::signing_key(&ctx, args.delivery.private_key.as_deref(), ui)?.value);
     }
     settings.expect = Some(Expect::status(args.expect.clone()));
     settings.expect_bxml = args.expect_bxml;
@@ -225,7 +229,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 if let Ok(mut m) = malformed.lock() {
                     m.push(bad);
                 }
-                if args.strict {
+                if args.stop_on_malformed {
                     stopped.store(true, Ordering::SeqCst);
                     None
                 } else {
@@ -337,7 +341,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             .first()
             .map_or_else(String::new, |m| format!(" ({}: {})", m.source, m.problem));
         bail!(
-            "--strict: stopped at a malformed record{first}; fix or remove it, or drop --strict to skip it"
+            "--stop-on-malformed: stopped at a malformed record{first}; fix or remove it, or drop --stop-on-malformed to skip it"
         );
     }
     if summary.events == 0 {

@@ -28,6 +28,9 @@ pub enum DryRunFormat {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(
+    override_usage = "telhook send [OPTIONS] <PROVIDER> <EVENT>...\n       telhook send [OPTIONS] <PROVIDER> (--all | --flow <NAME> | --data <FILE>)"
+)]
 #[command(group(
     clap::ArgGroup::new("what")
         .required(true)
@@ -41,9 +44,10 @@ pub struct Args {
     /// Events to send, as `telhook events` lists them.
     #[arg(value_name = "EVENT", value_parser = crate::catalog::event_name_parser(), hide_possible_values = true)]
     pub events: Vec<String>,
-    /// The URL to deliver to.
+    /// The URL to deliver to [env: TELHOOK_TO] (default: the config files' `to`, else
+    /// http://127.0.0.1:5000/, where `telhook listen` listens); `http://` when it has no scheme.
     #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
-    pub to: String,
+    pub to: Option<String>,
     #[command(flatten)]
     pub delivery: DeliveryArgs,
     /// Every event of the provider (each in its default variant).
@@ -65,8 +69,8 @@ pub struct Args {
     /// Seed the generated values and the --shuffle order.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
-    /// The time of the (first) event, RFC 3339, instead of now.
-    #[arg(long, value_name = "RFC3339", value_parser = args::parse_at)]
+    /// The time of the (first) event (RFC 3339 or Unix seconds), instead of now.
+    #[arg(long, value_name = "TIME", value_parser = args::parse_at)]
     pub at: Option<DateTime<Utc>>,
     /// Deliver each event N more times with the same id (at-least-once delivery).
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -78,9 +82,6 @@ pub struct Args {
     /// on a terminal, print only failed attempts, and end with throughput and latency figures.
     #[arg(long, value_name = "N", conflicts_with_all = ["duplicate", "shuffle"])]
     pub count: Option<u64>,
-    /// Send Telnyx events without signature headers.
-    #[arg(long, conflicts_with = "private_key")]
-    pub no_signature: bool,
     /// Print the requests (first attempt) instead of sending them.
     #[arg(long)]
     pub dry_run: bool,
@@ -90,7 +91,8 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    let mut settings = args.delivery.settings(&args.to)?;
+    let ctx = crate::config::Defaults::load()?;
+    let mut settings = args.delivery.settings(&ctx, args.to.as_deref())?;
     args.delivery.check_rate()?;
     if args.variant.is_some() && args.events.len() != 1 {
         bail!("--variant applies to one EVENT; name exactly one (or drop --variant)");
@@ -103,7 +105,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         }
         None => plan(args)?,
     };
-    settings.key = signing_key(args, ui)?;
+    settings.key = signing_key(args, &ctx, ui)?;
     if args.provider == Provider::Telnyx && args.delivery.basic_auth.is_some() {
         ui.warn("--basic-auth is ignored for Telnyx, which signs instead")?;
     }
@@ -135,27 +137,23 @@ fn verdict(failed: u64) -> ExitStatus {
     }
 }
 
-/// The Telnyx signing key: `--private-key`/env, none with `--no-signature`, or a new key pair
-/// whose public key is printed so the receiver can be configured.
-fn signing_key(args: &Args, ui: &Ui) -> anyhow::Result<Option<PrivateKey>> {
-    if args.provider != Provider::Telnyx || args.no_signature {
+/// The Telnyx signing key (none with `--no-signature`), found as `args::signing_key` says; under
+/// `--json` a found key's public half is printed too, so the receiver can be configured.
+fn signing_key(
+    args: &Args,
+    ctx: &crate::config::Defaults,
+    ui: &Ui,
+) -> anyhow::Result<Option<PrivateKey>> {
+    if args.provider != Provider::Telnyx || args.delivery.no_signature {
         return Ok(None);
     }
-    if let Some(key) = args::load_private_key(args.delivery.private_key.as_deref())? {
-        return Ok(Some(key));
-    }
-    let key = PrivateKey::generate();
-    let public = key.public().to_base64();
-    if ui.json {
+    let key = args::signing_key(ctx, args.delivery.private_key.as_deref(), ui)?;
+    if ui.json && !key.source.given() {
         ui.emit(&Output::PublicKey(PublicKey {
-            public_key: public.clone(),
+            public_key: key.value.public().to_base64(),
         }))?;
     }
-    ui.note(&format!(
-        "telhook: no --private-key: signing with a new key pair; its public key is {public} \
-         (give it to your receiver, e.g. TELNYX_PUBLIC_KEY={public})"
-    ))?;
-    Ok(Some(key))
+    Ok(Some(key.value))
 }
 
 /// The items to deliver, in order, with duplicates and shuffling applied.

@@ -1,6 +1,5 @@
 //! `telhook sign`: the two Telnyx signature headers for a body, or a ready curl command.
 
-use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 use crate::commands::args::shell_quote;
@@ -22,27 +21,28 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The private key: a key (base64 or hex seed, 64-byte libsodium secret, PKCS#8 PEM) or a file
-    /// holding one, as written by `telhook keygen`.
-    #[arg(long, value_name = "KEY|FILE", env = crate::commands::args::PRIVATE_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
+    /// holding one, as written by `telhook keygen` [env: TELHOOK_PRIVATE_KEY]. Without one:
+    /// ./telnyx.key, the config files' private_key, else your default key pair.
+    #[arg(long, value_name = "KEY|FILE", allow_hyphen_values = true)]
     pub private_key: Option<String>,
     /// The telnyx-timestamp value to sign, verbatim (default: now, in Unix seconds).
-    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub timestamp: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Headers)]
     pub format: Format,
-    /// URL for --format curl.
-    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:5000/", value_hint = clap::ValueHint::Url)]
-    pub url: String,
+    /// URL for --format curl (default: as `send --to`, http://127.0.0.1:5000/ unless configured).
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub url: Option<String>,
     /// The body to sign, byte for byte; `-` reads stdin.
     #[arg(value_name = "FILE", default_value = "-", value_hint = clap::ValueHint::FilePath)]
     pub file: PathBuf,
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    let key = crate::commands::args::load_private_key(args.private_key.as_deref())?.context(
-        "no private key: pass --private-key KEY|FILE or set TELHOOK_PRIVATE_KEY (make one with `telhook keygen`)",
-    )?;
+    let ctx = crate::config::Defaults::load()?;
+    let key = crate::commands::args::signing_key(&ctx, args.private_key.as_deref(), ui)?.value;
+    let url = crate::commands::args::check_url("--url", &ctx.to(args.url.as_deref()).value)?;
     let body = crate::commands::args::read_body(&args.file)?;
     let timestamp = args
         .timestamp
@@ -74,7 +74,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             public_key: key.public().to_base64(),
         }))?,
         Format::Curl => ui.line(&curl_command(
-            &args.url, &timestamp, &signature, &args.file, &body,
+            &url, &timestamp, &signature, &args.file, &body,
         ))?,
     }
     Ok(ExitStatus::Success)

@@ -24,8 +24,8 @@ pub struct Args {
     #[arg(long, value_name = "PROVIDER/EVENT")]
     pub event: Option<String>,
     /// Also report fields the documented schema does not list.
-    #[arg(long)]
-    pub strict: bool,
+    #[arg(long, alias = "strict")]
+    pub report_unlisted: bool,
     /// Worker threads (default: the number of CPUs).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -55,7 +55,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             display_paths(&args.paths)
         );
     }
-    let validators = Validators::new(args.strict);
+    let validators = Validators::new(args.report_unlisted);
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

@@ -1,8 +1,12 @@
 //! `telhook verify`: check a Telnyx signature offline; on failure say why, one reason a line.
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 
+use crate::capture::Record;
+use crate::catalog::Provider;
+use crate::commands::args;
+use crate::config::{Defaults, Source};
 use crate::exit::ExitStatus;
 use crate::output::{Output, VerifyVerdict};
 use crate::signing::{self, PublicKey};
@@ -13,8 +17,9 @@ use crate::ui::Ui;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file
-    /// holding it.
-    #[arg(long, value_name = "KEY|FILE", env = PUBLIC_KEY_ENV, hide_env_values = true, allow_hyphen_values = true)]
+    /// holding it [env: TELNYX_PUBLIC_KEY]. Without one: ./telnyx.pub, the config files'
+    /// public_key, else your default key pair's (never made by verify).
+    #[arg(long, value_name = "KEY|FILE", allow_hyphen_values = true)]
     pub public_key: Option<String>,
     /// The telnyx-signature-ed25519 header value.
     #[arg(
@@ -28,7 +33,7 @@ pub struct Args {
     /// The telnyx-timestamp header value, verbatim.
     #[arg(
         long,
-        value_name = "T",
+        value_name = "TIME",
         required_unless_present_any = ["headers", "capture"],
         conflicts_with_all = ["headers", "capture"],
         allow_hyphen_values = true
@@ -38,20 +43,20 @@ pub struct Args {
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with = "capture")]
     pub headers: Option<PathBuf>,
     /// Verify a request captured by `telhook listen --capture`: its headers and exact body
-    /// (the last record, or the one on --line).
+    /// (the last Telnyx record, or the one on --line).
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub capture: Option<PathBuf>,
     /// With --capture: the line of the record to verify.
     #[arg(long, value_name = "N", requires = "capture")]
     pub line: Option<usize>,
-    /// Reject timestamps more than this many seconds from now, either way.
-    #[arg(long, value_name = "SECS", default_value_t = telnyx::TOLERANCE_SECS)]
+    /// Reject timestamps further than this from now, either way (e.g. 300, 5m).
+    #[arg(long, value_name = "DURATION", default_value_t = telnyx::TOLERANCE_SECS, value_parser = crate::commands::args::parse_whole_secs)]
     pub tolerance: u64,
     /// Do not check the timestamp's age.
     #[arg(long, conflicts_with = "tolerance")]
     pub no_tolerance: bool,
     /// The clock to check the timestamp against (Unix seconds or RFC 3339; default: now).
-    #[arg(long, value_name = "T", value_parser = crate::commands::args::parse_instant)]
+    #[arg(long, value_name = "TIME", value_parser = crate::commands::args::parse_instant)]
     pub now: Option<i64>,
     /// The body exactly as received; `-` reads stdin.
     #[arg(value_name = "FILE", default_value = "-", value_hint = clap::ValueHint::FilePath)]
@@ -59,25 +64,29 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
-    let key_text = signing::key_text("--public-key", args.public_key.as_deref(), PUBLIC_KEY_ENV)?
-        .context("no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control)")?;
-    let key = PublicKey::parse_file_bytes(&key_text.text);
+    let defaults = Defaults::load()?;
+    let found = defaults.public_key_unparsed(args.public_key.as_deref(), false)?.context(
+        "no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control); for telhook's own signatures, the default pair appears once send, sign or listen has run",
+    )?;
+    if let (Ok(k), false) = (&found.value, found.source.given()) {
+        ui.note(&format!(
+            "telhook: verifying with {} (public key {})",
+            args::key_place(&found.source, found.file.as_deref()),
+            k.to_base64()
+        ))?;
+    }
+    let key = found.value.clone();
     let mut captured_body = None;
     let (signature, timestamp) = match (&args.headers, &args.capture) {
         (_, Some(path)) => {
-            let records = crate::capture::read(path)?;
-            let (_, record) = match args.line {
-                Some(n) => records
-                    .into_iter()
-                    .find(|(line, _)| *line == n)
-                    .with_context(|| {
-                        format!("{}: no capture record on line {n}", path.display())
-                    })?,
-                None => records
-                    .into_iter()
-                    .last()
-                    .with_context(|| format!("{}: the capture file is empty", path.display()))?,
-            };
+            let (line, record) = pick_record(path, args.line)?;
+            if args.line.is_none() {
+                ui.note(&format!(
+                    "telhook: verifying line {line} of {}, its last Telnyx request ({})",
+                    path.display(),
+                    record.event.as_deref().unwrap_or("unrecognised event")
+                ))?;
+            }
             captured_body = Some(record.body_bytes().with_context(|| {
                 format!(
                     "{}: body_base64 is set but the body is not base64",
@@ -112,7 +121,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         key: key.clone(),
         now,
         tolerance: (!args.no_tolerance).then_some(args.tolerance),
-        other_keys: other_keys(&key_text.origin, key.ok()),
+        other_keys: other_keys(&defaults, &found.source, key.ok()),
     };
     let problems = telnyx::verify(&request);
     let age = timestamp
@@ -173,15 +182,58 @@ pub fn header_value(dump: &str, name: &str) -> Option<String> {
     })
 }
 
+/// The record to verify: the one on `line`, else the last Telnyx one (a Bandwidth request is
+/// authenticated with Basic credentials, not signed, so there is nothing to verify in it).
+fn pick_record(path: &Path, line: Option<usize>) -> anyhow::Result<(usize, Record)> {
+    let records = crate::capture::read(path)?;
+    let telnyx = |r: &Record| {
+        r.provider.as_deref() == Some(Provider::Telnyx.name())
+            || r.header(SIGNATURE_HEADER).is_some()
+    };
+    let bandwidth = |r: &Record| r.provider.as_deref() == Some(Provider::Bandwidth.name());
+    match line {
+        Some(n) => {
+            let (n, record) = records
+                .into_iter()
+                .find(|(l, _)| *l == n)
+                .with_context(|| format!("{}: no capture record on line {n}", path.display()))?;
+            if bandwidth(&record) && !telnyx(&record) {
+                bail!(
+                    "{}:{n} is a Bandwidth request: Bandwidth authenticates with Basic credentials and does not sign, so there is no signature to verify (pick a Telnyx line with --line, or drop --line for the last one)",
+                    path.display()
+                );
+            }
+            Ok((n, record))
+        }
+        None => {
+            let total = records.len();
+            if total == 0 {
+                bail!("{}: the capture file has no records", path.display());
+            }
+            records
+                .into_iter()
+                .rev()
+                .find(|(_, r)| telnyx(r))
+                .with_context(|| {
+                    format!(
+                        "{}: none of its {total} records is a Telnyx request (Bandwidth requests are authenticated with Basic credentials, not signed)",
+                        path.display()
+                    )
+                })
+        }
+    }
+}
+
 /// Keys worth trying when the signature does not match, to name a wrong-key mix-up: the one in
-/// `$TELNYX_PUBLIC_KEY` when `--public-key` gave another, and `./telnyx.pub` from `telhook keygen`.
-fn other_keys(origin: &signing::KeyOrigin, used: Option<PublicKey>) -> Vec<(String, PublicKey)> {
+/// `$TELNYX_PUBLIC_KEY` when another was used, `./telnyx.pub` from `telhook keygen`, and the
+/// default pair's.
+fn other_keys(
+    defaults: &Defaults,
+    source: &Source,
+    used: Option<PublicKey>,
+) -> Vec<(String, PublicKey)> {
     let mut out = Vec::new();
-    let from_flag = matches!(
-        origin,
-        signing::KeyOrigin::Value { .. } | signing::KeyOrigin::File { .. }
-    );
-    if from_flag
+    if !matches!(source, Source::Env { .. })
         && let Ok(Some(text)) = signing::key_text("$TELNYX_PUBLIC_KEY", None, PUBLIC_KEY_ENV)
         && let Ok(k) = PublicKey::parse_file_bytes(&text.text)
     {
@@ -192,6 +244,12 @@ fn other_keys(origin: &signing::KeyOrigin, used: Option<PublicKey>) -> Vec<(Stri
         && let Ok(k) = PublicKey::parse_file_bytes(&bytes)
     {
         out.push((format!("the key in ./{}", local.display()), k));
+    }
+    if let Ok(Some(pair)) = defaults.default_pair(false) {
+        out.push((
+            format!("your default key pair ({})", pair.path.display()),
+            pair.key.public(),
+        ));
     }
     out.retain(|(_, k)| Some(*k) != used);
     out

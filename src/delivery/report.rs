@@ -132,9 +132,10 @@ impl<'a> Reporter<'a> {
                     stats.requests += 1;
                     stats.latency.add(attempt.latency);
                 }
+                // `-q` keeps the attempts that did not succeed: errors and data only.
                 let show = match self.lines {
-                    Lines::Every => true,
-                    Lines::Failures => {
+                    Lines::Every if !self.ui.quiet => true,
+                    Lines::Every | Lines::Failures => {
                         !attempt.outcome.acknowledged()
                             && !matches!(attempt.outcome, Outcome::Challenged)
                     }

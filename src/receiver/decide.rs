@@ -88,11 +88,16 @@ impl Decision {
     }
 
     /// A refusal: the verdict `rejected`, the reason, a one-line body for the client.
-    fn reject(entry: Entry, status: u16, reason: impl Into<String>, body: &str) -> Self {
+    fn reject(
+        entry: Entry,
+        status: u16,
+        reason: impl Into<String>,
+        body: impl Into<Vec<u8>>,
+    ) -> Self {
         let mut d = Decision::new(entry, status);
         d.entry.verdict = Verdict::Rejected;
         d.entry.reason = Some(reason.into());
-        d.reply.body = body.as_bytes().to_vec();
+        d.reply.body = body.into();
         d
     }
 
@@ -260,16 +265,7 @@ fn decide_body(
     mut entry: Entry,
     now: i64,
 ) -> Decision {
-    // 2. The path.
-    if entry.path != config.path {
-        let reason = format!(
-            "path {} is not the webhook path {}",
-            entry.path, config.path
-        );
-        return Decision::reject(entry, 404, reason, "not found\n");
-    }
-
-    // 3. What it is.
+    // 2. What it is (a request to another path is named too, so its line says what missed).
     let json: Result<Value, serde_json::Error> = serde_json::from_slice(&entry.body);
     let event = json.as_ref().ok().and_then(catalog::recognize);
     entry.provider = Provider::of_request(&entry.headers).or(event.map(|e| e.provider));
@@ -278,6 +274,18 @@ fn decide_body(
     if let (Some(e), Ok(j)) = (event, &json) {
         entry.facts = e.provider.facts(e, j);
         (entry.event_id, subject) = catalog::ids(e, j);
+    }
+
+    // 3. The path, when --path names one.
+    if let Some(path) = &config.path
+        && entry.path != *path
+    {
+        let reason = format!(
+            "path {} is not --path {path} (pass --path {} to serve it instead, or drop --path to serve every path)",
+            entry.path, entry.path
+        );
+        let body = format!("not found: this receiver serves {path}\n");
+        return Decision::reject(entry, 404, reason, body);
     }
 
     // 4. Authentication.
@@ -299,11 +307,11 @@ fn decide_body(
         }
     };
     let Some(event) = event else {
-        if config.strict {
+        if config.reject_unknown {
             return Decision::reject(
                 entry,
                 400,
-                "unrecognised payload (--strict): no event telhook knows",
+                "unrecognised payload (--reject-unknown): no event telhook knows",
                 "unrecognised payload\n",
             );
         }
@@ -687,16 +695,24 @@ mod tests {
     }
 
     #[test]
-    fn another_path_is_404_before_anything_is_checked() {
+    fn every_path_is_served_unless_path_names_one() {
         let mut r = telnyx(body(Provider::Telnyx, "message.received"), &key(), NOW);
         r.path = "/webhooks".into();
-        let d = decide_one(&config(), r);
+        let d = decide_one(&config(), r.clone());
+        assert_eq!((d.entry.verdict, d.reply.status), (Verdict::Verified, 200));
+        let mut c = config();
+        c.path = Some("/hooks".into());
+        let d = decide_one(&c, r);
         assert_eq!(d.reply.status, 404);
         assert_eq!(
             d.entry.reason.as_deref(),
-            Some("path /webhooks is not the webhook path /")
+            Some(
+                "path /webhooks is not --path /hooks (pass --path /webhooks to serve it instead, or drop --path to serve every path)"
+            )
         );
-        assert_eq!(d.entry.provider, None, "not looked at");
+        assert_eq!(d.entry.provider, Some(Provider::Telnyx), "still recognised");
+        assert_eq!(d.entry.event_name(), Some("message.received"));
+        assert_eq!(d.entry.verdict, Verdict::Rejected, "not authenticated");
         assert!(!d.entry.body.is_empty(), "the body is still captured");
     }
 
@@ -785,13 +801,13 @@ mod tests {
     }
 
     #[test]
-    fn an_unrecognised_payload_is_accepted_unless_strict() {
+    fn an_unrecognised_payload_is_accepted_unless_reject_unknown() {
         let unknown = || received(vec![], Ok(b"{\"hello\": 1}".to_vec()));
         let d = decide_one(&config(), unknown());
         assert_eq!((d.entry.verdict, d.reply.status), (Verdict::Accepted, 200));
         assert_eq!(d.entry.facts, "unrecognised payload");
         let mut strict = config();
-        strict.strict = true;
+        strict.reject_unknown = true;
         let d = decide_one(&strict, unknown());
         assert_eq!((d.entry.verdict, d.reply.status), (Verdict::Rejected, 400));
     }
@@ -891,6 +907,7 @@ mod tests {
     fn the_delay_applies_to_recognised_events_only() {
         let mut c = config();
         c.delay = Duration::from_millis(5);
+        c.path = Some("/".into());
         let d = decide_one(
             &c,
             telnyx(body(Provider::Telnyx, "message.received"), &key(), NOW),

@@ -26,8 +26,6 @@ use crate::signing::PublicKey;
 pub const DEFAULT_PORT: u16 = 5000;
 /// The address bound by default: private to this machine.
 pub const DEFAULT_HOST: &str = "127.0.0.1";
-/// The webhook path by default.
-pub const DEFAULT_PATH: &str = "/";
 /// The status accepted requests get by default.
 pub const DEFAULT_STATUS: u16 = 200;
 /// The largest body accepted by default: 1 MiB.
@@ -41,8 +39,8 @@ pub struct Config {
     pub host: String,
     /// 0 picks a free port.
     pub port: u16,
-    /// The one webhook path; other paths get 404.
-    pub path: String,
+    /// The one webhook path, other paths getting 404; `None` serves every path.
+    pub path: Option<String>,
     /// The Telnyx public key; without one Telnyx requests are taken unverified.
     pub key: Option<PublicKey>,
     /// Timestamp tolerance in seconds, either way; `None` does not check the age.
@@ -50,7 +48,7 @@ pub struct Config {
     /// Bandwidth credentials: requests without them get the 401 challenge.
     pub basic_auth: Option<Credentials>,
     /// Refuse (400) requests whose event cannot be recognised.
-    pub strict: bool,
+    pub reject_unknown: bool,
     /// Append every request to this JSON Lines file.
     pub capture: Option<PathBuf>,
     /// The status accepted requests get.
@@ -74,17 +72,17 @@ pub struct Config {
 }
 
 impl Default for Config {
-    /// `listen`'s defaults: port 5000 on loopback, path `/`, no key or credentials, the Telnyx
+    /// `listen`'s defaults: port 5000 on loopback, every path, no key or credentials, the Telnyx
     /// tolerance, 200 to everything accepted, the minimal BXML, 1 MiB bodies.
     fn default() -> Self {
         Config {
             host: DEFAULT_HOST.to_string(),
             port: DEFAULT_PORT,
-            path: DEFAULT_PATH.to_string(),
+            path: None,
             key: None,
             tolerance: Some(crate::telnyx::TOLERANCE_SECS),
             basic_auth: None,
-            strict: false,
+            reject_unknown: false,
             capture: None,
             status: DEFAULT_STATUS,
             delay: Duration::ZERO,

@@ -80,7 +80,7 @@ impl Server {
         };
         let listener = Listener::bind(&config.host, config.port)?;
         let addr = listener.addr();
-        let url = format!("http://{addr}{}", config.path);
+        let url = format!("http://{addr}{}", config.path.as_deref().unwrap_or("/"));
         let shared = Arc::new(Shared {
             config,
             state: State::new(),

@@ -12,6 +12,30 @@ pub struct Telhook {
     pub dir: TempDir,
 }
 
+/// What a test run must not inherit: colour settings, the terminal width, telhook's and Telnyx's
+/// variables, and the configuration directory (HOME is the test's own directory, so the default
+/// key pair a run makes lands there, shared by the runs of one test).
+fn scrubbed_vars() -> Vec<String> {
+    let mut vars: Vec<String> = [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "TERM",
+        "COLUMNS",
+        "TELNYX_PUBLIC_KEY",
+        "XDG_CONFIG_HOME",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    vars.extend(
+        std::env::vars()
+            .map(|(k, _)| k)
+            .filter(|k| k.starts_with("TELHOOK_")),
+    );
+    vars
+}
+
 impl Telhook {
     pub fn new() -> Self {
         Telhook {
@@ -20,21 +44,14 @@ impl Telhook {
     }
 
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_telhook"));
-        for var in [
-            "NO_COLOR",
-            "CLICOLOR",
-            "CLICOLOR_FORCE",
-            "TERM",
-            "TELNYX_PUBLIC_KEY",
-            "TELHOOK_PRIVATE_KEY",
-        ] {
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same, as a `std` command (for children a test keeps running).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_telhook"));
+        for var in scrubbed_vars() {
             cmd.env_remove(var);
-        }
-        for (k, _) in std::env::vars() {
-            if k.starts_with("TELHOOK_") {
-                cmd.env_remove(k);
-            }
         }
         cmd.env("HOME", self.dir.path());
         cmd.current_dir(self.dir.path());
@@ -377,19 +394,9 @@ pub struct Listener {
 impl Listener {
     pub fn start(t: &Telhook, args: &[&str]) -> Self {
         use std::io::BufRead;
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_telhook"));
+        let mut cmd = t.std_cmd();
         cmd.args(["listen", "--port", "0"]).args(args);
-        for var in [
-            "NO_COLOR",
-            "TERM",
-            "TELNYX_PUBLIC_KEY",
-            "TELHOOK_PRIVATE_KEY",
-            "TELHOOK_BASIC_AUTH",
-        ] {
-            cmd.env_remove(var);
-        }
-        cmd.current_dir(t.dir.path())
-            .stdout(std::process::Stdio::piped())
+        cmd.stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
         let mut child = ChildGuard::new(cmd.spawn().unwrap());
         let stdout = child.child.stdout.take().unwrap();
