@@ -193,7 +193,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --forward-to 'Pass each accepted request on to your app and relay its answer'
             cand --max-events 'Exit after this many requests'
             cand --exit-after 'Exit after this long (e.g. 30s, 5m)'
-            cand --max-body 'Largest body accepted; larger ones get 413'
+            cand --max-body 'Largest body accepted, at most 1 GiB; larger ones get 413'
             cand --max-connections 'Connections open at once; more wait until one closes'
             cand --max-in-flight 'Requests answered at once (those waiting on --delay or --forward-to count); more get 503'
             cand --max-header-bytes 'Largest request head (request line and headers); larger ones get 431'

@@ -169,7 +169,7 @@ complete -c telhook -n "__fish_telhook_using_subcommand listen" -l bxml -d 'BXML
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l forward-to -d 'Pass each accepted request on to your app and relay its answer' -r -f
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-events -d 'Exit after this many requests' -r
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l exit-after -d 'Exit after this long (e.g. 30s, 5m)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-body -d 'Largest body accepted; larger ones get 413' -r
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-body -d 'Largest body accepted, at most 1 GiB; larger ones get 413' -r
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-connections -d 'Connections open at once; more wait until one closes' -r
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-in-flight -d 'Requests answered at once (those waiting on --delay or --forward-to count); more get 503' -r
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l max-header-bytes -d 'Largest request head (request line and headers); larger ones get 431' -r

@@ -760,12 +760,12 @@ impl Defaults {
 
     /// The configuration files telhook looks for, and whether each exists.
     pub fn files_looked_at(&self) -> Vec<(PathBuf, bool)> {
-        let mut out = vec![(
-            self.project
-                .as_ref()
-                .map_or_else(|| self.in_cwd(PROJECT_FILE), |f| f.path.clone()),
-            self.project.is_some(),
-        )];
+        let project = if self.cwd == Path::new(".") {
+            PathBuf::from(PROJECT_FILE)
+        } else {
+            self.cwd.join(PROJECT_FILE)
+        };
+        let mut out = vec![(project, self.project.is_some())];
         if let Some(d) = &self.user_dir {
             out.push((d.join(USER_FILE), self.user.is_some()));
         }

@@ -10,6 +10,9 @@ pub enum ExitStatus {
     Failure,
     /// telhook could not do what was asked (bad arguments, unreadable file, bad key...).
     Error,
+    /// Stopped by Ctrl-C (SIGINT) or SIGTERM, after printing what was done (128 + SIGINT, as
+    /// shells report it).
+    Interrupted,
 }
 
 impl ExitStatus {
@@ -18,6 +21,7 @@ impl ExitStatus {
             ExitStatus::Success => 0,
             ExitStatus::Failure => 1,
             ExitStatus::Error => 2,
+            ExitStatus::Interrupted => 130,
         }
     }
 }

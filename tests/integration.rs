@@ -11,6 +11,7 @@ mod example;
 mod hostile;
 mod keys;
 mod listen;
+mod newcomer;
 mod readme;
 mod replay;
 mod send;

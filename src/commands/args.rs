@@ -232,6 +232,31 @@ impl DeliveryArgs {
     }
 }
 
+/// Ctrl-C (or SIGTERM) for `send` and `replay`: the first sets this, and the run stops starting
+/// deliveries, cuts those in flight, and still prints its summary and writes its reports.
+pub fn interrupt_flag() -> &'static std::sync::atomic::AtomicBool {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static FLAG: AtomicBool = AtomicBool::new(false);
+    static HANDLER: std::sync::Once = std::sync::Once::new();
+    HANDLER.call_once(|| {
+        // Without a handler (one already set), Ctrl-C ends the process as it always did.
+        let _ = ctrlc::set_handler(|| FLAG.store(true, Ordering::SeqCst));
+    });
+    &FLAG
+}
+
+/// The exit status of a delivery run: 130 when interrupted, else by whether all were handled.
+pub fn delivery_status(summary: &crate::delivery::Summary) -> crate::exit::ExitStatus {
+    use crate::exit::ExitStatus;
+    if summary.interrupted {
+        ExitStatus::Interrupted
+    } else if summary.failed == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    }
+}
+
 /// A duration as every time flag takes it: a number and a unit (`250ms`, `2s`, `1.5s`, `5m`,
 /// `1h`), or a bare number of seconds; above 0 and at most a day.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {

@@ -85,9 +85,9 @@ pub struct Args {
     /// Exit after this long (e.g. 30s, 5m).
     #[arg(long, value_name = "DURATION", alias = "timeout", value_parser = parse_duration)]
     pub exit_after: Option<Duration>,
-    /// Largest body accepted; larger ones get 413.
-    #[arg(long, default_value_t = receiver::DEFAULT_MAX_BODY, value_name = "BYTES")]
-    pub max_body: usize,
+    /// Largest body accepted, at most 1 GiB; larger ones get 413.
+    #[arg(long, default_value_t = receiver::DEFAULT_MAX_BODY as u64, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
+    pub max_body: u64,
     /// Connections open at once; more wait until one closes.
     #[arg(long, default_value_t = Limits::DEFAULT.max_connections as u32, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub max_connections: u32,
@@ -144,7 +144,7 @@ impl Args {
             forward_to,
             max_events: self.max_events,
             timeout: self.exit_after,
-            max_body: self.max_body,
+            max_body: self.max_body as usize,
             limits: Limits {
                 max_connections: self.max_connections as usize,
                 max_in_flight: self.max_in_flight as usize,
@@ -179,6 +179,10 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
     server.serve(&stop)?;
+    if stop.load(Ordering::SeqCst) && ui.stdout_is_tty() {
+        // Off the line the terminal echoed ^C on.
+        ui.line("")?;
+    }
     if server.output_closed() {
         // `listen | head -1`: the reader has what it wanted; main exits 0 without a word.
         return Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe).into());

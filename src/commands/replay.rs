@@ -287,6 +287,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         lines,
         expected: None,
         progress_from: 0,
+        stop: Some(args::interrupt_flag()),
     };
     let jobs = records.map(|(sequence, copy, item)| (item, (sequence, copy)));
     let one = |job: (Item, (u64, u8))| [job];
@@ -343,6 +344,9 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         bail!(
             "--stop-on-malformed: stopped at a malformed record{first}; fix or remove it, or drop --stop-on-malformed to skip it"
         );
+    }
+    if summary.interrupted {
+        return Ok(ExitStatus::Interrupted);
     }
     if summary.events == 0 {
         bail!(
@@ -465,15 +469,27 @@ fn print_table(
             summary.throughput_per_s, summary.elapsed_s
         ),
     ));
-    if ui.quiet && summary.failed == 0 {
+    if ui.quiet && summary.failed == 0 && summary.events > 0 && !summary.interrupted {
         return Ok(());
+    }
+    if summary.interrupted && ui.stdout_is_tty() {
+        // Off the line the terminal echoed ^C on.
+        ui.line("")?;
     }
     let width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let verdict = if summary.failed == 0 {
+    let verdict = if summary.interrupted {
+        ui.fail(&format!(
+            "interrupted after {} event{} (the rest were not sent)",
+            summary.events,
+            if summary.events == 1 { "" } else { "s" }
+        ))
+    } else if summary.events == 0 {
+        ui.fail("nothing was replayed")
+    } else if summary.failed == 0 {
         ui.pass("every event met the expectation")
     } else {
         ui.fail(&format!(
@@ -589,6 +605,7 @@ mod tests {
             elapsed_s: 0.5,
             throughput_per_s: 4.0,
             latency_ms: Default::default(),
+            interrupted: false,
         };
         let result = |acknowledged: bool| EventResult {
             sequence: 1,

@@ -121,19 +121,12 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 lines: Lines::Every,
                 expected: Some(items.len() as u64),
                 progress_from: 50,
+                stop: Some(args::interrupt_flag()),
             };
             let summary = delivery::run_items(ui, &settings, how, items.into_iter())?;
             delivery::print_summary(ui, &summary, false)?;
-            Ok(verdict(summary.failed))
+            Ok(args::delivery_status(&summary))
         }
-    }
-}
-
-fn verdict(failed: u64) -> ExitStatus {
-    if failed == 0 {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failure
     }
 }
 
@@ -263,12 +256,13 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
         lines: Lines::Failures,
         expected: Some(count),
         progress_from: 1,
+        stop: Some(args::interrupt_flag()),
     };
     // Each rendered by the thread that delivers it.
     let items = |i: u64| render(i).into_iter().map(|item| (item, ()));
     let summary = delivery::run(ui, settings, how, 0..count, items, |_, (), _| {})?;
     delivery::print_summary(ui, &summary, true)?;
-    Ok(verdict(summary.failed))
+    Ok(args::delivery_status(&summary))
 }
 
 /// `--dry-run`: print each item's first request instead of sending it.

@@ -100,6 +100,11 @@ pub enum Outcome {
     /// A status the policy does not accept (3xx included: redirects are not followed).
     Status {
         status: u16,
+        /// The receiver's own words for it: the first line of a short text body.
+        said: Option<String>,
+        /// A 401 that asked for Basic credentials (`WWW-Authenticate: Basic`) when the sender
+        /// had none to give.
+        wants_basic: bool,
     },
     /// The status was right but the reply body was not what the event needs. Not retried: a
     /// second delivery would get the same reply.
@@ -151,10 +156,10 @@ impl Outcome {
             Outcome::Challenged => "challenged".into(),
             Outcome::ChallengeWithoutHeader => "401 without WWW-Authenticate".into(),
             Outcome::CredentialsRejected => "credentials rejected".into(),
-            Outcome::Status { status } if (300..400).contains(status) => {
+            Outcome::Status { status, .. } if (300..400).contains(status) => {
                 format!("redirect {status}")
             }
-            Outcome::Status { status } => format!("status {status}"),
+            Outcome::Status { status, .. } => format!("status {status}"),
             Outcome::BadReply { .. } => "bad reply".into(),
             Outcome::TimedOut { .. } => "timeout".into(),
             Outcome::Unreachable { .. } => "unreachable".into(),
@@ -323,6 +328,12 @@ async fn exchange<T: Transport>(
                 judge::Judgement::Accepted { verbs } => Outcome::Acknowledged { verbs },
                 judge::Judgement::WrongStatus => Outcome::Status {
                     status: response.status,
+                    said: said(&response.body),
+                    wants_basic: response.status == 401
+                        && policy.challenge_credentials.is_none()
+                        && response.header("www-authenticate").is_some_and(|v| {
+                            v.trim_start().to_ascii_lowercase().starts_with("basic")
+                        }),
                 },
                 judge::Judgement::BadBody(problem) => Outcome::BadReply { problem },
             };
@@ -337,6 +348,27 @@ async fn exchange<T: Transport>(
         ),
         Err(Failure::Network(cause)) => (None, latency, Outcome::Unreachable { cause }),
     }
+}
+
+/// The first line of an answer's body when it reads as a short message (not HTML or XML, not
+/// binary), cut to 160 characters: what the receiver said about refusing the request.
+fn said(body: &[u8]) -> Option<String> {
+    let head = &body[..body.len().min(4096)];
+    let text = match std::str::from_utf8(head) {
+        Ok(t) => t,
+        // Cut inside a character at 4 KiB: the text before it. Anything else is not text.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+        Err(_) => return None,
+    };
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    if line.starts_with('<') {
+        return None;
+    }
+    let mut out: String = line.chars().take(160).collect();
+    if line.chars().count() > 160 {
+        out.push('…');
+    }
+    Some(out)
 }
 
 fn next_step(

@@ -35,6 +35,9 @@ pub struct Run {
     /// at least `progress_from`.
     pub expected: Option<u64>,
     pub progress_from: u64,
+    /// Set (by Ctrl-C) to stop: nothing more starts, deliveries in flight are cut, and the
+    /// summary says the run was interrupted.
+    pub stop: Option<&'static std::sync::atomic::AtomicBool>,
 }
 
 /// Deliver the items of every job, printing every attempt, and return the summary (not
@@ -61,6 +64,7 @@ where
         jobs,
         how.concurrency,
         how.rate,
+        how.stop,
         || client.connections(),
         async |connections, job: J| {
             for (mut item, tag) in items(job) {
@@ -69,7 +73,11 @@ where
             }
         },
     )?;
-    Ok(reporter.close()?)
+    let mut summary = reporter.close()?;
+    summary.interrupted = how
+        .stop
+        .is_some_and(|s| s.load(std::sync::atomic::Ordering::SeqCst));
+    Ok(summary)
 }
 
 /// [`run`] for items that are their own jobs.

@@ -59,6 +59,9 @@ pub struct Summary {
     pub elapsed_s: f64,
     pub throughput_per_s: f64,
     pub latency_ms: Percentiles,
+    /// Stopped by Ctrl-C before every event was delivered.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub interrupted: bool,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -318,6 +321,7 @@ impl<'a> Reporter<'a> {
                 p90: stats.latency.percentile_ms(90.0).map(round3),
                 p99: stats.latency.percentile_ms(99.0).map(round3),
             },
+            interrupted: false,
         };
         Ok(summary)
     }
@@ -339,8 +343,17 @@ pub fn print_summary(ui: &Ui, summary: &Summary, show_rates: bool) -> io::Result
                 .collect();
             format!(" ({})", parts.join(", "))
         };
+        if summary.interrupted && ui.stdout_is_tty() {
+            // Off the line the terminal echoed ^C on.
+            ui.line("")?;
+        }
+        let interrupted = if summary.interrupted {
+            " (interrupted: the rest were not sent)"
+        } else {
+            ""
+        };
         ui.line(&format!(
-            "summary: {} event{}, {} acknowledged, {} not{failures}; {} attempt{}",
+            "summary{interrupted}: {} event{}, {} acknowledged, {} not{failures}; {} attempt{}",
             summary.events,
             plural(summary.events),
             summary.acknowledged,
@@ -380,11 +393,33 @@ pub fn explain(provider: Provider, policy: &Policy, outcome: &Outcome) -> Option
             format!("401 without WWW-Authenticate; {provider} would drop this callback")
         }
         Outcome::CredentialsRejected => "401 to the request with credentials".into(),
-        Outcome::Status { status } if (300..400).contains(status) => {
+        Outcome::Status { status, .. } if (300..400).contains(status) => {
             format!("redirect {status} (not followed; {provider} counts it as a failure)")
         }
-        Outcome::Status { status } => {
-            format!("status {status}, expected {}", policy.expect.describe())
+        Outcome::Status {
+            status,
+            said,
+            wants_basic,
+        } => {
+            let mut text = format!("status {status}, expected {}", policy.expect.describe());
+            if *wants_basic {
+                text.push_str(&if provider.rules(None).basic_challenge {
+                    format!(
+                        "; the receiver asks for Basic credentials: pass --basic-auth USER:PASS or set {}",
+                        crate::config::BASIC_AUTH_ENV
+                    )
+                } else {
+                    format!("; the receiver asks for Basic credentials, which {provider} never sends")
+                });
+            } else if *status == 404 {
+                text.push_str(
+                    "; nothing is served at this path: check the path in --to (telhook listen serves every path unless --path)",
+                );
+            }
+            if let Some(words) = said {
+                text.push_str(&format!("; it said: {words}"));
+            }
+            text
         }
         Outcome::BadReply { problem } => problem.clone(),
         Outcome::TimedOut { after } => format!("no answer within {}", human_duration(*after)),

@@ -301,18 +301,41 @@ fn header_pairs(headers: &http::HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
-/// An error in the words a user needs: its deepest cause.
-fn deepest(err: impl std::error::Error) -> Failure {
-    let mut cause: &dyn std::error::Error = &err;
-    while let Some(next) = cause.source() {
-        cause = next;
+/// An error in the words a user needs: its deepest cause, and what it means where the cause's
+/// own words do not say (a refused connection, a plain-HTTP answer to a TLS handshake).
+fn deepest(err: impl std::error::Error + 'static) -> Failure {
+    let mut cause: &(dyn std::error::Error + 'static) = &err;
+    let mut refused = false;
+    loop {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            refused |= io.kind() == std::io::ErrorKind::ConnectionRefused;
+        }
+        match cause.source() {
+            Some(next) => cause = next,
+            None => break,
+        }
     }
     let text = cause.to_string();
-    Failure::Network(if text.is_empty() {
+    let text = if text.is_empty() {
         err.to_string()
     } else {
         text
-    })
+    };
+    Failure::Network(explained(&text, refused))
+}
+
+/// The words of a network error, with the hint it needs.
+fn explained(text: &str, refused: bool) -> String {
+    if refused || text.contains("Connection refused") {
+        return "connection refused: nothing is listening at that address and port (is the receiver running?)".to_string();
+    }
+    // rustls, reading an HTTP answer where the TLS ServerHello belongs.
+    if text.contains("InvalidContentType") || text.contains("corrupt message") {
+        return format!(
+            "{text}: the receiver answered the TLS handshake in plain HTTP, so it serves http://, not https:// (telhook listen serves plain HTTP)"
+        );
+    }
+    text.to_string()
 }
 
 /// A reqwest error in the words a user needs: the deepest cause, without the URL (every line
@@ -322,4 +345,23 @@ fn failure(err: reqwest::Error) -> Failure {
         return Failure::Timeout;
     }
     deepest(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explained;
+
+    #[test]
+    fn network_errors_say_what_they_mean() {
+        assert!(
+            explained("Connection refused (os error 111)", false)
+                .starts_with("connection refused: nothing is listening")
+        );
+        assert!(explained("x", true).starts_with("connection refused"));
+        assert!(
+            explained("received corrupt message of type InvalidContentType", false)
+                .contains("serves http://, not https://")
+        );
+        assert_eq!(explained("dns error", false), "dns error");
+    }
 }

@@ -148,6 +148,8 @@ pub enum Refusal {
     LengthAndChunked,
     /// The connection began with the HTTP/2 preface.
     Http2,
+    /// The connection began with a TLS handshake (a client speaking https:// to plain HTTP).
+    Tls,
     /// This many requests were already being answered.
     Busy(usize),
 }
@@ -361,7 +363,10 @@ impl Refusal {
     /// The status the server answers with.
     pub fn status(&self) -> u16 {
         match self {
-            Refusal::Malformed(_) | Refusal::Incomplete | Refusal::LengthAndChunked => 400,
+            Refusal::Malformed(_)
+            | Refusal::Incomplete
+            | Refusal::LengthAndChunked
+            | Refusal::Tls => 400,
             Refusal::RequestLineTooLong(_) => 414,
             Refusal::HeadTooLarge(_) | Refusal::LengthTooLarge => 431,
             Refusal::HeadTimeout(_) => 408,
@@ -732,6 +737,8 @@ impl Recorder {
             }
             (None, Some(431)) => Refusal::HeadTooLarge(self.limits.max_head),
             (None, _) if log.head.starts_with(b"PRI * HTTP/2.0") => Refusal::Http2,
+            // A TLS record of type handshake, version 3.x: a ClientHello.
+            (None, _) if log.head.starts_with(&[0x16, 0x03]) => Refusal::Tls,
             (None, None) if error.is_incomplete_message() => Refusal::Incomplete,
             (None, _) => Refusal::Malformed(error.to_string()),
         };

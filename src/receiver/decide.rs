@@ -141,16 +141,14 @@ impl Decision {
                     ),
                     Failure::Network(cause) => cause,
                 };
+                let reason = format!("forwarding to {} failed: {why}", forward.request.url);
                 self.entry.status = 502;
-                self.entry.reason = Some(format!(
-                    "forwarding to {} failed: {why}",
-                    forward.request.url
-                ));
                 self.reply = Reply {
                     status: 502,
                     headers: Vec::new(),
-                    body: b"bad gateway\n".to_vec(),
+                    body: format!("bad gateway: {reason}\n").into_bytes(),
                 };
+                self.entry.reason = Some(reason);
             }
         }
     }
@@ -367,7 +365,8 @@ fn authenticate(config: &Config, mut entry: Entry, now: i64) -> Result<Entry, Bo
                     return Err(Box::new(d));
                 }
                 other => {
-                    let mut d = Decision::reject(entry, 401, other.reason(), "wrong credentials\n");
+                    let body = format!("wrong credentials: {}\n", other.reason());
+                    let mut d = Decision::reject(entry, 401, other.reason(), body);
                     d.reply.headers = vec![("WWW-Authenticate", auth::CHALLENGE.to_string())];
                     d.failed_verification = true;
                     return Err(Box::new(d));
@@ -380,7 +379,8 @@ fn authenticate(config: &Config, mut entry: Entry, now: i64) -> Result<Entry, Bo
                     "{name} appears {n} times; send it once (proxies and frameworks disagree on \
                      which copy counts)"
                 );
-                let mut d = Decision::reject(entry, 403, reason, "invalid signature\n");
+                let body = format!("invalid signature: {reason}\n");
+                let mut d = Decision::reject(entry, 403, reason, body);
                 d.failed_verification = true;
                 return Err(Box::new(d));
             }
@@ -401,7 +401,8 @@ fn authenticate(config: &Config, mut entry: Entry, now: i64) -> Result<Entry, Bo
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("; ");
-                let mut d = Decision::reject(entry, 403, reason, "invalid signature\n");
+                let body = format!("invalid signature: {reason}\n");
+                let mut d = Decision::reject(entry, 403, reason, body);
                 d.failed_verification = true;
                 return Err(Box::new(d));
             }
@@ -588,7 +589,15 @@ mod tests {
             "{:?}",
             d.entry.reason
         );
-        assert_eq!(d.reply.body, b"invalid signature\n");
+        // The sender is told why, in the body (telhook's send shows it).
+        assert_eq!(
+            d.reply.body,
+            format!(
+                "invalid signature: {}\n",
+                d.entry.reason.as_deref().unwrap()
+            )
+            .as_bytes()
+        );
         assert!(d.failed_verification);
     }
 

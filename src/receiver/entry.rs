@@ -155,7 +155,8 @@ impl Entry {
             marks.push_str(&format!(" [app: {status} in {ms} ms]"));
         }
         let mut out = vec![format!(
-            "{time} {provider:<9} {event:<24} {} {verdict} → {}{marks}",
+            "{time} {provider:<9} {event:<24} {} {} {verdict} → {}{marks}",
+            sanitize(&self.path),
             sanitize(&self.facts),
             self.status
         )];

@@ -348,6 +348,9 @@ impl Shared {
             Refusal::Http2 => {
                 "HTTP/2 with prior knowledge is not served here; send HTTP/1.1".into()
             }
+            Refusal::Tls => "a TLS handshake: the sender used https://, and this listener \
+                 serves plain HTTP (send to http://)"
+                .into(),
             Refusal::Busy(n) => {
                 format!("{n} requests already in flight (--max-in-flight); answered 503, retry")
             }

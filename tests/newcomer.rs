@@ -1,0 +1,417 @@
+//! Issue 15: what a first-time user meets. The two terminals find each other with nothing
+//! passed, and each failure a newcomer trips over names its fix, on both sides.
+
+use crate::support::{Expect, Listener, Telhook};
+
+/// The text of one `send` run: exit code, stdout, stderr.
+#[track_caller]
+fn send(t: &Telhook, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = t.cmd().arg("send").args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn port_of(url: &str) -> &str {
+    url.trim_start_matches("http://")
+        .trim_end_matches('/')
+        .rsplit(':')
+        .next()
+        .unwrap()
+}
+
+#[test]
+fn listen_and_send_with_nothing_passed_verify_each_other() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &[]);
+    // What `telhook send telnyx message.received` does against listen's default address, here
+    // on the test's port, and with a path every Telnyx document uses.
+    let to = format!("localhost:{}/webhooks", port_of(&l.url));
+    let (code, stdout, _) = send(&t, &["telnyx", "message.received", "--to", &to]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.contains("✓ acknowledged"), "{stdout}");
+    let line = l.line();
+    assert!(
+        line.contains(" /webhooks ") && line.contains("✓ verified → 200"),
+        "the path is shown and the default pair verified it: {line}"
+    );
+    let stderr = l.stderr.lock().unwrap().clone();
+    assert!(
+        stderr.starts_with("telhook: verifying Telnyx signatures with your default key pair "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bandwidth_challenge_without_credentials_says_to_pass_basic_auth() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--basic-auth", "bw:secret"]);
+    let (code, stdout, _) = send(
+        &t,
+        &[
+            "bandwidth",
+            "message-delivered",
+            "--to",
+            &l.url,
+            "--max-attempts",
+            "1",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("status 401, expected 2xx; the receiver asks for Basic credentials: pass --basic-auth USER:PASS or set TELHOOK_BASIC_AUTH; it said: authentication required"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_403_shows_the_reason_the_receiver_gave() {
+    let t = Telhook::new();
+    let (_, public) = t.keygen();
+    std::fs::remove_file(t.path("telnyx.key")).unwrap();
+    let l = Listener::start(&t, &["--public-key", &public]);
+    // Signed with the default pair, verified with another key.
+    let (code, stdout, _) = send(
+        &t,
+        &[
+            "telnyx",
+            "message.sent",
+            "--to",
+            &l.url,
+            "--max-attempts",
+            "1",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains(
+            "status 403, expected 2xx; it said: invalid signature: signature does not match"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn another_path_is_named_on_both_sides() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--path", "/hooks"]);
+    let to = format!("{}webhooks", l.url.trim_end_matches("hooks"));
+    let (code, stdout, _) = send(
+        &t,
+        &["telnyx", "message.sent", "--to", &to, "--max-attempts", "1"],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("status 404, expected 2xx; nothing is served at this path: check the path in --to (telhook listen serves every path unless --path); it said: not found: this receiver serves /hooks"),
+        "{stdout}"
+    );
+    let line = l.line();
+    assert!(
+        line.contains("telnyx    message.sent")
+            && line.contains("path /webhooks is not --path /hooks (pass --path /webhooks to serve it instead, or drop --path to serve every path) → 404"),
+        "recognised, and the fix named: {line}"
+    );
+}
+
+/// Issue 15: `listen --path webhooks` printed `http://127.0.0.1:PORTwebhooks` and ran.
+#[test]
+fn a_path_without_its_slash_is_refused_with_the_fix() {
+    let t = Telhook::new();
+    t.run(&["listen", "--port", "0", "--path", "webhooks"])
+        .status(2)
+        .stdout("")
+        .stderr(Expect::pattern(
+            "telhook: error: invalid value 'webhooks' for '--path <PATH>': `webhooks` does not start with `/`; write --path /webhooks\n\nFor more information, try '--help'.\n",
+        ))
+        .check();
+}
+
+#[test]
+fn https_to_the_plain_listener_is_named_on_both_sides() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &[]);
+    let to = l.url.replace("http://", "https://");
+    let (code, stdout, _) = send(
+        &t,
+        &["telnyx", "message.sent", "--to", &to, "--max-attempts", "1"],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("the receiver answered the TLS handshake in plain HTTP, so it serves http://, not https://"),
+        "{stdout}"
+    );
+    let line = l.line();
+    assert!(
+        line.contains("a TLS handshake: the sender used https://, and this listener serves plain HTTP (send to http://)"),
+        "{line}"
+    );
+}
+
+#[test]
+fn forwarding_to_an_app_that_is_down_says_connection_refused() {
+    let t = Telhook::new();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let app = format!("http://{}/", closed.local_addr().unwrap());
+    drop(closed);
+    let l = Listener::start(&t, &["--forward-to", &app]);
+    let (code, stdout, _) = send(
+        &t,
+        &[
+            "telnyx",
+            "message.sent",
+            "--to",
+            &l.url,
+            "--max-attempts",
+            "1",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("status 502, expected 2xx; it said: bad gateway: forwarding to")
+            && stdout.contains(
+                "failed: connection refused: nothing is listening at that address and port"
+            ),
+        "{stdout}"
+    );
+    let line = l.line();
+    assert!(
+        line.contains("connection refused") && line.ends_with("→ 502"),
+        "{line}"
+    );
+}
+
+#[test]
+fn verify_capture_takes_the_last_telnyx_record_and_names_a_bandwidth_line() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--capture", "cap.jsonl"]);
+    for args in [
+        &["telnyx", "message.sent"][..],
+        &["bandwidth", "message-delivered"][..],
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--to", &l.url]);
+        assert_eq!(send(&t, &args).0, Some(0));
+        l.line();
+    }
+    t.run(&["verify", "--capture", "cap.jsonl"])
+        .stdout(Expect::pattern(
+            "✓ valid: signature matches the body; [..]\n",
+        ))
+        .stderr(Expect::pattern(
+            "telhook: verifying with your default key pair [..] (public key [..])\n\
+             telhook: verifying line 1 of cap.jsonl, its last Telnyx request (message.sent)\n",
+        ))
+        .check();
+    t.run(&["verify", "--capture", "cap.jsonl", "--line", "2"])
+        .status(2)
+        .stdout("")
+        .stderr(Expect::pattern(
+            "telhook: verifying with your default key pair [..]\n\
+             telhook: error: cap.jsonl:2 is a Bandwidth request: Bandwidth authenticates with Basic credentials and does not sign, so there is no signature to verify (pick a Telnyx line with --line, or drop --line for the last one)\n",
+        ))
+        .check();
+}
+
+#[test]
+fn config_shows_each_setting_and_its_source_without_secrets() {
+    let t = Telhook::new();
+    t.write(
+        "telhook.toml",
+        "to = \"localhost:5000/webhooks\"\nbasic_auth_env = \"MY_BW\"\n",
+    );
+    t.run(&["config"])
+        .env("MY_BW", "bw:hunter2")
+        .stdout(Expect::satisfies("the settings", |out| {
+            out.contains("to           http://localhost:5000/webhooks  (telhook.toml)")
+                && out.contains("basic_auth   user bw (password hidden)  ($MY_BW)")
+                && out.contains("not made yet")
+                && !out.contains("hunter2")
+        }))
+        .check();
+    assert!(!t.path(".config/telhook").exists(), "config makes nothing");
+    // A secret in the file is refused, naming the file and the fix, not echoing it.
+    t.write("telhook.toml", "basic_auth = \"bw:hunter2\"\n");
+    t.run(&["config"])
+        .status(2)
+        .stdout("")
+        .stderr("telhook: error: telhook.toml: `basic_auth` would keep a secret in the file; put USER:PASS in an environment variable and name it with basic_auth_env = \"MY_VAR\"\n")
+        .check();
+}
+
+#[test]
+fn the_project_files_url_and_credentials_reach_send() {
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--basic-auth", "bw:pw"]);
+    t.write(
+        "telhook.toml",
+        format!("to = \"{}\"\nbasic_auth_env = \"MY_BW\"\n", l.url),
+    );
+    let out = t
+        .cmd()
+        .args(["send", "bandwidth", "message-delivered"])
+        .env("MY_BW", "bw:pw")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("#1+auth") && stdout.contains("✓ acknowledged"),
+        "{stdout}"
+    );
+}
+
+/// Start `telhook ARGS` in the background, let it run a while, then Ctrl-C it (SIGINT) and
+/// collect what it printed.
+fn interrupted(t: &Telhook, args: &[&str], after: std::time::Duration) -> std::process::Output {
+    let child = t
+        .std_cmd()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    child.wait_with_output().unwrap()
+}
+
+/// Issue 15: Ctrl-C on `send --count` printed no summary and left the progress bar up.
+#[test]
+fn ctrl_c_on_send_count_prints_the_partial_summary_and_exits_130() {
+    let t = Telhook::new();
+    let rx = crate::support::Receiver::answering(|_, _| crate::support::Reply::status(200));
+    let out = interrupted(
+        &t,
+        &[
+            "send",
+            "telnyx",
+            "message.sent",
+            "--count",
+            "100000",
+            "--rate",
+            "40",
+            "--to",
+            &rx.url,
+        ],
+        std::time::Duration::from_millis(800),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(130), "{stdout}");
+    let summary = stdout
+        .lines()
+        .find(|l| l.starts_with("summary (interrupted: the rest were not sent): "))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    let sent: u64 = summary
+        .split("sent): ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n: &str| n.parse().ok())
+        .unwrap_or_else(|| panic!("{summary}"));
+    assert!(sent > 0 && sent < 100_000, "{summary}");
+    assert_eq!(
+        rx.requests().len() as u64,
+        sent,
+        "every one counted was sent"
+    );
+}
+
+/// Issue 15: Ctrl-C on `replay` wrote no report.
+#[test]
+fn ctrl_c_on_replay_writes_the_reports_and_exits_130() {
+    let t = Telhook::new();
+    let body = t.stdout(&["example", "telnyx", "message.sent", "--seed", "1"]);
+    let mut many = Vec::new();
+    for _ in 0..2000 {
+        many.extend_from_slice(
+            &body
+                .iter()
+                .filter(|b| **b != b'\n')
+                .copied()
+                .collect::<Vec<_>>(),
+        );
+        many.push(b'\n');
+    }
+    t.write("many.jsonl", &many);
+    let rx = crate::support::Receiver::answering(|_, _| crate::support::Reply::status(200));
+    let out = interrupted(
+        &t,
+        &[
+            "replay",
+            "many.jsonl",
+            "--rate",
+            "40",
+            "--to",
+            &rx.url,
+            "--report",
+            "junit=r.xml",
+        ],
+        std::time::Duration::from_millis(800),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(130), "{stdout}");
+    assert!(
+        stdout.contains("replay summary: ✗ interrupted after "),
+        "{stdout}"
+    );
+    let xml = std::fs::read_to_string(t.path("r.xml")).expect("the JUnit report is written");
+    let cases = xml.matches("<testcase").count();
+    assert!(cases > 0 && cases < 2000, "{cases} test cases");
+}
+
+/// Issue 15: an empty input printed `✓ every event met the expectation`, then an error.
+#[test]
+fn replay_of_nothing_never_says_every_event_passed() {
+    let t = Telhook::new();
+    t.write("empty.jsonl", "");
+    t.run(&["replay", "empty.jsonl", "--to", "http://127.0.0.1:9/"])
+        .status(2)
+        .stdout(Expect::satisfies("a failing table", |out| {
+            out.starts_with("replay summary: ✗ nothing was replayed\n") && !out.contains('✓')
+        }))
+        .stderr(Expect::pattern(
+            "telhook: signing Telnyx events with [..]\n\
+             telhook: error: nothing to replay: no record in the inputs was a webhook telhook could deliver\n",
+        ))
+        .check();
+}
+
+/// Issue 15: `--max-body 18446744073709551615` overflowed (every body read as empty).
+#[test]
+fn max_body_is_bounded() {
+    let t = Telhook::new();
+    t.run(&["listen", "--port", "0", "--max-body", "18446744073709551615"])
+        .status(2)
+        .stdout("")
+        .stderr("telhook: error: invalid value '18446744073709551615' for '--max-body <BYTES>': 18446744073709551615 is not in 1..=1073741824\n\nFor more information, try '--help'.\n")
+        .check();
+}
+
+/// Issue 15: the listener's Ctrl-C summary was glued to the `^C` the terminal echoes.
+#[test]
+fn the_listeners_summary_starts_on_its_own_line_on_a_terminal() {
+    let t = Telhook::new();
+    let bin = env!("CARGO_BIN_EXE_telhook");
+    let line = format!(
+        "'{bin}' listen --port 0 --no-verify & pid=$!; sleep 1; kill -INT $pid; wait $pid; echo \"exit=$?\""
+    );
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &line, "/dev/null"])
+        .current_dir(t.dir.path())
+        .env("HOME", t.dir.path())
+        .env_remove("XDG_CONFIG_HOME")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert!(
+        text.contains("\n\nsummary: 0 requests"),
+        "a blank line before the summary: {text:?}"
+    );
+    assert!(text.contains("exit=0"), "{text:?}");
+}
