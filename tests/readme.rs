@@ -1,11 +1,12 @@
 //! Every example command in README.md runs, so the README cannot drift from the tool.
 //!
-//! The rules (README "Development" says them too):
+//! The rules (docs/development.md, "The README is tested", says them too):
 //! - The ```sh blocks under one heading run in one fresh directory, in order, line by line, with
 //!   `telhook` on the PATH (a section's later blocks use the files its earlier ones made). A line
 //!   must exit 0, or the code its trailing `# exit N` comment names.
 //! - `cargo run --release -- ARGS` lines run as `telhook ARGS`; other `cargo` lines and
-//!   `bash benches/...` lines (set-up, tests, benchmarks) are not run here.
+//!   `bash benches/...` lines (set-up, the tour's `cargo install`, tests, benchmarks) are not run
+//!   here.
 //! - `telhook listen ...` lines, and lines ending in `&` (before any trailing `# comment`), run in
 //!   the background for the rest of the section; the next line starts once a listener has
 //!   printed its address. Each background command is killed, with its process group, when the
@@ -447,4 +448,148 @@ fn a_trailing_comment_does_not_hide_the_background_ampersand() {
         without_comment("telhook verify x   # exit 1"),
         "telhook verify x"
     );
+}
+
+/// The tour is the first real use: it must start by installing the binary it then runs, and every
+/// install the README shows must build with the dependency versions the tests ran with
+/// (`Cargo.lock`), not whatever is newest that day.
+#[test]
+fn the_tour_starts_by_installing_telhook_with_the_lockfile() {
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let sections = sh_sections(&readme);
+    let (_, tour) = sections
+        .iter()
+        .find(|(h, _)| h == "## A tour")
+        .expect("README.md has a \"## A tour\" section with ```sh blocks");
+    let first = tour[0]
+        .lines
+        .iter()
+        .map(|(n, l)| (*n, without_comment(l)))
+        .find(|(_, l)| !l.is_empty());
+    assert_eq!(
+        first.map(|(_, l)| l),
+        Some("cargo install --locked --path ."),
+        "the tour's first command must install telhook"
+    );
+    let mut installs = 0;
+    for block in blocks(&readme) {
+        for (n, line) in &block.lines {
+            let line = line.trim().trim_start_matches("- run: ");
+            if line.starts_with("cargo install") {
+                installs += 1;
+                assert!(
+                    line.split_whitespace().any(|w| w == "--locked"),
+                    "README.md:{n}: `{line}` builds without --locked"
+                );
+            }
+        }
+    }
+    assert!(installs >= 2, "only {installs} `cargo install` lines");
+}
+
+/// GitHub's anchor for a Markdown heading: lower case, spaces to `-`, other punctuation dropped.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim_start_matches('#')
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The Markdown a user reads: every file it links to is in the repository (and every `#anchor`
+/// is a heading there), and none cites the notes the sources were once collected in, which a
+/// clone does not have (their public sources are in docs/sources.md). The schemas are included:
+/// `telhook schema` prints their descriptions and comments.
+#[test]
+fn the_docs_cite_only_what_the_repository_holds() {
+    let mut files: Vec<String> = [
+        "README.md",
+        "docs/sources.md",
+        "docs/performance.md",
+        "docs/development.md",
+        "fixtures/README.md",
+        "fixtures/telnyx/schemas/NOTES.md",
+        "fixtures/bandwidth/schemas/NOTES.md",
+        "tests/data/README.md",
+        "tests/data/reference/SOURCES.md",
+    ]
+    .map(String::from)
+    .to_vec();
+    for dir in ["fixtures/telnyx/schemas", "fixtures/bandwidth/schemas"] {
+        for entry in std::fs::read_dir(repo_file(dir)).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if name.ends_with(".json") {
+                files.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    assert!(files.len() > 100, "only {} files", files.len());
+    let mut links = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(repo_file(file)).unwrap();
+        for absent in ["shared/", "SIGNING.md", "FIELDS.md", "MANIFEST.json"] {
+            assert!(
+                !text.contains(absent),
+                "{file} cites `{absent}`, which is not in the repository; cite docs/sources.md"
+            );
+        }
+        if !file.ends_with(".md") {
+            continue;
+        }
+        let dir = std::path::Path::new(file).parent().unwrap();
+        for (_, rest) in text.match_indices("](").map(|(i, _)| text.split_at(i + 2)) {
+            let target = rest.split(')').next().unwrap_or("");
+            if target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            links += 1;
+            let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+            let linked = if path.is_empty() {
+                repo_file(file)
+            } else {
+                repo_file(dir.join(path).to_str().unwrap())
+            };
+            assert!(
+                linked.exists(),
+                "{file}: link `{target}` points at {}, which does not exist",
+                linked.display()
+            );
+            if !fragment.is_empty() {
+                let linked_text = std::fs::read_to_string(&linked).unwrap();
+                let mut in_code = false;
+                let headings: Vec<String> = linked_text
+                    .lines()
+                    .filter(|l| {
+                        if l.trim_start().starts_with("```") {
+                            in_code = !in_code;
+                        }
+                        !in_code && l.starts_with('#')
+                    })
+                    .map(anchor)
+                    .collect();
+                assert!(
+                    headings.iter().any(|h| h == fragment),
+                    "{file}: link `{target}`: no heading with that anchor in {}",
+                    linked.display()
+                );
+            }
+        }
+    }
+    assert!(links >= 20, "only {links} links to files checked");
+}
+
+#[test]
+fn anchors_are_githubs() {
+    assert_eq!(
+        anchor("## Telnyx: delivery and signing"),
+        "telnyx-delivery-and-signing"
+    );
+    assert_eq!(anchor("## Telnyx (`telnyx/`)"), "telnyx-telnyx");
+    assert_eq!(anchor("## `listen` under load"), "listen-under-load");
 }

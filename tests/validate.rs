@@ -386,8 +386,8 @@ fn schema_command_prints_a_draft_2020_12_schema() {
     );
 }
 
-/// Documented examples copied from shared/reference: each is valid, or listed in
-/// tests/data/reference/expected.json with the reason it is not.
+/// Documented examples copied from the provider documents (tests/data/reference/SOURCES.md): each
+/// is valid, or listed in tests/data/reference/expected.json with the reason it is not.
 #[test]
 fn documented_examples_are_valid_or_listed_with_a_reason() {
     let dir = repo_file("tests/data/reference");

@@ -1,6 +1,6 @@
 //! HTTP Basic authentication as Bandwidth uses it for callbacks: the first request carries no
 //! credentials, the endpoint answers 401 with a `WWW-Authenticate` challenge, and Bandwidth
-//! repeats the request with `Authorization: Basic ...` (RFC 7235; FIELDS.md §2).
+//! repeats the request with `Authorization: Basic ...` (RFC 7235; docs/sources.md).
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;

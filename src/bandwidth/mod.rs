@@ -1,6 +1,6 @@
 //! Bandwidth: the callback catalog (messaging v2, voice v2 BXML callbacks, v1 Catapult), the wire
 //! format of its callback bodies, and the group-message fan-out
-//! (see `shared/reference/bandwidth/FIELDS.md`).
+//! (the provider documents they follow: docs/sources.md, "Bandwidth").
 
 pub mod auth;
 pub mod catalog;
@@ -37,7 +37,7 @@ pub const PROVIDER_BACKOFF: Backoff = Backoff {
     cap: Duration::from_secs(3600),
 };
 
-/// How long Bandwidth waits for an answer (FIELDS.md §2): 10 s for messaging, 15 s for voice
+/// How long Bandwidth waits for an answer (docs/sources.md): 10 s for messaging, 15 s for voice
 /// (the default `callbackTimeout`), 10 s for v1 (`...CallbackTimeout`, default and maximum).
 pub fn timeout(family: Family) -> Duration {
     match family {
@@ -60,7 +60,7 @@ pub fn rules(event: Option<&Event>) -> Rules {
     }
 }
 
-/// What Bandwidth requires of the answer to this event (FIELDS.md §2): any 2xx for messaging
+/// What Bandwidth requires of the answer to this event (docs/sources.md): any 2xx for messaging
 /// and v1; for voice v2, `200` with a BXML `<Response>` for the events that drive the call,
 /// `204` or `200` with BXML for the conference events, and 200/201/204 for the rest.
 pub fn expect(event: Option<&Event>) -> Expect {
@@ -243,7 +243,7 @@ pub fn error_codes() -> &'static [ErrorCode] {
 }
 
 /// Variants whose template stands for several callbacks: Bandwidth sends one callback per
-/// number you own among `message.to`, each with its own message id (FIELDS.md §3). The number
+/// number you own among `message.to`, each with its own message id (docs/sources.md). The number
 /// is how many of the first entries of `message.to` are yours.
 const FAN_OUT: &[(&str, &str, usize)] = &[("message-received", "group", 2)];
 

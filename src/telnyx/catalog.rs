@@ -1,5 +1,6 @@
 //! Telnyx event catalog: every documented webhook with its embedded templates.
-//! Generated from the documented examples in shared/reference/telnyx (see fixtures/README.md).
+//! Generated from the documented examples of the Telnyx OpenAPI spec and docs (docs/sources.md;
+//! see fixtures/README.md).
 
 use crate::catalog::{Alias, Direction, Event, Family, Flow, Provider, Reply, Step, Variant};
 

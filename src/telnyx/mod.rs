@@ -1,5 +1,5 @@
 //! Telnyx: the event catalog, the wire format of its webhook bodies, and its Ed25519 signature
-//! scheme (see `shared/reference/telnyx/SIGNING.md`).
+//! scheme (the provider documents they follow: docs/sources.md, "Telnyx").
 
 pub mod catalog;
 pub mod schema;
@@ -28,8 +28,8 @@ pub const TOLERANCE_SECS: u64 = 300;
 /// Environment variable Telnyx's docs and SDKs read the public key from.
 pub const PUBLIC_KEY_ENV: &str = "TELNYX_PUBLIC_KEY";
 
-/// Telnyx counts an attempt as failed without a 2xx answer within this (SIGNING.md §8,
-/// "Delivery rules": messaging expects a 2xx within 2 s).
+/// Telnyx counts an attempt as failed without a 2xx answer within this (the webhook fundamentals
+/// and messaging webhooks pages in docs/sources.md: a 2xx within 2 s).
 pub const DELIVERY_TIMEOUT: Duration = Duration::from_secs(2);
 /// "Up to 3 attempts per URL", then the failover URL.
 pub const ATTEMPTS_PER_URL: u32 = 3;
@@ -68,7 +68,8 @@ pub fn attempt_body(body: &mut Value, attempt: u32, url: &str) -> Vec<u8> {
     to_wire_sorted(body)
 }
 
-/// Telnyx delivery-failure codes the docs list (messaging.FIELDS.md §3.4): code, title, detail.
+/// Telnyx delivery-failure codes the messaging webhooks page lists (docs/sources.md): code, title,
+/// detail.
 pub const MESSAGING_ERRORS: &[(&str, &str, &str)] = &[
     (
         "40001",
@@ -134,7 +135,7 @@ pub fn request(url: &str, body: Vec<u8>, key: Option<&PrivateKey>, timestamp: i6
 }
 
 /// Serialise a body as Telnyx's sender does: keys sorted at every level, pretty-printed with a
-/// two-space indent, LF line endings and no trailing newline (SIGNING.md §8).
+/// two-space indent, LF line endings and no trailing newline (real deliveries, docs/sources.md).
 pub fn to_wire(body: &Value) -> Vec<u8> {
     let mut sorted = body.clone();
     sorted.sort_all_objects();
