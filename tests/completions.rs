@@ -1,6 +1,6 @@
 //! Committed completion scripts stay in step with the command line, and they complete: each
-//! shell that is installed (.ci/run installs bash, zsh and fish) really runs the committed
-//! script on the same lines.
+//! shell that is installed (.ci/run installs bash, zsh and fish) really runs the script on the
+//! same lines.
 
 use crate::support::{Telhook, repo_file};
 use clap::ValueEnum;
@@ -43,6 +43,14 @@ fn the_subcommand_prints_the_committed_scripts() {
             path.display()
         );
     }
+}
+
+/// The script for a shell, written to `dir`. It is what `completions/` holds (the test above
+/// checks that), generated here so that regenerating `completions/` cannot race these tests.
+fn script_file(dir: &Path, shell: Shell) -> std::path::PathBuf {
+    let path = dir.join(shell.file_name("telhook"));
+    std::fs::write(&path, telhook::commands::completions::script(shell)).unwrap();
+    path
 }
 
 /// A line to complete (the cursor at its end) and what every shell must offer, in any order.
@@ -221,7 +229,7 @@ fn bash_words(line: &str) -> Vec<String> {
     words
 }
 
-fn bash_complete(line: &str) -> Vec<String> {
+fn bash_complete(script_file: &Path, line: &str) -> Vec<String> {
     let words = bash_words(line);
     // As bash calls the function `complete -p telhook` names: COMP_* set, and the command,
     // the current and the previous word as arguments.
@@ -242,7 +250,7 @@ printf '%s\n' "${COMPREPLY[@]}"
         .arg(script)
         .arg("bash")
         .args(&words)
-        .env("SCRIPT", repo_file("completions/telhook.bash"))
+        .env("SCRIPT", script_file)
         .env("LINE", line)
         .output()
         .unwrap();
@@ -261,9 +269,12 @@ printf '%s\n' "${COMPREPLY[@]}"
 
 #[test]
 fn bash_completes_from_the_catalog() {
-    if installed("bash") {
-        check("bash", bash_complete);
+    if !installed("bash") {
+        return;
     }
+    let dir = tempfile::tempdir().unwrap();
+    let script = script_file(dir.path(), Shell::Bash);
+    check("bash", |line| bash_complete(&script, line));
 }
 
 /// Runs an interactive zsh on a pseudo-terminal with the completion system and the committed
@@ -332,23 +343,19 @@ fn zsh_completes_from_the_catalog() {
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("fpath")).unwrap();
-    std::fs::copy(
-        repo_file("completions/_telhook"),
-        dir.path().join("fpath/_telhook"),
-    )
-    .unwrap();
+    script_file(&dir.path().join("fpath"), Shell::Zsh);
     std::fs::write(dir.path().join("capture.zsh"), ZSH_CAPTURE).unwrap();
     check("zsh", |line| zsh_complete(dir.path(), line));
 }
 
-fn fish_complete(home: &Path, line: &str) -> Vec<String> {
+fn fish_complete(home: &Path, script: &Path, line: &str) -> Vec<String> {
     let out = Command::new("fish")
         .args([
             "--no-config",
             "-c",
             "source $argv[1]; and complete -C $argv[2]",
         ])
-        .arg(repo_file("completions/telhook.fish"))
+        .arg(script)
         .arg(line)
         .current_dir(home)
         .env("HOME", home)
@@ -375,7 +382,8 @@ fn fish_completes_from_the_catalog() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    check("fish", |line| fish_complete(home.path(), line));
+    let script = script_file(home.path(), Shell::Fish);
+    check("fish", |line| fish_complete(home.path(), &script, line));
     // clap's fish script completes no positional; these come from the added block, with the
     // catalog's descriptions.
     let flows = Command::new("fish")
@@ -384,7 +392,7 @@ fn fish_completes_from_the_catalog() {
             "-c",
             "source $argv[1]; and complete -C $argv[2]",
         ])
-        .arg(repo_file("completions/telhook.fish"))
+        .arg(&script)
         .arg("telhook send bandwidth --flow out")
         .env("HOME", home.path())
         .output()
