@@ -1004,3 +1004,478 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
 else
     complete -F _telhook -o bashdefault -o default telhook
 fi
+
+# What clap cannot know, written by `telhook completions bash` from telhook's catalog and its
+# command line: after PROVIDER that provider's events, after --variant the variants of the event
+# named, after --flow the provider's flows, after --event event names. Any other word goes to
+# clap's _telhook above.
+
+# The values of a kind, for a provider (and the events named): the words in __tc_words.
+__telhook_values() {
+    __tc_words=""
+    case "$1" in
+        providers)
+            __tc_words="telnyx bandwidth"
+            ;;
+        events)
+            case "$2" in
+                telnyx)
+                    __tc_words="message.received message.sent message.finalized link_clicked call.initiated
+                    call.answered call.bridged call.hangup call.hold call.unhold call.dtmf.received
+                    call.gather.ended call.playback.started call.playback.ended call.speak.started
+                    call.speak.ended call.recording.saved call.recording.error
+                    call.recording.transcription.saved call.machine.detection.ended
+                    call.machine.greeting.ended call.machine.premium.detection.ended
+                    call.machine.premium.greeting.ended call.enqueued call.dequeued
+                    call.fork.started call.fork.stopped call.refer.started call.refer.completed
+                    call.refer.failed call.transcription call.cost call.ai_gather.ended
+                    call.ai_gather.partial_results call.ai_gather.message_history_updated
+                    call.conversation.ended call.conversation_insights.generated
+                    call.deepfake_detection.result call.deepfake_detection.error conference.created
+                    conference.ended conference.floor.changed conference.participant.joined
+                    conference.participant.left conference.participant.playback.started
+                    conference.participant.playback.ended conference.participant.speak.started
+                    conference.participant.speak.ended conference.playback.started
+                    conference.playback.ended conference.speak.started conference.speak.ended
+                    conference.recording.saved fax.queued fax.media.processed fax.sending.started
+                    fax.delivered fax.failed streaming.started streaming.stopped streaming.failed
+                    siprec.started siprec.stopped siprec.failed
+                    messaging_hosted_numbers_orders.internal_transfer_approval_requested"
+                    ;;
+                bandwidth)
+                    __tc_words="message-received message-sending message-delivered message-failed message-sent
+                    initiate answer bridgeComplete bridgeTargetComplete conferenceCreated
+                    conferenceMemberJoin conferenceMemberExit conferenceRedirect conferenceCompleted
+                    conferenceRecordingAvailable disconnect dtmf gather machineDetectionComplete
+                    recordComplete recordingAvailable redirect transcriptionAvailable transferAnswer
+                    transferComplete transferDisconnect mediaStreamStarted mediaStreamStopped
+                    mediaStreamRejected realTimeTranscriptionStarted realTimeTranscriptionStopped
+                    realTimeTranscriptionAvailable realTimeTranscriptionRejected v1-sms v1-mms
+                    v1-answer v1-playback v1-timeout v1-conference v1-conference-playback
+                    v1-conference-member v1-conference-speak v1-dtmf v1-gather v1-incomingcall
+                    v1-hangup v1-reject v1-recording v1-speak v1-transcription message-queued
+                    recordingComplete"
+                    ;;
+            esac
+            ;;
+        names)
+            case "$2" in
+                telnyx)
+                    __tc_words="message.received message.sent message.finalized link_clicked call.initiated
+                    call.answered call.bridged call.hangup call.hold call.unhold call.dtmf.received
+                    call.gather.ended call.playback.started call.playback.ended call.speak.started
+                    call.speak.ended call.recording.saved call.recording.error
+                    call.recording.transcription.saved call.machine.detection.ended
+                    call.machine.greeting.ended call.machine.premium.detection.ended
+                    call.machine.premium.greeting.ended call.enqueued call.dequeued
+                    call.fork.started call.fork.stopped call.refer.started call.refer.completed
+                    call.refer.failed call.transcription call.cost call.ai_gather.ended
+                    call.ai_gather.partial_results call.ai_gather.message_history_updated
+                    call.conversation.ended call.conversation_insights.generated
+                    call.deepfake_detection.result call.deepfake_detection.error conference.created
+                    conference.ended conference.floor.changed conference.participant.joined
+                    conference.participant.left conference.participant.playback.started
+                    conference.participant.playback.ended conference.participant.speak.started
+                    conference.participant.speak.ended conference.playback.started
+                    conference.playback.ended conference.speak.started conference.speak.ended
+                    conference.recording.saved fax.queued fax.media.processed fax.sending.started
+                    fax.delivered fax.failed streaming.started streaming.stopped streaming.failed
+                    siprec.started siprec.stopped siprec.failed
+                    messaging_hosted_numbers_orders.internal_transfer_approval_requested"
+                    ;;
+                bandwidth)
+                    __tc_words="message-received message-sending message-delivered message-failed message-sent
+                    initiate answer bridgeComplete bridgeTargetComplete conferenceCreated
+                    conferenceMemberJoin conferenceMemberExit conferenceRedirect conferenceCompleted
+                    conferenceRecordingAvailable disconnect dtmf gather machineDetectionComplete
+                    recordComplete recordingAvailable redirect transcriptionAvailable transferAnswer
+                    transferComplete transferDisconnect mediaStreamStarted mediaStreamStopped
+                    mediaStreamRejected realTimeTranscriptionStarted realTimeTranscriptionStopped
+                    realTimeTranscriptionAvailable realTimeTranscriptionRejected v1-sms v1-mms
+                    v1-answer v1-playback v1-timeout v1-conference v1-conference-playback
+                    v1-conference-member v1-conference-speak v1-dtmf v1-gather v1-incomingcall
+                    v1-hangup v1-reject v1-recording v1-speak v1-transcription"
+                    ;;
+                *)
+                    __tc_words="message.received message.sent message.finalized link_clicked call.initiated
+                    call.answered call.bridged call.hangup call.hold call.unhold call.dtmf.received
+                    call.gather.ended call.playback.started call.playback.ended call.speak.started
+                    call.speak.ended call.recording.saved call.recording.error
+                    call.recording.transcription.saved call.machine.detection.ended
+                    call.machine.greeting.ended call.machine.premium.detection.ended
+                    call.machine.premium.greeting.ended call.enqueued call.dequeued
+                    call.fork.started call.fork.stopped call.refer.started call.refer.completed
+                    call.refer.failed call.transcription call.cost call.ai_gather.ended
+                    call.ai_gather.partial_results call.ai_gather.message_history_updated
+                    call.conversation.ended call.conversation_insights.generated
+                    call.deepfake_detection.result call.deepfake_detection.error conference.created
+                    conference.ended conference.floor.changed conference.participant.joined
+                    conference.participant.left conference.participant.playback.started
+                    conference.participant.playback.ended conference.participant.speak.started
+                    conference.participant.speak.ended conference.playback.started
+                    conference.playback.ended conference.speak.started conference.speak.ended
+                    conference.recording.saved fax.queued fax.media.processed fax.sending.started
+                    fax.delivered fax.failed streaming.started streaming.stopped streaming.failed
+                    siprec.started siprec.stopped siprec.failed
+                    messaging_hosted_numbers_orders.internal_transfer_approval_requested
+                    message-received message-sending message-delivered message-failed message-sent
+                    initiate answer bridgeComplete bridgeTargetComplete conferenceCreated
+                    conferenceMemberJoin conferenceMemberExit conferenceRedirect conferenceCompleted
+                    conferenceRecordingAvailable disconnect dtmf gather machineDetectionComplete
+                    recordComplete recordingAvailable redirect transcriptionAvailable transferAnswer
+                    transferComplete transferDisconnect mediaStreamStarted mediaStreamStopped
+                    mediaStreamRejected realTimeTranscriptionStarted realTimeTranscriptionStopped
+                    realTimeTranscriptionAvailable realTimeTranscriptionRejected v1-sms v1-mms
+                    v1-answer v1-playback v1-timeout v1-conference v1-conference-playback
+                    v1-conference-member v1-conference-speak v1-dtmf v1-gather v1-incomingcall
+                    v1-hangup v1-reject v1-recording v1-speak v1-transcription"
+                    ;;
+            esac
+            ;;
+        flows)
+            case "$2" in
+                telnyx)
+                    __tc_words="outbound-message outbound-message-failed call"
+                    ;;
+                bandwidth)
+                    __tc_words="outbound-mms outbound-mms-failed inbound-group call"
+                    ;;
+                *)
+                    __tc_words="outbound-message outbound-message-failed call outbound-mms outbound-mms-failed
+                    inbound-group"
+                    ;;
+            esac
+            ;;
+        qualified)
+            __tc_words="telnyx/message.received telnyx/message.sent telnyx/message.finalized
+                telnyx/link_clicked telnyx/call.initiated telnyx/call.answered telnyx/call.bridged
+                telnyx/call.hangup telnyx/call.hold telnyx/call.unhold telnyx/call.dtmf.received
+                telnyx/call.gather.ended telnyx/call.playback.started telnyx/call.playback.ended
+                telnyx/call.speak.started telnyx/call.speak.ended telnyx/call.recording.saved
+                telnyx/call.recording.error telnyx/call.recording.transcription.saved
+                telnyx/call.machine.detection.ended telnyx/call.machine.greeting.ended
+                telnyx/call.machine.premium.detection.ended
+                telnyx/call.machine.premium.greeting.ended telnyx/call.enqueued telnyx/call.dequeued
+                telnyx/call.fork.started telnyx/call.fork.stopped telnyx/call.refer.started
+                telnyx/call.refer.completed telnyx/call.refer.failed telnyx/call.transcription
+                telnyx/call.cost telnyx/call.ai_gather.ended telnyx/call.ai_gather.partial_results
+                telnyx/call.ai_gather.message_history_updated telnyx/call.conversation.ended
+                telnyx/call.conversation_insights.generated telnyx/call.deepfake_detection.result
+                telnyx/call.deepfake_detection.error telnyx/conference.created
+                telnyx/conference.ended telnyx/conference.floor.changed
+                telnyx/conference.participant.joined telnyx/conference.participant.left
+                telnyx/conference.participant.playback.started
+                telnyx/conference.participant.playback.ended
+                telnyx/conference.participant.speak.started
+                telnyx/conference.participant.speak.ended telnyx/conference.playback.started
+                telnyx/conference.playback.ended telnyx/conference.speak.started
+                telnyx/conference.speak.ended telnyx/conference.recording.saved telnyx/fax.queued
+                telnyx/fax.media.processed telnyx/fax.sending.started telnyx/fax.delivered
+                telnyx/fax.failed telnyx/streaming.started telnyx/streaming.stopped
+                telnyx/streaming.failed telnyx/siprec.started telnyx/siprec.stopped
+                telnyx/siprec.failed
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_approval_requested
+                bandwidth/message-received bandwidth/message-sending bandwidth/message-delivered
+                bandwidth/message-failed bandwidth/message-sent bandwidth/initiate bandwidth/answer
+                bandwidth/bridgeComplete bandwidth/bridgeTargetComplete bandwidth/conferenceCreated
+                bandwidth/conferenceMemberJoin bandwidth/conferenceMemberExit
+                bandwidth/conferenceRedirect bandwidth/conferenceCompleted
+                bandwidth/conferenceRecordingAvailable bandwidth/disconnect bandwidth/dtmf
+                bandwidth/gather bandwidth/machineDetectionComplete bandwidth/recordComplete
+                bandwidth/recordingAvailable bandwidth/redirect bandwidth/transcriptionAvailable
+                bandwidth/transferAnswer bandwidth/transferComplete bandwidth/transferDisconnect
+                bandwidth/mediaStreamStarted bandwidth/mediaStreamStopped
+                bandwidth/mediaStreamRejected bandwidth/realTimeTranscriptionStarted
+                bandwidth/realTimeTranscriptionStopped bandwidth/realTimeTranscriptionAvailable
+                bandwidth/realTimeTranscriptionRejected bandwidth/v1-sms bandwidth/v1-mms
+                bandwidth/v1-answer bandwidth/v1-playback bandwidth/v1-timeout
+                bandwidth/v1-conference bandwidth/v1-conference-playback
+                bandwidth/v1-conference-member bandwidth/v1-conference-speak bandwidth/v1-dtmf
+                bandwidth/v1-gather bandwidth/v1-incomingcall bandwidth/v1-hangup
+                bandwidth/v1-reject bandwidth/v1-recording bandwidth/v1-speak
+                bandwidth/v1-transcription bandwidth/message-queued bandwidth/recordingComplete"
+            ;;
+        variants)
+            local provider="$2" event
+            shift 2
+            for event in "$@"; do
+                case "$provider/$event" in
+                    telnyx/message.received) __tc_words+=" sms mms group-mms" ;;
+                    telnyx/message.sent) __tc_words+=" sms mms" ;;
+                    telnyx/message.finalized) __tc_words+=" delivered sending_failed delivery_failed delivery_unconfirmed expired group-mms" ;;
+                    telnyx/link_clicked) __tc_words+=" default" ;;
+                    telnyx/call.initiated) __tc_words+=" incoming outgoing" ;;
+                    telnyx/call.answered) __tc_words+=" default" ;;
+                    telnyx/call.bridged) __tc_words+=" default" ;;
+                    telnyx/call.hangup) __tc_words+=" normal_clearing call_rejected user_busy no_answer" ;;
+                    telnyx/call.hold) __tc_words+=" default" ;;
+                    telnyx/call.unhold) __tc_words+=" default" ;;
+                    telnyx/call.dtmf.received) __tc_words+=" default" ;;
+                    telnyx/call.gather.ended) __tc_words+=" default" ;;
+                    telnyx/call.playback.started) __tc_words+=" default" ;;
+                    telnyx/call.playback.ended) __tc_words+=" default" ;;
+                    telnyx/call.speak.started) __tc_words+=" default" ;;
+                    telnyx/call.speak.ended) __tc_words+=" default" ;;
+                    telnyx/call.recording.saved) __tc_words+=" default" ;;
+                    telnyx/call.recording.error) __tc_words+=" default" ;;
+                    telnyx/call.recording.transcription.saved) __tc_words+=" default" ;;
+                    telnyx/call.machine.detection.ended) __tc_words+=" default" ;;
+                    telnyx/call.machine.greeting.ended) __tc_words+=" default" ;;
+                    telnyx/call.machine.premium.detection.ended) __tc_words+=" default" ;;
+                    telnyx/call.machine.premium.greeting.ended) __tc_words+=" default" ;;
+                    telnyx/call.enqueued) __tc_words+=" default" ;;
+                    telnyx/call.dequeued) __tc_words+=" default" ;;
+                    telnyx/call.fork.started) __tc_words+=" default" ;;
+                    telnyx/call.fork.stopped) __tc_words+=" default" ;;
+                    telnyx/call.refer.started) __tc_words+=" default" ;;
+                    telnyx/call.refer.completed) __tc_words+=" default" ;;
+                    telnyx/call.refer.failed) __tc_words+=" default" ;;
+                    telnyx/call.transcription) __tc_words+=" default" ;;
+                    telnyx/call.cost) __tc_words+=" default" ;;
+                    telnyx/call.ai_gather.ended) __tc_words+=" default" ;;
+                    telnyx/call.ai_gather.partial_results) __tc_words+=" default" ;;
+                    telnyx/call.ai_gather.message_history_updated) __tc_words+=" default" ;;
+                    telnyx/call.conversation.ended) __tc_words+=" default" ;;
+                    telnyx/call.conversation_insights.generated) __tc_words+=" default" ;;
+                    telnyx/call.deepfake_detection.result) __tc_words+=" default" ;;
+                    telnyx/call.deepfake_detection.error) __tc_words+=" default" ;;
+                    telnyx/conference.created) __tc_words+=" default" ;;
+                    telnyx/conference.ended) __tc_words+=" default" ;;
+                    telnyx/conference.floor.changed) __tc_words+=" default" ;;
+                    telnyx/conference.participant.joined) __tc_words+=" default" ;;
+                    telnyx/conference.participant.left) __tc_words+=" default" ;;
+                    telnyx/conference.participant.playback.started) __tc_words+=" default" ;;
+                    telnyx/conference.participant.playback.ended) __tc_words+=" default" ;;
+                    telnyx/conference.participant.speak.started) __tc_words+=" default" ;;
+                    telnyx/conference.participant.speak.ended) __tc_words+=" default" ;;
+                    telnyx/conference.playback.started) __tc_words+=" default" ;;
+                    telnyx/conference.playback.ended) __tc_words+=" default" ;;
+                    telnyx/conference.speak.started) __tc_words+=" default" ;;
+                    telnyx/conference.speak.ended) __tc_words+=" default" ;;
+                    telnyx/conference.recording.saved) __tc_words+=" default" ;;
+                    telnyx/fax.queued) __tc_words+=" default" ;;
+                    telnyx/fax.media.processed) __tc_words+=" default" ;;
+                    telnyx/fax.sending.started) __tc_words+=" default" ;;
+                    telnyx/fax.delivered) __tc_words+=" default" ;;
+                    telnyx/fax.failed) __tc_words+=" default" ;;
+                    telnyx/streaming.started) __tc_words+=" default" ;;
+                    telnyx/streaming.stopped) __tc_words+=" default" ;;
+                    telnyx/streaming.failed) __tc_words+=" default" ;;
+                    telnyx/siprec.started) __tc_words+=" default" ;;
+                    telnyx/siprec.stopped) __tc_words+=" default" ;;
+                    telnyx/siprec.failed) __tc_words+=" default" ;;
+                    telnyx/messaging_hosted_numbers_orders.internal_transfer_approval_requested) __tc_words+=" default" ;;
+                    bandwidth/message-received) __tc_words+=" sms mms group" ;;
+                    bandwidth/message-sending) __tc_words+=" default queued" ;;
+                    bandwidth/message-delivered) __tc_words+=" sms mms group-mms toll-free" ;;
+                    bandwidth/message-failed) __tc_words+=" default dlr-timeout" ;;
+                    bandwidth/message-sent) __tc_words+=" default" ;;
+                    bandwidth/initiate) __tc_words+=" default diversion stir-shaken uui" ;;
+                    bandwidth/answer) __tc_words+=" default machine-detection enqueued" ;;
+                    bandwidth/bridgeComplete) __tc_words+=" default failed enqueued" ;;
+                    bandwidth/bridgeTargetComplete) __tc_words+=" default enqueued" ;;
+                    bandwidth/conferenceCreated) __tc_words+=" default" ;;
+                    bandwidth/conferenceMemberJoin) __tc_words+=" default" ;;
+                    bandwidth/conferenceMemberExit) __tc_words+=" default" ;;
+                    bandwidth/conferenceRedirect) __tc_words+=" default" ;;
+                    bandwidth/conferenceCompleted) __tc_words+=" default" ;;
+                    bandwidth/conferenceRecordingAvailable) __tc_words+=" default" ;;
+                    bandwidth/disconnect) __tc_words+=" default busy timeout enqueued" ;;
+                    bandwidth/dtmf) __tc_words+=" default enqueued" ;;
+                    bandwidth/gather) __tc_words+=" default terminating-digit enqueued" ;;
+                    bandwidth/machineDetectionComplete) __tc_words+=" default human enqueued" ;;
+                    bandwidth/recordComplete) __tc_words+=" default enqueued" ;;
+                    bandwidth/recordingAvailable) __tc_words+=" default enqueued" ;;
+                    bandwidth/redirect) __tc_words+=" default answered enqueued" ;;
+                    bandwidth/transcriptionAvailable) __tc_words+=" default enqueued" ;;
+                    bandwidth/transferAnswer) __tc_words+=" default enqueued" ;;
+                    bandwidth/transferComplete) __tc_words+=" default busy enqueued" ;;
+                    bandwidth/transferDisconnect) __tc_words+=" default busy enqueued" ;;
+                    bandwidth/mediaStreamStarted) __tc_words+=" default" ;;
+                    bandwidth/mediaStreamStopped) __tc_words+=" default" ;;
+                    bandwidth/mediaStreamRejected) __tc_words+=" default" ;;
+                    bandwidth/realTimeTranscriptionStarted) __tc_words+=" default destination" ;;
+                    bandwidth/realTimeTranscriptionStopped) __tc_words+=" default destination" ;;
+                    bandwidth/realTimeTranscriptionAvailable) __tc_words+=" default" ;;
+                    bandwidth/realTimeTranscriptionRejected) __tc_words+=" default destination" ;;
+                    bandwidth/v1-sms) __tc_words+=" inbound outbound" ;;
+                    bandwidth/v1-mms) __tc_words+=" default" ;;
+                    bandwidth/v1-answer) __tc_words+=" default" ;;
+                    bandwidth/v1-playback) __tc_words+=" started done" ;;
+                    bandwidth/v1-timeout) __tc_words+=" default" ;;
+                    bandwidth/v1-conference) __tc_words+=" created completed" ;;
+                    bandwidth/v1-conference-playback) __tc_words+=" started done" ;;
+                    bandwidth/v1-conference-member) __tc_words+=" joined left muted" ;;
+                    bandwidth/v1-conference-speak) __tc_words+=" started done" ;;
+                    bandwidth/v1-dtmf) __tc_words+=" default" ;;
+                    bandwidth/v1-gather) __tc_words+=" default" ;;
+                    bandwidth/v1-incomingcall) __tc_words+=" default" ;;
+                    bandwidth/v1-hangup) __tc_words+=" default" ;;
+                    bandwidth/v1-reject) __tc_words+=" default" ;;
+                    bandwidth/v1-recording) __tc_words+=" complete error" ;;
+                    bandwidth/v1-speak) __tc_words+=" started done" ;;
+                    bandwidth/v1-transcription) __tc_words+=" completed error" ;;
+                    bandwidth/message-queued) __tc_words+=" default queued" ;;
+                    bandwidth/recordingComplete) __tc_words+=" default enqueued" ;;
+                esac
+            done
+            ;;
+    esac
+}
+
+# The commands that complete from the catalog, as the command line has them: options that
+# take a value, which option picks the provider, where PROVIDER and EVENT stand, what each
+# positional and the value-completing flags complete to.
+__telhook_command() {
+    case "$1" in
+        example)
+            __tc_value_opts=" --variant --set --seed --at --color "
+            __tc_provider_opts="  "
+            __tc_flags=" --variant:variants "
+            __tc_positions="providers events"
+            __tc_beyond=nothing
+            __tc_provider_at=0
+            __tc_event_at=1
+            ;;
+        send)
+            __tc_value_opts=" --to --failover-url --concurrency --rate --private-key --basic-auth --max-attempts --backoff --timeout --header -H --data --flow --variant --set --seed --at --duplicate --count --format --color "
+            __tc_provider_opts="  "
+            __tc_flags=" --flow:flows --variant:variants "
+            __tc_positions="providers events"
+            __tc_beyond=events
+            __tc_provider_at=0
+            __tc_event_at=1
+            ;;
+        replay)
+            __tc_value_opts=" --to --failover-url --concurrency --rate --private-key --basic-auth --max-attempts --backoff --timeout --header -H --provider -p --event --id --since --until --seed --expect --report --color "
+            __tc_provider_opts=" --provider -p "
+            __tc_flags=" --event:names "
+            __tc_positions="clap"
+            __tc_beyond=clap
+            __tc_provider_at=
+            __tc_event_at=1
+            ;;
+        validate)
+            __tc_value_opts=" --event --jobs --color "
+            __tc_provider_opts="  "
+            __tc_flags=" --event:qualified "
+            __tc_positions="clap"
+            __tc_beyond=clap
+            __tc_provider_at=
+            __tc_event_at=1
+            ;;
+        schema)
+            __tc_value_opts=" --color "
+            __tc_provider_opts="  "
+            __tc_flags="  "
+            __tc_positions="providers events"
+            __tc_beyond=nothing
+            __tc_provider_at=0
+            __tc_event_at=1
+            ;;
+        *)
+            return 1
+            ;;
+    esac
+}
+
+_telhook_catalog() {
+    local w i j=-1 before rest="${COMP_LINE:0:COMP_POINT}" raw="${COMP_WORDS[COMP_CWORD]}"
+    local -a words=()
+    # bash splits words at the characters of COMP_WORDBREAKS too (--to http://h:1/x is five
+    # words, --flow=x three): glue back what no blank separates, to see the words as telhook will.
+    for (( i = 0; i <= COMP_CWORD; i++ )); do
+        w="${COMP_WORDS[i]}"
+        if [[ -z $w ]]; then
+            before="$rest"
+        else
+            before="${rest%%"$w"*}"
+            rest="${rest#*"$w"}"
+        fi
+        if (( j >= 1 )) && [[ -z $before ]]; then
+            words[j]+="$w"
+        else
+            words[++j]="$w"
+        fi
+    done
+    local cur="${words[j]}" pending="" cmd="" end=0 kind="" provider=""
+    # Until the command: the options of the top level that take a value.
+    local __tc_value_opts=" --color " __tc_provider_opts=" " __tc_flags=" "
+    local __tc_positions="" __tc_beyond="" __tc_provider_at="" __tc_event_at=0 __tc_words=""
+    local -a positionals=()
+    for (( i = 1; i < j; i++ )); do
+        w="${words[i]}"
+        if [[ -n $pending ]]; then
+            [[ $__tc_provider_opts == *" $pending "* ]] && provider="$w"
+            pending=""
+            continue
+        fi
+        if (( !end )) && [[ $w == -?* ]]; then
+            if [[ $w == -- ]]; then
+                [[ -n $cmd ]] && end=1
+            elif [[ $w == --*=* ]]; then
+                [[ $__tc_provider_opts == *" ${w%%=*} "* ]] && provider="${w#*=}"
+            elif [[ $__tc_value_opts == *" $w "* ]]; then
+                pending="$w"
+            elif [[ $w != --* && $__tc_value_opts == *" ${w:0:2} "* ]]; then
+                # A short option with its value attached (-pbandwidth).
+                [[ $__tc_provider_opts == *" ${w:0:2} "* ]] && provider="${w:2}"
+            fi
+            continue
+        fi
+        if [[ -z $cmd ]]; then
+            if ! __telhook_command "$w"; then
+                _telhook "$@"
+                return
+            fi
+            cmd="$w"
+            continue
+        fi
+        positionals+=("$w")
+    done
+    if [[ -z $cmd ]]; then
+        _telhook "$@"
+        return
+    fi
+    if [[ -n $__tc_provider_at ]] && (( __tc_provider_at < ${#positionals[@]} )); then
+        provider="${positionals[__tc_provider_at]}"
+    fi
+    if (( !end )) && [[ -z $pending && $cur == --*=* ]]; then
+        pending="${cur%%=*}"
+    fi
+    if [[ -n $pending ]]; then
+        if [[ $__tc_flags != *" $pending:"* ]]; then
+            _telhook "$@"
+            return
+        fi
+        kind="${__tc_flags#* $pending:}"
+        kind="${kind%% *}"
+    elif (( !end )) && [[ $cur == -* ]]; then
+        _telhook "$@"
+        return
+    else
+        local -a positions=($__tc_positions)
+        if (( ${#positionals[@]} < ${#positions[@]} )); then
+            kind="${positions[${#positionals[@]}]}"
+        else
+            kind="$__tc_beyond"
+        fi
+        if [[ $kind == clap ]]; then
+            _telhook "$@"
+            return
+        fi
+    fi
+    __telhook_values "$kind" "$provider" "${positionals[@]:__tc_event_at}"
+    # readline completes the text after the last word break (after the '=' of --flow=).
+    [[ -n $COMP_WORDBREAKS && -z ${raw//[$COMP_WORDBREAKS]/} ]] && raw=""
+    COMPREPLY=($(compgen -W "$__tc_words" -- "$raw"))
+    # These values are never file names.
+    compopt +o default +o bashdefault 2>/dev/null
+    return 0
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _telhook_catalog -o nosort -o bashdefault -o default telhook
+else
+    complete -F _telhook_catalog -o bashdefault -o default telhook
+fi

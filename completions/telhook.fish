@@ -280,3 +280,1084 @@ complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_see
 complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from demo events example keygen sign verify send listen replay validate schema config completions man help" -f -a "completions" -d 'Print a shell completion script'
 complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from demo events example keygen sign verify send listen replay validate schema config completions man help" -f -a "man" -d 'Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`)'
 complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from demo events example keygen sign verify send listen replay validate schema config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+
+# What clap cannot know, written by `telhook completions fish` from telhook's catalog and its
+# command line: providers, and after PROVIDER that provider's events; after --variant the
+# variants of the event named, after --flow the provider's flows, after --event event names.
+
+# The values of a kind, for a provider (and the events named), with their descriptions.
+function __telhook_values --argument-names kind provider
+    switch $kind
+        case providers
+            printf '%s\n' telnyx bandwidth
+        case events
+            switch $provider
+                case telnyx
+                    printf '%s\t%s\n' \
+                        message.received 'An SMS or MMS reached one of your numbers' \
+                        message.sent 'Your message was handed to the carrier' \
+                        message.finalized 'Your message reached a final state (delivery receipt)' \
+                        link_clicked 'A recipient clicked a shortened link in your message' \
+                        call.initiated 'A call started: an incoming call, or one you dialled' \
+                        call.answered 'The call was answered' \
+                        call.bridged 'Two call legs were bridged together' \
+                        call.hangup 'The call ended; carries the hangup cause and quality stats' \
+                        call.hold 'The call was put on hold' \
+                        call.unhold 'The call was taken off hold' \
+                        call.dtmf.received 'A DTMF digit was received on the call' \
+                        call.gather.ended 'A gather command finished collecting digits' \
+                        call.playback.started 'Audio playback started on the call' \
+                        call.playback.ended 'Audio playback ended on the call' \
+                        call.speak.started 'Text-to-speech started on the call' \
+                        call.speak.ended 'Text-to-speech ended on the call' \
+                        call.recording.saved 'A call recording was saved; carries download URLs' \
+                        call.recording.error 'A call recording failed' \
+                        call.recording.transcription.saved 'The transcription of a call recording was saved' \
+                        call.machine.detection.ended 'Answering-machine detection finished (human, machine)' \
+                        call.machine.greeting.ended 'The answering-machine greeting ended (beep detected or not)' \
+                        call.machine.premium.detection.ended 'Premium answering-machine detection finished' \
+                        call.machine.premium.greeting.ended 'Premium detection: the machine greeting ended (beep or not)' \
+                        call.enqueued 'The call was placed in a queue' \
+                        call.dequeued 'The call left a queue' \
+                        call.fork.started 'Media forking of the call started' \
+                        call.fork.stopped 'Media forking of the call stopped' \
+                        call.refer.started 'A SIP REFER transfer started' \
+                        call.refer.completed 'A SIP REFER transfer completed' \
+                        call.refer.failed 'A SIP REFER transfer failed' \
+                        call.transcription 'Real-time transcription of the call produced text' \
+                        call.cost 'The cost of the call: billed parts and total' \
+                        call.ai_gather.ended 'An AI gather finished with its result' \
+                        call.ai_gather.partial_results 'An AI gather produced partial results' \
+                        call.ai_gather.message_history_updated 'The message history of an AI gather changed' \
+                        call.conversation.ended 'An AI assistant conversation on the call ended' \
+                        call.conversation_insights.generated 'Insights for an AI conversation were generated' \
+                        call.deepfake_detection.result 'Deepfake detection produced a verdict' \
+                        call.deepfake_detection.error 'Deepfake detection failed' \
+                        conference.created 'A conference was created' \
+                        conference.ended 'A conference ended' \
+                        conference.floor.changed 'Another participant took the conference floor' \
+                        conference.participant.joined 'A participant joined a conference' \
+                        conference.participant.left 'A participant left a conference' \
+                        conference.participant.playback.started 'Playback to a conference participant started' \
+                        conference.participant.playback.ended 'Playback to a conference participant ended' \
+                        conference.participant.speak.started 'Text-to-speech to a participant started' \
+                        conference.participant.speak.ended 'Text-to-speech to a participant ended' \
+                        conference.playback.started 'Playback to the whole conference started' \
+                        conference.playback.ended 'Playback to the whole conference ended' \
+                        conference.speak.started 'Text-to-speech to the whole conference started' \
+                        conference.speak.ended 'Text-to-speech to the whole conference ended' \
+                        conference.recording.saved 'A conference recording was saved' \
+                        fax.queued 'Your fax was queued for sending' \
+                        fax.media.processed 'The document of your fax was processed' \
+                        fax.sending.started 'Your fax started sending' \
+                        fax.delivered 'Your fax was delivered' \
+                        fax.failed 'Your fax failed; carries the failure reason' \
+                        streaming.started 'Media streaming to your WebSocket started' \
+                        streaming.stopped 'Media streaming to your WebSocket stopped' \
+                        streaming.failed 'Media streaming could not start or broke' \
+                        siprec.started 'A SIPREC recording session started' \
+                        siprec.stopped 'A SIPREC recording session stopped' \
+                        siprec.failed 'A SIPREC recording session failed' \
+                        messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval'
+                case bandwidth
+                    printf '%s\t%s\n' \
+                        message-received 'An SMS or MMS reached one of your numbers' \
+                        message-sending 'Your MMS is on its way to the carrier (MMS delivery receipts)' \
+                        message-delivered 'Your message reached the carrier (or the handset, toll-free)' \
+                        message-failed 'Your message could not be delivered; carries an errorCode' \
+                        message-sent 'Your message left Bandwidth toward the carrier (2025+ API)' \
+                        initiate 'A call is coming in to one of your numbers; reply with BXML' \
+                        answer 'Your outbound call was answered; reply with BXML' \
+                        bridgeComplete 'A <Bridge> ended; the call continues with your BXML' \
+                        bridgeTargetComplete 'The target call of a <Bridge> left it; reply with BXML' \
+                        conferenceCreated 'A <Conference> was created; 204 or conference BXML' \
+                        conferenceMemberJoin 'A call joined a conference; 204 or conference BXML' \
+                        conferenceMemberExit 'A call left a conference; 204 or conference BXML' \
+                        conferenceRedirect 'A conference was redirected by an API update' \
+                        conferenceCompleted 'The last member left and the conference ended' \
+                        conferenceRecordingAvailable 'A conference recording is ready to download' \
+                        disconnect 'A call ended; carries the cause' \
+                        dtmf 'A caller pressed a key during <StartGather>' \
+                        gather 'A <Gather> finished collecting digits; reply with BXML' \
+                        machineDetectionComplete 'Asynchronous answering-machine detection finished' \
+                        recordComplete 'A <Record> finished; reply with BXML to go on' \
+                        recordingAvailable 'A call recording is ready to download' \
+                        redirect 'A <Redirect> or call update asks for new BXML' \
+                        transcriptionAvailable 'The transcription of a recording is ready' \
+                        transferAnswer 'The far end of a <Transfer> answered; BXML for that leg' \
+                        transferComplete 'A <Transfer> ended; the original call goes on with BXML' \
+                        transferDisconnect 'A leg created by <Transfer> hung up' \
+                        mediaStreamStarted 'A <StartStream> WebSocket media stream started' \
+                        mediaStreamStopped 'A media stream ended; carries the cause' \
+                        mediaStreamRejected 'A media stream could not start (e.g. duplicate name)' \
+                        realTimeTranscriptionStarted 'A <StartTranscription> real-time transcription began' \
+                        realTimeTranscriptionStopped 'A real-time transcription ended; carries the cause' \
+                        realTimeTranscriptionAvailable 'The full text of a real-time transcription is ready' \
+                        realTimeTranscriptionRejected 'A real-time transcription could not start' \
+                        v1-sms 'v1 Catapult SMS event (incoming message or outgoing status)' \
+                        v1-mms 'v1 Catapult MMS received on one of your numbers' \
+                        v1-answer 'v1 Catapult call answered' \
+                        v1-playback 'v1 Catapult audio playback on a call started or finished' \
+                        v1-timeout 'v1 Catapult outbound call was not answered in time' \
+                        v1-conference 'v1 Catapult conference created or completed' \
+                        v1-conference-playback 'v1 Catapult audio playback in a conference' \
+                        v1-conference-member 'v1 Catapult conference member joined, left or changed' \
+                        v1-conference-speak 'v1 Catapult text-to-speech in a conference' \
+                        v1-dtmf 'v1 Catapult caller pressed a key' \
+                        v1-gather 'v1 Catapult gather of digits completed' \
+                        v1-incomingcall 'v1 Catapult call coming in to one of your numbers' \
+                        v1-hangup 'v1 Catapult call ended' \
+                        v1-reject 'v1 Catapult call rejected (a hangup with CALL_REJECTED)' \
+                        v1-recording 'v1 Catapult call recording saved (or failed)' \
+                        v1-speak 'v1 Catapult text-to-speech on a call started or finished' \
+                        v1-transcription 'v1 Catapult recording transcription finished' \
+                        message-queued 'the earlier name of message-sending (queued)' \
+                        recordingComplete 'the earlier name of recordComplete'
+            end
+        case names
+            switch $provider
+                case telnyx
+                    printf '%s\t%s\n' \
+                        message.received 'An SMS or MMS reached one of your numbers' \
+                        message.sent 'Your message was handed to the carrier' \
+                        message.finalized 'Your message reached a final state (delivery receipt)' \
+                        link_clicked 'A recipient clicked a shortened link in your message' \
+                        call.initiated 'A call started: an incoming call, or one you dialled' \
+                        call.answered 'The call was answered' \
+                        call.bridged 'Two call legs were bridged together' \
+                        call.hangup 'The call ended; carries the hangup cause and quality stats' \
+                        call.hold 'The call was put on hold' \
+                        call.unhold 'The call was taken off hold' \
+                        call.dtmf.received 'A DTMF digit was received on the call' \
+                        call.gather.ended 'A gather command finished collecting digits' \
+                        call.playback.started 'Audio playback started on the call' \
+                        call.playback.ended 'Audio playback ended on the call' \
+                        call.speak.started 'Text-to-speech started on the call' \
+                        call.speak.ended 'Text-to-speech ended on the call' \
+                        call.recording.saved 'A call recording was saved; carries download URLs' \
+                        call.recording.error 'A call recording failed' \
+                        call.recording.transcription.saved 'The transcription of a call recording was saved' \
+                        call.machine.detection.ended 'Answering-machine detection finished (human, machine)' \
+                        call.machine.greeting.ended 'The answering-machine greeting ended (beep detected or not)' \
+                        call.machine.premium.detection.ended 'Premium answering-machine detection finished' \
+                        call.machine.premium.greeting.ended 'Premium detection: the machine greeting ended (beep or not)' \
+                        call.enqueued 'The call was placed in a queue' \
+                        call.dequeued 'The call left a queue' \
+                        call.fork.started 'Media forking of the call started' \
+                        call.fork.stopped 'Media forking of the call stopped' \
+                        call.refer.started 'A SIP REFER transfer started' \
+                        call.refer.completed 'A SIP REFER transfer completed' \
+                        call.refer.failed 'A SIP REFER transfer failed' \
+                        call.transcription 'Real-time transcription of the call produced text' \
+                        call.cost 'The cost of the call: billed parts and total' \
+                        call.ai_gather.ended 'An AI gather finished with its result' \
+                        call.ai_gather.partial_results 'An AI gather produced partial results' \
+                        call.ai_gather.message_history_updated 'The message history of an AI gather changed' \
+                        call.conversation.ended 'An AI assistant conversation on the call ended' \
+                        call.conversation_insights.generated 'Insights for an AI conversation were generated' \
+                        call.deepfake_detection.result 'Deepfake detection produced a verdict' \
+                        call.deepfake_detection.error 'Deepfake detection failed' \
+                        conference.created 'A conference was created' \
+                        conference.ended 'A conference ended' \
+                        conference.floor.changed 'Another participant took the conference floor' \
+                        conference.participant.joined 'A participant joined a conference' \
+                        conference.participant.left 'A participant left a conference' \
+                        conference.participant.playback.started 'Playback to a conference participant started' \
+                        conference.participant.playback.ended 'Playback to a conference participant ended' \
+                        conference.participant.speak.started 'Text-to-speech to a participant started' \
+                        conference.participant.speak.ended 'Text-to-speech to a participant ended' \
+                        conference.playback.started 'Playback to the whole conference started' \
+                        conference.playback.ended 'Playback to the whole conference ended' \
+                        conference.speak.started 'Text-to-speech to the whole conference started' \
+                        conference.speak.ended 'Text-to-speech to the whole conference ended' \
+                        conference.recording.saved 'A conference recording was saved' \
+                        fax.queued 'Your fax was queued for sending' \
+                        fax.media.processed 'The document of your fax was processed' \
+                        fax.sending.started 'Your fax started sending' \
+                        fax.delivered 'Your fax was delivered' \
+                        fax.failed 'Your fax failed; carries the failure reason' \
+                        streaming.started 'Media streaming to your WebSocket started' \
+                        streaming.stopped 'Media streaming to your WebSocket stopped' \
+                        streaming.failed 'Media streaming could not start or broke' \
+                        siprec.started 'A SIPREC recording session started' \
+                        siprec.stopped 'A SIPREC recording session stopped' \
+                        siprec.failed 'A SIPREC recording session failed' \
+                        messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval'
+                case bandwidth
+                    printf '%s\t%s\n' \
+                        message-received 'An SMS or MMS reached one of your numbers' \
+                        message-sending 'Your MMS is on its way to the carrier (MMS delivery receipts)' \
+                        message-delivered 'Your message reached the carrier (or the handset, toll-free)' \
+                        message-failed 'Your message could not be delivered; carries an errorCode' \
+                        message-sent 'Your message left Bandwidth toward the carrier (2025+ API)' \
+                        initiate 'A call is coming in to one of your numbers; reply with BXML' \
+                        answer 'Your outbound call was answered; reply with BXML' \
+                        bridgeComplete 'A <Bridge> ended; the call continues with your BXML' \
+                        bridgeTargetComplete 'The target call of a <Bridge> left it; reply with BXML' \
+                        conferenceCreated 'A <Conference> was created; 204 or conference BXML' \
+                        conferenceMemberJoin 'A call joined a conference; 204 or conference BXML' \
+                        conferenceMemberExit 'A call left a conference; 204 or conference BXML' \
+                        conferenceRedirect 'A conference was redirected by an API update' \
+                        conferenceCompleted 'The last member left and the conference ended' \
+                        conferenceRecordingAvailable 'A conference recording is ready to download' \
+                        disconnect 'A call ended; carries the cause' \
+                        dtmf 'A caller pressed a key during <StartGather>' \
+                        gather 'A <Gather> finished collecting digits; reply with BXML' \
+                        machineDetectionComplete 'Asynchronous answering-machine detection finished' \
+                        recordComplete 'A <Record> finished; reply with BXML to go on' \
+                        recordingAvailable 'A call recording is ready to download' \
+                        redirect 'A <Redirect> or call update asks for new BXML' \
+                        transcriptionAvailable 'The transcription of a recording is ready' \
+                        transferAnswer 'The far end of a <Transfer> answered; BXML for that leg' \
+                        transferComplete 'A <Transfer> ended; the original call goes on with BXML' \
+                        transferDisconnect 'A leg created by <Transfer> hung up' \
+                        mediaStreamStarted 'A <StartStream> WebSocket media stream started' \
+                        mediaStreamStopped 'A media stream ended; carries the cause' \
+                        mediaStreamRejected 'A media stream could not start (e.g. duplicate name)' \
+                        realTimeTranscriptionStarted 'A <StartTranscription> real-time transcription began' \
+                        realTimeTranscriptionStopped 'A real-time transcription ended; carries the cause' \
+                        realTimeTranscriptionAvailable 'The full text of a real-time transcription is ready' \
+                        realTimeTranscriptionRejected 'A real-time transcription could not start' \
+                        v1-sms 'v1 Catapult SMS event (incoming message or outgoing status)' \
+                        v1-mms 'v1 Catapult MMS received on one of your numbers' \
+                        v1-answer 'v1 Catapult call answered' \
+                        v1-playback 'v1 Catapult audio playback on a call started or finished' \
+                        v1-timeout 'v1 Catapult outbound call was not answered in time' \
+                        v1-conference 'v1 Catapult conference created or completed' \
+                        v1-conference-playback 'v1 Catapult audio playback in a conference' \
+                        v1-conference-member 'v1 Catapult conference member joined, left or changed' \
+                        v1-conference-speak 'v1 Catapult text-to-speech in a conference' \
+                        v1-dtmf 'v1 Catapult caller pressed a key' \
+                        v1-gather 'v1 Catapult gather of digits completed' \
+                        v1-incomingcall 'v1 Catapult call coming in to one of your numbers' \
+                        v1-hangup 'v1 Catapult call ended' \
+                        v1-reject 'v1 Catapult call rejected (a hangup with CALL_REJECTED)' \
+                        v1-recording 'v1 Catapult call recording saved (or failed)' \
+                        v1-speak 'v1 Catapult text-to-speech on a call started or finished' \
+                        v1-transcription 'v1 Catapult recording transcription finished'
+                case '*'
+                    printf '%s\t%s\n' \
+                        message.received 'An SMS or MMS reached one of your numbers' \
+                        message.sent 'Your message was handed to the carrier' \
+                        message.finalized 'Your message reached a final state (delivery receipt)' \
+                        link_clicked 'A recipient clicked a shortened link in your message' \
+                        call.initiated 'A call started: an incoming call, or one you dialled' \
+                        call.answered 'The call was answered' \
+                        call.bridged 'Two call legs were bridged together' \
+                        call.hangup 'The call ended; carries the hangup cause and quality stats' \
+                        call.hold 'The call was put on hold' \
+                        call.unhold 'The call was taken off hold' \
+                        call.dtmf.received 'A DTMF digit was received on the call' \
+                        call.gather.ended 'A gather command finished collecting digits' \
+                        call.playback.started 'Audio playback started on the call' \
+                        call.playback.ended 'Audio playback ended on the call' \
+                        call.speak.started 'Text-to-speech started on the call' \
+                        call.speak.ended 'Text-to-speech ended on the call' \
+                        call.recording.saved 'A call recording was saved; carries download URLs' \
+                        call.recording.error 'A call recording failed' \
+                        call.recording.transcription.saved 'The transcription of a call recording was saved' \
+                        call.machine.detection.ended 'Answering-machine detection finished (human, machine)' \
+                        call.machine.greeting.ended 'The answering-machine greeting ended (beep detected or not)' \
+                        call.machine.premium.detection.ended 'Premium answering-machine detection finished' \
+                        call.machine.premium.greeting.ended 'Premium detection: the machine greeting ended (beep or not)' \
+                        call.enqueued 'The call was placed in a queue' \
+                        call.dequeued 'The call left a queue' \
+                        call.fork.started 'Media forking of the call started' \
+                        call.fork.stopped 'Media forking of the call stopped' \
+                        call.refer.started 'A SIP REFER transfer started' \
+                        call.refer.completed 'A SIP REFER transfer completed' \
+                        call.refer.failed 'A SIP REFER transfer failed' \
+                        call.transcription 'Real-time transcription of the call produced text' \
+                        call.cost 'The cost of the call: billed parts and total' \
+                        call.ai_gather.ended 'An AI gather finished with its result' \
+                        call.ai_gather.partial_results 'An AI gather produced partial results' \
+                        call.ai_gather.message_history_updated 'The message history of an AI gather changed' \
+                        call.conversation.ended 'An AI assistant conversation on the call ended' \
+                        call.conversation_insights.generated 'Insights for an AI conversation were generated' \
+                        call.deepfake_detection.result 'Deepfake detection produced a verdict' \
+                        call.deepfake_detection.error 'Deepfake detection failed' \
+                        conference.created 'A conference was created' \
+                        conference.ended 'A conference ended' \
+                        conference.floor.changed 'Another participant took the conference floor' \
+                        conference.participant.joined 'A participant joined a conference' \
+                        conference.participant.left 'A participant left a conference' \
+                        conference.participant.playback.started 'Playback to a conference participant started' \
+                        conference.participant.playback.ended 'Playback to a conference participant ended' \
+                        conference.participant.speak.started 'Text-to-speech to a participant started' \
+                        conference.participant.speak.ended 'Text-to-speech to a participant ended' \
+                        conference.playback.started 'Playback to the whole conference started' \
+                        conference.playback.ended 'Playback to the whole conference ended' \
+                        conference.speak.started 'Text-to-speech to the whole conference started' \
+                        conference.speak.ended 'Text-to-speech to the whole conference ended' \
+                        conference.recording.saved 'A conference recording was saved' \
+                        fax.queued 'Your fax was queued for sending' \
+                        fax.media.processed 'The document of your fax was processed' \
+                        fax.sending.started 'Your fax started sending' \
+                        fax.delivered 'Your fax was delivered' \
+                        fax.failed 'Your fax failed; carries the failure reason' \
+                        streaming.started 'Media streaming to your WebSocket started' \
+                        streaming.stopped 'Media streaming to your WebSocket stopped' \
+                        streaming.failed 'Media streaming could not start or broke' \
+                        siprec.started 'A SIPREC recording session started' \
+                        siprec.stopped 'A SIPREC recording session stopped' \
+                        siprec.failed 'A SIPREC recording session failed' \
+                        messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval' \
+                        message-received 'An SMS or MMS reached one of your numbers' \
+                        message-sending 'Your MMS is on its way to the carrier (MMS delivery receipts)' \
+                        message-delivered 'Your message reached the carrier (or the handset, toll-free)' \
+                        message-failed 'Your message could not be delivered; carries an errorCode' \
+                        message-sent 'Your message left Bandwidth toward the carrier (2025+ API)' \
+                        initiate 'A call is coming in to one of your numbers; reply with BXML' \
+                        answer 'Your outbound call was answered; reply with BXML' \
+                        bridgeComplete 'A <Bridge> ended; the call continues with your BXML' \
+                        bridgeTargetComplete 'The target call of a <Bridge> left it; reply with BXML' \
+                        conferenceCreated 'A <Conference> was created; 204 or conference BXML' \
+                        conferenceMemberJoin 'A call joined a conference; 204 or conference BXML' \
+                        conferenceMemberExit 'A call left a conference; 204 or conference BXML' \
+                        conferenceRedirect 'A conference was redirected by an API update' \
+                        conferenceCompleted 'The last member left and the conference ended' \
+                        conferenceRecordingAvailable 'A conference recording is ready to download' \
+                        disconnect 'A call ended; carries the cause' \
+                        dtmf 'A caller pressed a key during <StartGather>' \
+                        gather 'A <Gather> finished collecting digits; reply with BXML' \
+                        machineDetectionComplete 'Asynchronous answering-machine detection finished' \
+                        recordComplete 'A <Record> finished; reply with BXML to go on' \
+                        recordingAvailable 'A call recording is ready to download' \
+                        redirect 'A <Redirect> or call update asks for new BXML' \
+                        transcriptionAvailable 'The transcription of a recording is ready' \
+                        transferAnswer 'The far end of a <Transfer> answered; BXML for that leg' \
+                        transferComplete 'A <Transfer> ended; the original call goes on with BXML' \
+                        transferDisconnect 'A leg created by <Transfer> hung up' \
+                        mediaStreamStarted 'A <StartStream> WebSocket media stream started' \
+                        mediaStreamStopped 'A media stream ended; carries the cause' \
+                        mediaStreamRejected 'A media stream could not start (e.g. duplicate name)' \
+                        realTimeTranscriptionStarted 'A <StartTranscription> real-time transcription began' \
+                        realTimeTranscriptionStopped 'A real-time transcription ended; carries the cause' \
+                        realTimeTranscriptionAvailable 'The full text of a real-time transcription is ready' \
+                        realTimeTranscriptionRejected 'A real-time transcription could not start' \
+                        v1-sms 'v1 Catapult SMS event (incoming message or outgoing status)' \
+                        v1-mms 'v1 Catapult MMS received on one of your numbers' \
+                        v1-answer 'v1 Catapult call answered' \
+                        v1-playback 'v1 Catapult audio playback on a call started or finished' \
+                        v1-timeout 'v1 Catapult outbound call was not answered in time' \
+                        v1-conference 'v1 Catapult conference created or completed' \
+                        v1-conference-playback 'v1 Catapult audio playback in a conference' \
+                        v1-conference-member 'v1 Catapult conference member joined, left or changed' \
+                        v1-conference-speak 'v1 Catapult text-to-speech in a conference' \
+                        v1-dtmf 'v1 Catapult caller pressed a key' \
+                        v1-gather 'v1 Catapult gather of digits completed' \
+                        v1-incomingcall 'v1 Catapult call coming in to one of your numbers' \
+                        v1-hangup 'v1 Catapult call ended' \
+                        v1-reject 'v1 Catapult call rejected (a hangup with CALL_REJECTED)' \
+                        v1-recording 'v1 Catapult call recording saved (or failed)' \
+                        v1-speak 'v1 Catapult text-to-speech on a call started or finished' \
+                        v1-transcription 'v1 Catapult recording transcription finished'
+            end
+        case flows
+            switch $provider
+                case telnyx
+                    printf '%s\t%s\n' \
+                        outbound-message 'an SMS you sent: message.sent, then message.finalized (delivered)' \
+                        outbound-message-failed 'an SMS that was not delivered: message.sent, then message.finalized (delivery_failed)' \
+                        call 'an incoming call: call.initiated, call.answered, call.hangup'
+                case bandwidth
+                    printf '%s\t%s\n' \
+                        outbound-mms 'an MMS you sent: message-sending, then message-delivered' \
+                        outbound-mms-failed 'an MMS that failed: message-sending, then message-failed' \
+                        inbound-group 'a group message to two of your numbers: one message-received per number, each with its own id' \
+                        call 'an incoming call: initiate, answer, gather, disconnect'
+                case '*'
+                    printf '%s\t%s\n' \
+                        outbound-message 'telnyx: an SMS you sent: message.sent, then message.finalized (delivered)' \
+                        outbound-message-failed 'telnyx: an SMS that was not delivered: message.sent, then message.finalized (delivery_failed)' \
+                        call 'telnyx: an incoming call: call.initiated, call.answered, call.hangup; bandwidth: an incoming call: initiate, answer, gather, disconnect' \
+                        outbound-mms 'bandwidth: an MMS you sent: message-sending, then message-delivered' \
+                        outbound-mms-failed 'bandwidth: an MMS that failed: message-sending, then message-failed' \
+                        inbound-group 'bandwidth: a group message to two of your numbers: one message-received per number, each with its own id'
+            end
+        case qualified
+            printf '%s\t%s\n' \
+                telnyx/message.received 'An SMS or MMS reached one of your numbers' \
+                telnyx/message.sent 'Your message was handed to the carrier' \
+                telnyx/message.finalized 'Your message reached a final state (delivery receipt)' \
+                telnyx/link_clicked 'A recipient clicked a shortened link in your message' \
+                telnyx/call.initiated 'A call started: an incoming call, or one you dialled' \
+                telnyx/call.answered 'The call was answered' \
+                telnyx/call.bridged 'Two call legs were bridged together' \
+                telnyx/call.hangup 'The call ended; carries the hangup cause and quality stats' \
+                telnyx/call.hold 'The call was put on hold' \
+                telnyx/call.unhold 'The call was taken off hold' \
+                telnyx/call.dtmf.received 'A DTMF digit was received on the call' \
+                telnyx/call.gather.ended 'A gather command finished collecting digits' \
+                telnyx/call.playback.started 'Audio playback started on the call' \
+                telnyx/call.playback.ended 'Audio playback ended on the call' \
+                telnyx/call.speak.started 'Text-to-speech started on the call' \
+                telnyx/call.speak.ended 'Text-to-speech ended on the call' \
+                telnyx/call.recording.saved 'A call recording was saved; carries download URLs' \
+                telnyx/call.recording.error 'A call recording failed' \
+                telnyx/call.recording.transcription.saved 'The transcription of a call recording was saved' \
+                telnyx/call.machine.detection.ended 'Answering-machine detection finished (human, machine)' \
+                telnyx/call.machine.greeting.ended 'The answering-machine greeting ended (beep detected or not)' \
+                telnyx/call.machine.premium.detection.ended 'Premium answering-machine detection finished' \
+                telnyx/call.machine.premium.greeting.ended 'Premium detection: the machine greeting ended (beep or not)' \
+                telnyx/call.enqueued 'The call was placed in a queue' \
+                telnyx/call.dequeued 'The call left a queue' \
+                telnyx/call.fork.started 'Media forking of the call started' \
+                telnyx/call.fork.stopped 'Media forking of the call stopped' \
+                telnyx/call.refer.started 'A SIP REFER transfer started' \
+                telnyx/call.refer.completed 'A SIP REFER transfer completed' \
+                telnyx/call.refer.failed 'A SIP REFER transfer failed' \
+                telnyx/call.transcription 'Real-time transcription of the call produced text' \
+                telnyx/call.cost 'The cost of the call: billed parts and total' \
+                telnyx/call.ai_gather.ended 'An AI gather finished with its result' \
+                telnyx/call.ai_gather.partial_results 'An AI gather produced partial results' \
+                telnyx/call.ai_gather.message_history_updated 'The message history of an AI gather changed' \
+                telnyx/call.conversation.ended 'An AI assistant conversation on the call ended' \
+                telnyx/call.conversation_insights.generated 'Insights for an AI conversation were generated' \
+                telnyx/call.deepfake_detection.result 'Deepfake detection produced a verdict' \
+                telnyx/call.deepfake_detection.error 'Deepfake detection failed' \
+                telnyx/conference.created 'A conference was created' \
+                telnyx/conference.ended 'A conference ended' \
+                telnyx/conference.floor.changed 'Another participant took the conference floor' \
+                telnyx/conference.participant.joined 'A participant joined a conference' \
+                telnyx/conference.participant.left 'A participant left a conference' \
+                telnyx/conference.participant.playback.started 'Playback to a conference participant started' \
+                telnyx/conference.participant.playback.ended 'Playback to a conference participant ended' \
+                telnyx/conference.participant.speak.started 'Text-to-speech to a participant started' \
+                telnyx/conference.participant.speak.ended 'Text-to-speech to a participant ended' \
+                telnyx/conference.playback.started 'Playback to the whole conference started' \
+                telnyx/conference.playback.ended 'Playback to the whole conference ended' \
+                telnyx/conference.speak.started 'Text-to-speech to the whole conference started' \
+                telnyx/conference.speak.ended 'Text-to-speech to the whole conference ended' \
+                telnyx/conference.recording.saved 'A conference recording was saved' \
+                telnyx/fax.queued 'Your fax was queued for sending' \
+                telnyx/fax.media.processed 'The document of your fax was processed' \
+                telnyx/fax.sending.started 'Your fax started sending' \
+                telnyx/fax.delivered 'Your fax was delivered' \
+                telnyx/fax.failed 'Your fax failed; carries the failure reason' \
+                telnyx/streaming.started 'Media streaming to your WebSocket started' \
+                telnyx/streaming.stopped 'Media streaming to your WebSocket stopped' \
+                telnyx/streaming.failed 'Media streaming could not start or broke' \
+                telnyx/siprec.started 'A SIPREC recording session started' \
+                telnyx/siprec.stopped 'A SIPREC recording session stopped' \
+                telnyx/siprec.failed 'A SIPREC recording session failed' \
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval' \
+                bandwidth/message-received 'An SMS or MMS reached one of your numbers' \
+                bandwidth/message-sending 'Your MMS is on its way to the carrier (MMS delivery receipts)' \
+                bandwidth/message-delivered 'Your message reached the carrier (or the handset, toll-free)' \
+                bandwidth/message-failed 'Your message could not be delivered; carries an errorCode' \
+                bandwidth/message-sent 'Your message left Bandwidth toward the carrier (2025+ API)' \
+                bandwidth/initiate 'A call is coming in to one of your numbers; reply with BXML' \
+                bandwidth/answer 'Your outbound call was answered; reply with BXML' \
+                bandwidth/bridgeComplete 'A <Bridge> ended; the call continues with your BXML' \
+                bandwidth/bridgeTargetComplete 'The target call of a <Bridge> left it; reply with BXML' \
+                bandwidth/conferenceCreated 'A <Conference> was created; 204 or conference BXML' \
+                bandwidth/conferenceMemberJoin 'A call joined a conference; 204 or conference BXML' \
+                bandwidth/conferenceMemberExit 'A call left a conference; 204 or conference BXML' \
+                bandwidth/conferenceRedirect 'A conference was redirected by an API update' \
+                bandwidth/conferenceCompleted 'The last member left and the conference ended' \
+                bandwidth/conferenceRecordingAvailable 'A conference recording is ready to download' \
+                bandwidth/disconnect 'A call ended; carries the cause' \
+                bandwidth/dtmf 'A caller pressed a key during <StartGather>' \
+                bandwidth/gather 'A <Gather> finished collecting digits; reply with BXML' \
+                bandwidth/machineDetectionComplete 'Asynchronous answering-machine detection finished' \
+                bandwidth/recordComplete 'A <Record> finished; reply with BXML to go on' \
+                bandwidth/recordingAvailable 'A call recording is ready to download' \
+                bandwidth/redirect 'A <Redirect> or call update asks for new BXML' \
+                bandwidth/transcriptionAvailable 'The transcription of a recording is ready' \
+                bandwidth/transferAnswer 'The far end of a <Transfer> answered; BXML for that leg' \
+                bandwidth/transferComplete 'A <Transfer> ended; the original call goes on with BXML' \
+                bandwidth/transferDisconnect 'A leg created by <Transfer> hung up' \
+                bandwidth/mediaStreamStarted 'A <StartStream> WebSocket media stream started' \
+                bandwidth/mediaStreamStopped 'A media stream ended; carries the cause' \
+                bandwidth/mediaStreamRejected 'A media stream could not start (e.g. duplicate name)' \
+                bandwidth/realTimeTranscriptionStarted 'A <StartTranscription> real-time transcription began' \
+                bandwidth/realTimeTranscriptionStopped 'A real-time transcription ended; carries the cause' \
+                bandwidth/realTimeTranscriptionAvailable 'The full text of a real-time transcription is ready' \
+                bandwidth/realTimeTranscriptionRejected 'A real-time transcription could not start' \
+                bandwidth/v1-sms 'v1 Catapult SMS event (incoming message or outgoing status)' \
+                bandwidth/v1-mms 'v1 Catapult MMS received on one of your numbers' \
+                bandwidth/v1-answer 'v1 Catapult call answered' \
+                bandwidth/v1-playback 'v1 Catapult audio playback on a call started or finished' \
+                bandwidth/v1-timeout 'v1 Catapult outbound call was not answered in time' \
+                bandwidth/v1-conference 'v1 Catapult conference created or completed' \
+                bandwidth/v1-conference-playback 'v1 Catapult audio playback in a conference' \
+                bandwidth/v1-conference-member 'v1 Catapult conference member joined, left or changed' \
+                bandwidth/v1-conference-speak 'v1 Catapult text-to-speech in a conference' \
+                bandwidth/v1-dtmf 'v1 Catapult caller pressed a key' \
+                bandwidth/v1-gather 'v1 Catapult gather of digits completed' \
+                bandwidth/v1-incomingcall 'v1 Catapult call coming in to one of your numbers' \
+                bandwidth/v1-hangup 'v1 Catapult call ended' \
+                bandwidth/v1-reject 'v1 Catapult call rejected (a hangup with CALL_REJECTED)' \
+                bandwidth/v1-recording 'v1 Catapult call recording saved (or failed)' \
+                bandwidth/v1-speak 'v1 Catapult text-to-speech on a call started or finished' \
+                bandwidth/v1-transcription 'v1 Catapult recording transcription finished' \
+                bandwidth/message-queued 'the earlier name of message-sending (queued)' \
+                bandwidth/recordingComplete 'the earlier name of recordComplete'
+        case variants
+            for event in $argv[3..-1]
+                switch $provider/$event
+                    case telnyx/message.received
+                        printf '%s\t%s\n' \
+                            sms 'single-recipient SMS' \
+                            mms 'MMS with an image' \
+                            group-mms 'group MMS (several to, cc)'
+                    case telnyx/message.sent
+                        printf '%s\t%s\n' \
+                            sms 'single-recipient SMS' \
+                            mms 'MMS with an image'
+                    case telnyx/message.finalized
+                        printf '%s\t%s\n' \
+                            delivered 'delivered to the handset' \
+                            sending_failed 'Telnyx could not hand it to the carrier' \
+                            delivery_failed 'the carrier could not deliver it (errors entry)' \
+                            delivery_unconfirmed 'no delivery receipt came back' \
+                            expired 'valid_until passed while queued' \
+                            group-mms 'one recipient\'s receipt for a group MMS (group_message_id)'
+                    case telnyx/link_clicked
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.initiated
+                        printf '%s\t%s\n' \
+                            incoming 'an incoming call, parked' \
+                            outgoing 'a call you dialled'
+                    case telnyx/call.answered
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.bridged
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.hangup
+                        printf '%s\t%s\n' \
+                            normal_clearing 'an ordinary end of call' \
+                            call_rejected 'the callee rejected the call (SIP 603)' \
+                            user_busy 'the callee was busy (SIP 486)' \
+                            no_answer 'nobody answered (SIP 480)'
+                    case telnyx/call.hold
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.unhold
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.dtmf.received
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.gather.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.playback.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.playback.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.speak.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.speak.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.recording.saved
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.recording.error
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.recording.transcription.saved
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.machine.detection.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.machine.greeting.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.machine.premium.detection.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.machine.premium.greeting.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.enqueued
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.dequeued
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.fork.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.fork.stopped
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.refer.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.refer.completed
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.refer.failed
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.transcription
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.cost
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.ai_gather.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.ai_gather.partial_results
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.ai_gather.message_history_updated
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.conversation.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.conversation_insights.generated
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.deepfake_detection.result
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/call.deepfake_detection.error
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.created
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.floor.changed
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.participant.joined
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.participant.left
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.participant.playback.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.participant.playback.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.participant.speak.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.participant.speak.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.playback.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.playback.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.speak.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.speak.ended
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/conference.recording.saved
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/fax.queued
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/fax.media.processed
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/fax.sending.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/fax.delivered
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/fax.failed
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/streaming.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/streaming.stopped
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/streaming.failed
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/siprec.started
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/siprec.stopped
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/siprec.failed
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case telnyx/messaging_hosted_numbers_orders.internal_transfer_approval_requested
+                        printf '%s\t%s\n' \
+                            default 'as documented'
+                    case bandwidth/message-received
+                        printf '%s\t%s\n' \
+                            sms 'Text message to one of your numbers' \
+                            mms 'Picture message with one media URL' \
+                            group 'Group MMS; one callback per recipient number you own'
+                    case bandwidth/message-sending
+                        printf '%s\t%s\n' \
+                            default 'MMS handed to the carrier, waiting for a delivery receipt' \
+                            queued 'The 2020 name of this event: type message-queued'
+                    case bandwidth/message-delivered
+                        printf '%s\t%s\n' \
+                            sms 'SMS accepted by the recipient\'s carrier' \
+                            mms 'MMS delivered, with the media it carried' \
+                            group-mms 'Group MMS: the receipt for one of the recipients' \
+                            toll-free 'Handset delivery receipt for a toll-free sender'
+                    case bandwidth/message-failed
+                        printf '%s\t%s\n' \
+                            default 'SMS failed with a documented error code' \
+                            dlr-timeout '9902: no delivery receipt arrived within the wait time'
+                    case bandwidth/message-sent
+                        printf '%s\t%s\n' \
+                            default 'MMS handed off downstream (OpenAPI example shape)'
+                    case bandwidth/initiate
+                        printf '%s\t%s\n' \
+                            default 'Incoming call' \
+                            diversion 'Forwarded call with the parsed SIP Diversion header' \
+                            stir-shaken 'Incoming call with its STIR/SHAKEN verification result' \
+                            uui 'Incoming call carrying SIP User-to-User information'
+                    case bandwidth/answer
+                        printf '%s\t%s\n' \
+                            default 'Outbound call answered' \
+                            machine-detection 'Answered, with a tag and the synchronous AMD verdict' \
+                            enqueued 'Answer of a call that waited in the outbound queue'
+                    case bandwidth/bridgeComplete
+                        printf '%s\t%s\n' \
+                            default 'Bridge ended normally' \
+                            failed 'Bridge failed: the target is already bridged elsewhere' \
+                            enqueued 'Bridge ended on a call that was queued first'
+                    case bandwidth/bridgeTargetComplete
+                        printf '%s\t%s\n' \
+                            default 'Bridge target call released' \
+                            enqueued 'Bridge target that was queued first'
+                    case bandwidth/conferenceCreated
+                        printf '%s\t%s\n' \
+                            default 'Conference created'
+                    case bandwidth/conferenceMemberJoin
+                        printf '%s\t%s\n' \
+                            default 'Member joined'
+                    case bandwidth/conferenceMemberExit
+                        printf '%s\t%s\n' \
+                            default 'Member left'
+                    case bandwidth/conferenceRedirect
+                        printf '%s\t%s\n' \
+                            default 'Conference redirected'
+                    case bandwidth/conferenceCompleted
+                        printf '%s\t%s\n' \
+                            default 'Conference completed'
+                    case bandwidth/conferenceRecordingAvailable
+                        printf '%s\t%s\n' \
+                            default 'Conference recording available'
+                    case bandwidth/disconnect
+                        printf '%s\t%s\n' \
+                            default 'Answered call hung up normally' \
+                            busy 'Call ended on a busy signal, never answered' \
+                            timeout 'Nobody answered within callTimeout' \
+                            enqueued 'Busy signal on a call that was queued first (documented)'
+                    case bandwidth/dtmf
+                        printf '%s\t%s\n' \
+                            default 'One key press' \
+                            enqueued 'Key press on a call that was queued first'
+                    case bandwidth/gather
+                        printf '%s\t%s\n' \
+                            default 'Stopped at maxDigits' \
+                            terminating-digit 'Stopped because the caller pressed #' \
+                            enqueued 'Terminating digit on a call that was queued first'
+                    case bandwidth/machineDetectionComplete
+                        printf '%s\t%s\n' \
+                            default 'Verdict: answering machine' \
+                            human 'Verdict: a person answered' \
+                            enqueued 'Answering machine on a call that was queued first'
+                    case bandwidth/recordComplete
+                        printf '%s\t%s\n' \
+                            default 'Recording finished' \
+                            enqueued 'Recording finished on a call that was queued first'
+                    case bandwidth/recordingAvailable
+                        printf '%s\t%s\n' \
+                            default 'Recording available' \
+                            enqueued 'Recording of a call that was queued first'
+                    case bandwidth/redirect
+                        printf '%s\t%s\n' \
+                            default 'Redirect before the call was answered' \
+                            answered 'Redirect of an answered call that has a tag' \
+                            enqueued 'Redirect of a call that was queued first'
+                    case bandwidth/transcriptionAvailable
+                        printf '%s\t%s\n' \
+                            default 'Transcription available' \
+                            enqueued 'Transcription for a call that was queued first'
+                    case bandwidth/transferAnswer
+                        printf '%s\t%s\n' \
+                            default 'Transfer leg answered' \
+                            enqueued 'Transfer leg answered after being queued'
+                    case bandwidth/transferComplete
+                        printf '%s\t%s\n' \
+                            default 'Transferred call ended normally' \
+                            busy 'Transfer failed: the number was busy' \
+                            enqueued 'Transfer ended on a call that was queued first'
+                    case bandwidth/transferDisconnect
+                        printf '%s\t%s\n' \
+                            default 'Transfer leg ended after a conversation' \
+                            busy 'Transfer leg ended on a busy signal' \
+                            enqueued 'Transfer leg that was queued first'
+                    case bandwidth/mediaStreamStarted
+                        printf '%s\t%s\n' \
+                            default 'Stream started'
+                    case bandwidth/mediaStreamStopped
+                        printf '%s\t%s\n' \
+                            default 'Stream closed normally'
+                    case bandwidth/mediaStreamRejected
+                        printf '%s\t%s\n' \
+                            default 'Rejected: a stream with that name already runs'
+                    case bandwidth/realTimeTranscriptionStarted
+                        printf '%s\t%s\n' \
+                            default 'Transcription started' \
+                            destination 'Started, streaming results to a WebSocket destination'
+                    case bandwidth/realTimeTranscriptionStopped
+                        printf '%s\t%s\n' \
+                            default 'Transcription closed normally' \
+                            destination 'Closed; it was streaming to a WebSocket destination'
+                    case bandwidth/realTimeTranscriptionAvailable
+                        printf '%s\t%s\n' \
+                            default 'Transcript available to fetch'
+                    case bandwidth/realTimeTranscriptionRejected
+                        printf '%s\t%s\n' \
+                            default 'Rejected: a transcription with that name already runs' \
+                            destination 'Rejected duplicate that named a WebSocket destination'
+                    case bandwidth/v1-sms
+                        printf '%s\t%s\n' \
+                            inbound 'SMS received on one of your numbers' \
+                            outbound 'Your SMS was sent; delivery receipt code 0'
+                    case bandwidth/v1-mms
+                        printf '%s\t%s\n' \
+                            default 'MMS with an image and its SMIL part'
+                    case bandwidth/v1-answer
+                        printf '%s\t%s\n' \
+                            default 'Call answered'
+                    case bandwidth/v1-playback
+                        printf '%s\t%s\n' \
+                            started 'Playback started' \
+                            done 'Playback finished'
+                    case bandwidth/v1-timeout
+                        printf '%s\t%s\n' \
+                            default 'Call timed out'
+                    case bandwidth/v1-conference
+                        printf '%s\t%s\n' \
+                            created 'Conference created' \
+                            completed 'Conference completed'
+                    case bandwidth/v1-conference-playback
+                        printf '%s\t%s\n' \
+                            started 'Playback started' \
+                            done 'Playback finished'
+                    case bandwidth/v1-conference-member
+                        printf '%s\t%s\n' \
+                            joined 'A member joined' \
+                            left 'A member left' \
+                            muted 'A member was muted'
+                    case bandwidth/v1-conference-speak
+                        printf '%s\t%s\n' \
+                            started 'Speech started' \
+                            done 'Speech finished'
+                    case bandwidth/v1-dtmf
+                        printf '%s\t%s\n' \
+                            default 'One key press'
+                    case bandwidth/v1-gather
+                        printf '%s\t%s\n' \
+                            default 'Stopped at max-digits'
+                    case bandwidth/v1-incomingcall
+                        printf '%s\t%s\n' \
+                            default 'Incoming call'
+                    case bandwidth/v1-hangup
+                        printf '%s\t%s\n' \
+                            default 'Normal hangup'
+                    case bandwidth/v1-reject
+                        printf '%s\t%s\n' \
+                            default 'Call rejected'
+                    case bandwidth/v1-recording
+                        printf '%s\t%s\n' \
+                            complete 'Recording saved and available' \
+                            error 'Saving the recording failed'
+                    case bandwidth/v1-speak
+                        printf '%s\t%s\n' \
+                            started 'Speech started' \
+                            done 'Speech finished'
+                    case bandwidth/v1-transcription
+                        printf '%s\t%s\n' \
+                            completed 'Transcription completed' \
+                            error 'Transcription failed'
+                    case bandwidth/message-queued
+                        printf '%s\t%s\n' \
+                            default 'MMS handed to the carrier, waiting for a delivery receipt' \
+                            queued 'The 2020 name of this event: type message-queued'
+                    case bandwidth/recordingComplete
+                        printf '%s\t%s\n' \
+                            default 'Recording finished' \
+                            enqueued 'Recording finished on a call that was queued first'
+                end
+            end
+    end
+end
+
+# The commands that complete from the catalog, as the command line has them.
+function __telhook_command --argument-names name
+    switch $name
+        case example
+            echo '--variant --set --seed --at --color'
+            echo ''
+            echo '--variant:variants'
+            echo 'providers events'
+            echo 'nothing'
+            echo '0'
+            echo '1'
+        case send
+            echo '--to --failover-url --concurrency --rate --private-key --basic-auth --max-attempts --backoff --timeout --header -H --data --flow --variant --set --seed --at --duplicate --count --format --color'
+            echo ''
+            echo '--flow:flows --variant:variants'
+            echo 'providers events'
+            echo 'events'
+            echo '0'
+            echo '1'
+        case replay
+            echo '--to --failover-url --concurrency --rate --private-key --basic-auth --max-attempts --backoff --timeout --header -H --provider -p --event --id --since --until --seed --expect --report --color'
+            echo '--provider -p'
+            echo '--event:names'
+            echo 'clap'
+            echo 'clap'
+            echo '-'
+            echo '1'
+        case validate
+            echo '--event --jobs --color'
+            echo ''
+            echo '--event:qualified'
+            echo 'clap'
+            echo 'clap'
+            echo '-'
+            echo '1'
+        case schema
+            echo '--color'
+            echo ''
+            echo ''
+            echo 'providers events'
+            echo 'nothing'
+            echo '0'
+            echo '1'
+        case '*'
+            return 1
+    end
+end
+
+# The line before the cursor, read as the command line reads it. Prints the command, the
+# provider, what the current word completes to (a kind, `nothing`, `clap`, or `pending` when it
+# is the value of an option), then the events named. Fails for a command without catalog values.
+function __telhook_parse
+    set -l tokens (commandline -opc)
+    set -e tokens[1]
+    # Until the command: the options of the top level that take a value.
+    set -l value_opts (string split -n ' ' -- '--color')
+    set -l provider_opts
+    set -l positions
+    set -l beyond
+    set -l provider_at -
+    set -l event_at 0
+    set -l cmd
+    set -l provider
+    set -l pending
+    set -l end 0
+    set -l positionals
+    for w in $tokens
+        if test -n "$pending"
+            contains -- $pending $provider_opts; and set provider $w
+            set pending
+            continue
+        end
+        if test $end = 0; and string match -q -- '-?*' $w
+            if test $w = --
+                test -n "$cmd"; and set end 1
+            else if string match -q -- '--*=*' $w
+                set -l parts (string split -m 1 = -- $w)
+                contains -- $parts[1] $provider_opts; and set provider $parts[2]
+            else if contains -- $w $value_opts
+                set pending $w
+            else if not string match -q -- '--*' $w; and contains -- (string sub -l 2 -- $w) $value_opts
+                # A short option with its value attached (-pbandwidth).
+                contains -- (string sub -l 2 -- $w) $provider_opts
+                and set provider (string sub -s 3 -- $w)
+            end
+            continue
+        end
+        if test -z "$cmd"
+            set -l shape (__telhook_command $w)
+            or return 1
+            set cmd $w
+            set value_opts (string split -n ' ' -- $shape[1])
+            set provider_opts (string split -n ' ' -- $shape[2])
+            set positions (string split -n ' ' -- $shape[4])
+            set beyond $shape[5]
+            set provider_at $shape[6]
+            set event_at $shape[7]
+            continue
+        end
+        set -a positionals $w
+    end
+    test -n "$cmd"
+    or return 1
+    if test $provider_at != -; and test $provider_at -lt (count $positionals)
+        set provider $positionals[(math $provider_at + 1)]
+    end
+    set -l kind $beyond
+    if test -n "$pending"
+        set kind pending
+    else if test (count $positionals) -lt (count $positions)
+        set kind $positions[(math (count $positionals) + 1)]
+    end
+    if test $end = 0; and string match -q -- '-*' (commandline -ct)
+        set kind clap
+    end
+    echo $cmd
+    echo $provider
+    echo $kind
+    printf '%s\n' $positionals[(math $event_at + 1)..-1]
+end
+
+# Whether the command is one of the arguments.
+function __telhook_in
+    set -l state (__telhook_parse)
+    and contains -- $state[1] $argv
+end
+
+# Whether the current word is a positional these functions complete.
+function __telhook_positional
+    set -l state (__telhook_parse)
+    and contains -- $state[3] providers events nothing
+end
+
+# The values for the current word: a positional's (`positional`), or a flag's kind.
+function __telhook_complete --argument-names kind
+    set -l state (__telhook_parse)
+    or return
+    test $kind = positional
+    and set kind $state[3]
+    __telhook_values $kind $state[2] $state[4..-1]
+end
+
+complete -c telhook -n __telhook_positional -f -a '(__telhook_complete positional)'
+complete -c telhook -n '__telhook_in example' -l variant -d 'A variant of the event (`telhook events` lists them); the first one is the default' -x -a '(__telhook_complete variants)'
+complete -c telhook -n '__telhook_in send' -l flow -d 'A realistic sequence with shared ids (telnyx: outbound-message, outbound-message-failed, call; bandwidth: outbound-mms, outbound-mms-failed, inbound-group, call)' -x -a '(__telhook_complete flows)'
+complete -c telhook -n '__telhook_in send' -l variant -d 'The variant of the event (with one EVENT)' -x -a '(__telhook_complete variants)'
+complete -c telhook -n '__telhook_in replay' -l event -d 'Only events whose catalog name matches this glob (`*`, `?`; e.g. \'message.*\'). Repeatable: any may match' -x -a '(__telhook_complete names)'
+complete -c telhook -n '__telhook_in validate' -l event -d 'Validate every payload as this event instead of recognising it (`telnyx/message.finalized`)' -x -a '(__telhook_complete qualified)'

@@ -8,6 +8,7 @@ pub mod capture;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod completion;
 pub mod config;
 pub(crate) mod delivery;
 pub mod example;

@@ -379,6 +379,54 @@ fn a_closed_pipe_ends_the_demo_quietly_with_exit_0() {
     .assert("stdout", &out.stdout);
 }
 
+/// The page as `man` would show it, when groff is installed (.ci/run installs it), with groff's
+/// warnings; without groff, a note that the test is skipped.
+#[allow(clippy::print_stderr)] // the one note a skipped test leaves
+fn rendered_man_page(page: &std::path::Path) -> Option<std::process::Output> {
+    // ASCII without overstriking, every warning on.
+    let out = Command::new("groff")
+        .args(["-man", "-Tascii", "-ww", "-P-cbou"])
+        .arg(page)
+        .output();
+    if out.is_err() {
+        eprintln!(
+            "skipping the man page rendering test: groff is not installed (.ci/run installs it; locally `apt-get install groff-base`)"
+        );
+    }
+    out.ok()
+}
+
+#[test]
+fn the_man_page_renders_without_warnings() {
+    let t = Telhook::new();
+    let page = t.write("telhook.1", t.stdout(&["man"]));
+    let Some(out) = rendered_man_page(&page) else {
+        return;
+    };
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "groff's warnings");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for heading in [
+        "\nCOMMANDS\n",
+        "\nEXIT STATUS\n",
+        "\nENVIRONMENT\n",
+        "\nFILES\n",
+        "\nEXAMPLES\n",
+    ] {
+        assert!(
+            text.contains(heading),
+            "no {heading:?} in the rendered page"
+        );
+    }
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("130 ") && l.contains("Interrupted")),
+        "{text}"
+    );
+    assert!(text.contains("telhook verify --capture hooks.jsonl"));
+    assert!(!text.contains("telhook-send(1)"));
+}
+
 #[test]
 fn the_man_page_covers_every_subcommand() {
     let t = Telhook::new();

@@ -1,9 +1,8 @@
-//! `telhook completions SHELL`: the completion script, generated from the real command line.
+//! `telhook completions SHELL`: the completion script, generated from the real command line and
+//! the catalog (see `completion`).
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
 use crate::exit::ExitStatus;
 use crate::ui::Ui;
 
@@ -16,9 +15,7 @@ pub struct Args {
 
 /// The completion script for a shell, as bytes.
 pub fn script(shell: Shell) -> Vec<u8> {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "telhook", &mut out);
-    out
+    crate::completion::script(shell)
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
