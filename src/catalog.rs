@@ -111,16 +111,20 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
     }
 }
 
-/// A voice or fax event in a few words: the first id field present and the first state field.
+/// A voice or fax event in a few words: the first id field present and the first state field
+/// (either left out when the body has none).
 pub fn id_and_state(obj: &Value, id_keys: &[&str], state_keys: &[&str]) -> String {
     let first = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| obj.get(*k).and_then(Value::as_str))
     };
-    let state = first(state_keys)
-        .map(|x| format!(" {x}"))
-        .unwrap_or_default();
-    format!("{}{state}", crate::ui::short(first(id_keys).unwrap_or("?")))
+    let id = first(id_keys).map(crate::ui::short);
+    match (id, first(state_keys)) {
+        (Some(id), Some(state)) => format!("{id} {state}"),
+        (Some(id), None) => id,
+        (None, Some(state)) => state.to_string(),
+        (None, None) => String::new(),
+    }
 }
 
 /// The start of a message text, quoted.
@@ -474,6 +478,50 @@ pub fn event_name_parser() -> EventNameParser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_example_has_facts_and_none_is_a_bare_question_mark() {
+        let mut renderer = crate::template::Renderer::new(crate::template::Seed::default());
+        for provider in Provider::ALL {
+            for event in provider.events() {
+                for variant in event.variants {
+                    let example = crate::example::build(
+                        provider,
+                        event.name,
+                        Some(variant.name),
+                        &[],
+                        &mut renderer,
+                    )
+                    .unwrap();
+                    for body in &example.values {
+                        let facts = provider.facts(event, body);
+                        // A message's text is quoted; it may ask a question.
+                        let outside_quotes = facts.split('"').step_by(2).collect::<String>();
+                        assert!(
+                            !facts.is_empty()
+                                && !outside_quotes.split_whitespace().any(|w| w == "?"),
+                            "{provider} {} {}: {facts:?}",
+                            event.name,
+                            variant.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn id_and_state_leave_out_what_the_body_lacks() {
+        let keys = (&["id"][..], &["state"][..]);
+        let facts = |v: Value| id_and_state(&v, keys.0, keys.1);
+        assert_eq!(
+            facts(serde_json::json!({"id": "c-1", "state": "up"})),
+            "c-1 up"
+        );
+        assert_eq!(facts(serde_json::json!({"id": "c-1"})), "c-1");
+        assert_eq!(facts(serde_json::json!({"state": "up"})), "up");
+        assert_eq!(facts(serde_json::json!({})), "");
+    }
 
     #[test]
     fn recognizes_each_provider_shape() {
