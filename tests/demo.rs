@@ -89,6 +89,21 @@ fn demo_delivers_every_event_and_every_failure_with_the_expected_verdicts() {
     );
     assert_eq!(count(&|l| l.ends_with("→ 200 [duplicate]")), 2);
     assert_eq!(count(&|l| l.ends_with("→ 200 [out-of-order]")), 2);
+    // What each scenario expected, in words: never a fragment of the text it was matched
+    // with (the stale timestamp once read `rejected 403 (s old)`).
+    assert_eq!(count(&|l| l.contains("(s old)")), 0);
+    let expectations: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("   ✓ as expected: "))
+        .collect();
+    assert_eq!(
+        expectations[..2],
+        [
+            "rejected 403 (signature does not match); sender not acknowledged",
+            "rejected 403 (timestamp too old); sender not acknowledged",
+        ]
+    );
+    assert_eq!(expectations.len(), 12, "{expectations:#?}");
     assert_eq!(count(&|l| l.contains("unexpected")), 0);
     assert_eq!(count(&|l| l.contains("[schema:")), 0, "examples are valid");
     let summary = lines.last().unwrap();

@@ -34,8 +34,8 @@ pub struct Args {
 struct Want {
     verdict: Verdict,
     status: u16,
-    /// A piece of the reason the listener gives.
-    reason: Option<&'static str>,
+    /// A piece of the reason the listener gives, and what the expectation calls it.
+    reason: Option<(&'static str, &'static str)>,
     duplicate: bool,
     out_of_order: bool,
 }
@@ -51,8 +51,10 @@ impl Want {
         }
     }
 
-    fn because(mut self, reason: &'static str) -> Self {
-        self.reason = Some(reason);
+    /// The listener's reason must contain `piece`; the expectation is shown as `shown`
+    /// (the piece matched need not read as a reason on its own).
+    fn because(mut self, piece: &'static str, shown: &'static str) -> Self {
+        self.reason = Some((piece, shown));
         self
     }
 
@@ -64,14 +66,14 @@ impl Want {
             && got.schema_errors.is_empty()
             && self
                 .reason
-                .is_none_or(|r| got.reason.as_deref().is_some_and(|g| g.contains(r)))
+                .is_none_or(|(r, _)| got.reason.as_deref().is_some_and(|g| g.contains(r)))
     }
 
     fn describe(&self) -> String {
         describe(
             self.verdict,
             self.status,
-            self.reason,
+            self.reason.map(|(_, shown)| shown),
             (self.duplicate, self.out_of_order),
             None,
         )
@@ -460,14 +462,17 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
                 "forged Telnyx signature (signed with another key): 403, the app never sees it",
                 "message.received",
                 Twist::ForgedSignature,
-                vec![Want::new(Verdict::Rejected, 403).because("signature does not match")],
+                vec![
+                    Want::new(Verdict::Rejected, 403)
+                        .because("signature does not match", "signature does not match"),
+                ],
                 false,
             ),
             (
                 "stale timestamp (signed 600 s ago, tolerance 300 s): 403",
                 "message.received",
                 Twist::StaleTimestamp,
-                vec![Want::new(Verdict::Rejected, 403).because("s old")],
+                vec![Want::new(Verdict::Rejected, 403).because("s old", "timestamp too old")],
                 false,
             ),
         ],
@@ -477,7 +482,8 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
                 "message-received",
                 Twist::None,
                 vec![
-                    Want::new(Verdict::Challenged, 401).because("no Authorization"),
+                    Want::new(Verdict::Challenged, 401)
+                        .because("no Authorization", "no Authorization"),
                     Want::new(Verdict::Verified, 200),
                 ],
                 true,
@@ -575,7 +581,8 @@ mod tests {
 
     #[test]
     fn a_want_matches_only_the_same_verdict_status_reason_and_marks() {
-        let want = Want::new(Verdict::Rejected, 403).because("signature does not match");
+        let want =
+            Want::new(Verdict::Rejected, 403).because("signature does not match", "bad signature");
         assert!(want.matches(&line(
             Verdict::Rejected,
             403,
@@ -602,6 +609,28 @@ mod tests {
         invalid.schema_errors.push("/data: missing".into());
         assert!(!plain.matches(&invalid), "a schema problem fails");
         assert!(plain.matches(&line(Verdict::Verified, 200, None)));
+    }
+
+    #[test]
+    fn an_expectation_reads_in_its_own_words_not_the_piece_it_matches() {
+        let cases = plan(&[Provider::Telnyx]).unwrap();
+        let stale = cases
+            .iter()
+            .find(|c| c.title.starts_with("stale timestamp"))
+            .unwrap();
+        let want = &stale.steps[0].want[0];
+        // It once read `rejected 403 (s old)`: the piece matched, shown as if it were the reason.
+        assert_eq!(want.describe(), "rejected 403 (timestamp too old)");
+        let reason = crate::telnyx::sign::Problem::TooOld {
+            age: 600,
+            excess: 300,
+            tolerance: 300,
+        }
+        .to_string();
+        assert!(
+            want.matches(&line(Verdict::Rejected, 403, Some(&reason))),
+            "{reason}"
+        );
     }
 
     #[test]
