@@ -102,6 +102,19 @@ impl Provider {
     }
 }
 
+/// The widest event name in the catalog, in columns: what event-name columns are padded to.
+pub fn longest_name() -> usize {
+    static LONGEST: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        Provider::ALL
+            .iter()
+            .flat_map(|p| p.events())
+            .map(|e| crate::ui::display_width(e.name))
+            .max()
+            .unwrap_or(0)
+    })
+}
+
 /// Which catalog event a payload (or one element of a Bandwidth array) is.
 pub fn recognize(value: &Value) -> Option<&'static Event> {
     if crate::telnyx::shaped(value) {
@@ -521,6 +534,19 @@ mod tests {
         assert_eq!(facts(serde_json::json!({"id": "c-1"})), "c-1");
         assert_eq!(facts(serde_json::json!({"state": "up"})), "up");
         assert_eq!(facts(serde_json::json!({})), "");
+    }
+
+    #[test]
+    fn the_longest_name_is_the_catalogs() {
+        let names = Provider::ALL
+            .iter()
+            .flat_map(|p| p.events())
+            .map(|e| e.name);
+        assert_eq!(longest_name(), names.map(str::len).max().unwrap());
+        assert!(
+            longest_name() > 24,
+            "a name longer than the old fixed column"
+        );
     }
 
     #[test]

@@ -16,3 +16,4 @@ mod replay;
 mod send;
 mod validate;
 mod verify;
+mod width;

@@ -168,6 +168,8 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     };
     let (observer, observed) = mpsc::channel();
     let server = Server::bind(config, ui, Some(observer))?;
+    // Every Bandwidth callback is challenged first: its explanation is given once.
+    server.say_reasons_once();
     server.announce()?;
     let url = server.url().to_string();
     if ui.json {
@@ -177,11 +179,13 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             basic_auth_user: DEMO_USER.to_string(),
         }))?;
     } else if !ui.quiet {
-        ui.line(&format!(
-            "demo: Telnyx events signed with a new key pair (public key {}); Bandwidth credentials \
-             {DEMO_USER}:<generated>",
+        ui.line(&ui.fit_line(&format!(
+            "demo: Telnyx events signed with a new key; public key {}",
             key.public().to_base64()
-        ))?;
+        )))?;
+        ui.line(&ui.fit_line(&format!(
+            "demo: Bandwidth credentials {DEMO_USER}:<generated>"
+        )))?;
     }
 
     let cases = plan(&providers)?;
@@ -239,7 +243,7 @@ fn deliver_all(
     for case in cases {
         if !ui.json && !ui.quiet {
             let mark = if case.scenario { "--" } else { "==" };
-            ui.line(&format!("{mark} {}", case.title))?;
+            ui.line(&ui.fit_line(&format!("{mark} {}", case.title)))?;
         }
         for step in &case.steps {
             let mut step_settings = settings.clone();
@@ -329,12 +333,12 @@ fn deliver_all(
                     got: seen,
                 }))?;
             } else if !ok {
-                ui.line(&format!(
+                ui.line(&ui.fit_line(&format!(
                     "   {} expected {expected}; got {seen}",
                     ui.fail("unexpected")
-                ))?;
+                )))?;
             } else if case.scenario && !ui.quiet {
-                ui.line(&format!("   {} {expected}", ui.pass("as expected:")))?;
+                ui.line(&ui.fit_line(&format!("   {} {expected}", ui.pass("as expected:"))))?;
             }
         }
     }
@@ -360,11 +364,13 @@ fn deliver_all(
         } else {
             ui.fail(&format!("{failed} of {checks} verdicts unexpected"))
         };
-        ui.line(&format!(
-            "summary: {events} events and {scenarios} failure scenarios; the listener saw {requests} \
-             requests ({}); {verdict}",
+        ui.line(&ui.fit_line(&format!(
+            "summary: {events} events and {scenarios} failure scenarios; {verdict}"
+        )))?;
+        ui.line(&ui.fit_line(&format!(
+            "         the listener saw {requests} requests ({})",
             counts.join(", ")
-        ))?;
+        )))?;
     }
     Ok(Tally { failed })
 }

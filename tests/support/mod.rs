@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod json;
+pub mod term;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ impl Telhook {
             "CLICOLOR",
             "CLICOLOR_FORCE",
             "TERM",
+            "COLUMNS",
             "TELNYX_PUBLIC_KEY",
             "TELHOOK_PRIVATE_KEY",
         ] {
@@ -376,18 +378,25 @@ pub struct Listener {
 
 impl Listener {
     pub fn start(t: &Telhook, args: &[&str]) -> Self {
+        Self::start_env(t, args, &[])
+    }
+
+    /// [`Listener::start`] with these environment variables set.
+    pub fn start_env(t: &Telhook, args: &[&str], env: &[(&str, &str)]) -> Self {
         use std::io::BufRead;
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_telhook"));
         cmd.args(["listen", "--port", "0"]).args(args);
         for var in [
             "NO_COLOR",
             "TERM",
+            "COLUMNS",
             "TELNYX_PUBLIC_KEY",
             "TELHOOK_PRIVATE_KEY",
             "TELHOOK_BASIC_AUTH",
         ] {
             cmd.env_remove(var);
         }
+        cmd.envs(env.iter().copied());
         cmd.current_dir(t.dir.path())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
