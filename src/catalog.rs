@@ -102,6 +102,19 @@ impl Provider {
     }
 }
 
+/// The widest event name in the catalog, in columns: what event-name columns are padded to.
+pub fn longest_name() -> usize {
+    static LONGEST: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        Provider::ALL
+            .iter()
+            .flat_map(|p| p.events())
+            .map(|e| crate::ui::display_width(e.name))
+            .max()
+            .unwrap_or(0)
+    })
+}
+
 /// Which catalog event a payload (or one element of a Bandwidth array) is.
 pub fn recognize(value: &Value) -> Option<&'static Event> {
     if crate::telnyx::shaped(value) {
@@ -111,16 +124,20 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
     }
 }
 
-/// A voice or fax event in a few words: the first id field present and the first state field.
+/// A voice or fax event in a few words: the first id field present and the first state field
+/// (either left out when the body has none).
 pub fn id_and_state(obj: &Value, id_keys: &[&str], state_keys: &[&str]) -> String {
     let first = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| obj.get(*k).and_then(Value::as_str))
     };
-    let state = first(state_keys)
-        .map(|x| format!(" {x}"))
-        .unwrap_or_default();
-    format!("{}{state}", crate::ui::short(first(id_keys).unwrap_or("?")))
+    let id = first(id_keys).map(crate::ui::short);
+    match (id, first(state_keys)) {
+        (Some(id), Some(state)) => format!("{id} {state}"),
+        (Some(id), None) => id,
+        (None, Some(state)) => state.to_string(),
+        (None, None) => String::new(),
+    }
 }
 
 /// The start of a message text, quoted.
@@ -474,6 +491,63 @@ pub fn event_name_parser() -> EventNameParser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_example_has_facts_and_none_is_a_bare_question_mark() {
+        let mut renderer = crate::template::Renderer::new(crate::template::Seed::default());
+        for provider in Provider::ALL {
+            for event in provider.events() {
+                for variant in event.variants {
+                    let example = crate::example::build(
+                        provider,
+                        event.name,
+                        Some(variant.name),
+                        &[],
+                        &mut renderer,
+                    )
+                    .unwrap();
+                    for body in &example.values {
+                        let facts = provider.facts(event, body);
+                        // A message's text is quoted; it may ask a question.
+                        let outside_quotes = facts.split('"').step_by(2).collect::<String>();
+                        assert!(
+                            !facts.is_empty()
+                                && !outside_quotes.split_whitespace().any(|w| w == "?"),
+                            "{provider} {} {}: {facts:?}",
+                            event.name,
+                            variant.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn id_and_state_leave_out_what_the_body_lacks() {
+        let keys = (&["id"][..], &["state"][..]);
+        let facts = |v: Value| id_and_state(&v, keys.0, keys.1);
+        assert_eq!(
+            facts(serde_json::json!({"id": "c-1", "state": "up"})),
+            "c-1 up"
+        );
+        assert_eq!(facts(serde_json::json!({"id": "c-1"})), "c-1");
+        assert_eq!(facts(serde_json::json!({"state": "up"})), "up");
+        assert_eq!(facts(serde_json::json!({})), "");
+    }
+
+    #[test]
+    fn the_longest_name_is_the_catalogs() {
+        let names = Provider::ALL
+            .iter()
+            .flat_map(|p| p.events())
+            .map(|e| e.name);
+        assert_eq!(longest_name(), names.map(str::len).max().unwrap());
+        assert!(
+            longest_name() > 24,
+            "a name longer than the old fixed column"
+        );
+    }
 
     #[test]
     fn recognizes_each_provider_shape() {

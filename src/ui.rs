@@ -4,8 +4,10 @@
 
 use crate::output::Output;
 use colored::Colorize;
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::io::{self, IsTerminal, Write};
+use unicode_width::UnicodeWidthChar;
 
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -35,6 +37,30 @@ pub fn color_enabled(
     }
 }
 
+/// The width human lines are fitted to: `COLUMNS` when it holds a number, else the terminal's
+/// (`terminal`: the size of the stream, when it is a terminal); `None`: no fitting at all.
+pub fn width_from(columns: Option<&OsStr>, terminal: Option<usize>) -> Option<usize> {
+    columns
+        .and_then(OsStr::to_str)
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .or(terminal.filter(|&n| n > 0))
+}
+
+/// The width of a stream's terminal, if it is one.
+#[cfg(unix)]
+fn terminal_width(stream: impl std::os::fd::AsFd) -> Option<usize> {
+    terminal_size::terminal_size_of(stream).map(|(w, _)| usize::from(w.0))
+}
+
+#[cfg(windows)]
+fn terminal_width(stream: impl std::os::windows::io::AsHandle) -> Option<usize> {
+    terminal_size::terminal_size_of(stream).map(|(w, _)| usize::from(w.0))
+}
+
+/// The widest the progress bar's line gets, whatever the terminal.
+pub const BAR_LINE: usize = 80;
+
 /// A progress bar on stderr (see [`Ui::progress`]).
 pub struct Progress(indicatif::ProgressBar);
 
@@ -47,6 +73,181 @@ impl Progress {
     pub fn clear(&self) {
         self.0.finish_and_clear();
     }
+
+    /// Run `print` with the bar off the screen, then draw the bar again below what it printed:
+    /// a line written while the bar is up leaves no stale frame of it above.
+    pub fn suspend<R>(&self, print: impl FnOnce() -> R) -> R {
+        self.0.suspend(print)
+    }
+}
+
+/// The bar's line: `{bar} pos/len unit · rate/s · eta T`, the bar as long as fits in `room`
+/// columns (at most 40; none at all when fewer than 5 are left), the rate a whole number.
+fn progress_template(total: u64, unit: &str, room: usize) -> String {
+    // The widest the text after the bar gets: two counts, the unit, a rate up to
+    // `9,999,999/s` (11 columns) and an eta up to 4 (`100d`).
+    let rest = display_width(&format!(" {total}/{total} {unit} ·  · eta ")) + 11 + 4;
+    let bar = room.saturating_sub(rest).min(40);
+    let text = format!("{{pos}}/{{len}} {unit} · {{rate}} · eta {{eta}}");
+    if bar < 5 {
+        text
+    } else {
+        format!("{{bar:{bar}}} {text}")
+    }
+}
+
+/// The bar's `{rate}`.
+fn write_rate(state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write) {
+    let _ = w.write_str(&rate_text(state.per_sec()));
+}
+
+/// A rate as the bar shows it: a whole number of things per second (`6,186/s`), at most
+/// `9,999,999/s`.
+fn rate_text(per_sec: f64) -> String {
+    let rate = if per_sec.is_finite() && per_sec > 0.0 {
+        per_sec.round().min(9_999_999.0) as u64
+    } else {
+        0
+    };
+    format!("{}/s", indicatif::HumanCount(rate))
+}
+
+/// One piece of a line laid out by [`fit`].
+#[derive(Debug, Clone)]
+pub enum Part<'a> {
+    /// Shown whole (a padded column, a verdict, a separator).
+    Fixed(Cow<'a, str>),
+    /// Free text, cut with `…` down to `min` columns when the line is too wide.
+    Free(Cow<'a, str>, usize),
+}
+
+impl<'a> Part<'a> {
+    pub fn fixed(text: impl Into<Cow<'a, str>>) -> Self {
+        Part::Fixed(text.into())
+    }
+
+    pub fn free(text: impl Into<Cow<'a, str>>, min: usize) -> Self {
+        Part::Free(text.into(), min)
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Part::Fixed(t) | Part::Free(t, _) => t,
+        }
+    }
+}
+
+/// The parts of a line joined, fitted into `width` columns: the last free part is cut first
+/// (down to its `min`), then the one before it; if the line is still too wide, its end is cut.
+/// `None`: joined whole.
+pub fn fit(parts: &[Part<'_>], width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return parts.iter().map(Part::text).collect();
+    };
+    let widths: Vec<usize> = parts.iter().map(|p| display_width(p.text())).collect();
+    let mut room = widths.clone();
+    let mut excess = widths.iter().sum::<usize>().saturating_sub(width);
+    for (i, part) in parts.iter().enumerate().rev() {
+        if excess == 0 {
+            break;
+        }
+        if let Part::Free(_, min) = part {
+            let take = widths[i].saturating_sub(*min).min(excess);
+            room[i] -= take;
+            excess -= take;
+        }
+    }
+    let mut line = String::new();
+    for ((part, natural), room) in parts.iter().zip(&widths).zip(&room) {
+        if room < natural {
+            line.push_str(&truncate(part.text(), *room));
+        } else {
+            line.push_str(part.text());
+        }
+    }
+    truncate(&line, width).into_owned()
+}
+
+/// A piece of text: a colour code (no width) or a character.
+enum Piece<'a> {
+    Code(&'a str),
+    Char(char),
+}
+
+/// Text as colour codes and characters. An escape is `ESC [ ... final` (CSI, what colours
+/// are written with) or `ESC` and one more character.
+fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        if c != '\x1b' {
+            rest = &rest[c.len_utf8()..];
+            return Some(Piece::Char(c));
+        }
+        let bytes = rest.as_bytes();
+        let end = if bytes.get(1) == Some(&b'[') {
+            bytes[2..]
+                .iter()
+                .position(|b| (0x40..=0x7e).contains(b))
+                .map_or(bytes.len(), |i| i + 3)
+        } else {
+            rest[1..].chars().next().map_or(1, |n| 1 + n.len_utf8())
+        };
+        let (code, after) = rest.split_at(end);
+        rest = after;
+        Some(Piece::Code(code))
+    })
+}
+
+/// The columns a character takes: a tab counts as a whole tab stop (8), the most it can take.
+fn char_width(c: char) -> usize {
+    if c == '\t' { 8 } else { c.width().unwrap_or(0) }
+}
+
+/// The columns text takes on a terminal: colour codes take none, wide characters two.
+pub fn display_width(text: &str) -> usize {
+    pieces(text)
+        .map(|p| match p {
+            Piece::Code(_) => 0,
+            Piece::Char(c) => char_width(c),
+        })
+        .sum()
+}
+
+/// `text` in at most `max` columns, ending in `…` where it was cut. Colour codes take no
+/// column and are never cut in two; those after the cut are kept, so a colour still ends.
+pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
+    if display_width(text) <= max {
+        return Cow::Borrowed(text);
+    }
+    let budget = max.saturating_sub(1);
+    let (mut out, mut used, mut cut) = (String::with_capacity(text.len()), 0, false);
+    for piece in pieces(text) {
+        match piece {
+            Piece::Code(code) => out.push_str(code),
+            Piece::Char(_) if cut => {}
+            Piece::Char(c) => {
+                let w = char_width(c);
+                if used + w <= budget {
+                    out.push(c);
+                    used += w;
+                } else {
+                    cut = true;
+                    if max > 0 {
+                        out.push('…');
+                    }
+                }
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` as a column exactly `width` wide: cut with `…`, or padded with spaces.
+pub fn column(text: &str, width: usize) -> String {
+    let cut = truncate(text, width);
+    let pad = width.saturating_sub(display_width(&cut));
+    format!("{cut}{}", " ".repeat(pad))
 }
 
 /// Output settings and handles for one run.
@@ -59,6 +260,10 @@ pub struct Ui {
     stderr_color: bool,
     stdout_tty: bool,
     stderr_tty: bool,
+    /// What human lines on stdout are fitted to (see [`width_from`]); `None`: not at all.
+    width: Option<usize>,
+    /// The same for stderr, where the progress bar is.
+    stderr_width: Option<usize>,
 }
 
 impl Ui {
@@ -71,6 +276,16 @@ impl Ui {
         let stderr_tty = io::stderr().is_terminal();
         let stderr_color = color_enabled(color, stderr_tty, no_color.as_deref(), term.as_deref());
         colored::control::set_override(stdout_color);
+        // Measured once: a terminal resized during a run keeps the first width.
+        let columns = std::env::var_os("COLUMNS");
+        let width = width_from(
+            columns.as_deref(),
+            stdout_tty.then(|| terminal_width(io::stdout())).flatten(),
+        );
+        let stderr_width = width_from(
+            columns.as_deref(),
+            stderr_tty.then(|| terminal_width(io::stderr())).flatten(),
+        );
         Ui {
             json,
             verbose,
@@ -79,6 +294,8 @@ impl Ui {
             stderr_color,
             stdout_tty,
             stderr_tty,
+            width,
+            stderr_width,
         }
     }
 
@@ -93,6 +310,32 @@ impl Ui {
             stderr_color: false,
             stdout_tty: false,
             stderr_tty: false,
+            width: None,
+            stderr_width: None,
+        }
+    }
+
+    /// This Ui with human lines fitted to `width` columns (for tests).
+    pub fn with_width(mut self, width: Option<usize>) -> Self {
+        self.width = width;
+        self
+    }
+
+    /// The columns human lines on stdout must fit in; `None`: they are not cut.
+    pub fn width(&self) -> Option<usize> {
+        self.width
+    }
+
+    /// The parts of a human line, fitted to the width (see [`fit`]).
+    pub fn fit(&self, parts: &[Part<'_>]) -> String {
+        fit(parts, self.width)
+    }
+
+    /// A line of prose fitted to the width: its end is its last free text.
+    pub fn fit_line<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match self.width {
+            Some(width) => truncate(text, width),
+            None => Cow::Borrowed(text),
         }
     }
 
@@ -111,10 +354,11 @@ impl Ui {
             return None;
         }
         let bar = indicatif::ProgressBar::new(total);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
-            "{{bar:40}} {{pos}}/{{len}} {unit} · {{per_sec}} · eta {{eta}}"
-        )) {
-            bar.set_style(style);
+        let room = self.stderr_width.unwrap_or(BAR_LINE).min(BAR_LINE);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template(&progress_template(total, unit, room))
+        {
+            bar.set_style(style.with_key("rate", write_rate));
         }
         Some(Progress(bar))
     }
@@ -342,6 +586,139 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn columns_wins_then_the_terminal_then_no_width() {
+        let cols = |v: &str| Some(OsStr::new(v)).map(|s| s.to_owned());
+        assert_eq!(width_from(cols("100").as_deref(), Some(80)), Some(100));
+        assert_eq!(width_from(cols(" 72 ").as_deref(), None), Some(72));
+        for junk in ["", "0", "wide", "-5"] {
+            assert_eq!(
+                width_from(cols(junk).as_deref(), Some(80)),
+                Some(80),
+                "{junk:?}"
+            );
+            assert_eq!(width_from(cols(junk).as_deref(), None), None, "{junk:?}");
+        }
+        assert_eq!(width_from(None, Some(0)), None);
+        assert_eq!(width_from(None, None), None);
+    }
+
+    #[test]
+    fn display_width_skips_colour_codes_and_counts_wide_characters_twice() {
+        assert_eq!(display_width("plain"), 5);
+        assert_eq!(display_width("\x1b[1;32m✓ verified\x1b[0m → 200"), 16);
+        assert_eq!(display_width("On my way 🚗"), 12);
+        assert_eq!(display_width("Привет"), 6);
+        assert_eq!(
+            display_width("a\tb"),
+            10,
+            "a tab counts as a whole tab stop"
+        );
+    }
+
+    #[test]
+    fn truncate_cuts_to_the_width_with_an_ellipsis_and_never_splits_a_colour_code() {
+        assert_eq!(truncate("short", 10), "short");
+        assert!(matches!(truncate("short", 5), Cow::Borrowed(_)));
+        assert_eq!(truncate("a longer text", 8), "a longe…");
+        assert_eq!(display_width(&truncate("a longer text", 8)), 8);
+        assert_eq!(
+            truncate("🚗🚗🚗", 4),
+            "🚗…",
+            "a wide character is not split either"
+        );
+        assert_eq!(truncate("abc", 0), "");
+        let green = "\x1b[1;32m✓ verified\x1b[0m and more";
+        let cut = truncate(green, 6);
+        assert_eq!(cut, "\x1b[1;32m✓ ver…\x1b[0m", "the colour still ends");
+        assert_eq!(display_width(&cut), 6);
+        for max in 0..display_width(green) {
+            let cut = truncate(green, max);
+            assert!(display_width(&cut) <= max);
+            assert_eq!(cut.matches('\x1b').count(), 2, "{cut:?}");
+            assert!(
+                cut.contains("\x1b[1;32m") && cut.contains("\x1b[0m"),
+                "{cut:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn column_cuts_or_pads_to_exactly_its_width() {
+        assert_eq!(column("call.hangup", 14), "call.hangup   ");
+        assert_eq!(column("call.machine.detection.ended", 14), "call.machine.…");
+        assert_eq!(display_width(&column("🚗 car", 8)), 8);
+    }
+
+    #[test]
+    fn fit_cuts_the_last_free_part_first_then_the_one_before_then_the_line() {
+        let parts = [
+            Part::fixed("12:00 "),
+            Part::free("the facts here", 5),
+            Part::fixed(" \x1b[31m✗ rejected\x1b[0m"),
+            Part::free(": a long reason why", 4),
+            Part::fixed(" → 403"),
+        ];
+        let whole = "12:00 the facts here \x1b[31m✗ rejected\x1b[0m: a long reason why → 403";
+        assert_eq!(fit(&parts, None), whole);
+        assert_eq!(fit(&parts, Some(100)), whole);
+        // 5 columns too many: the reason gives them.
+        assert_eq!(
+            fit(&parts, Some(display_width(whole) - 5)),
+            "12:00 the facts here \x1b[31m✗ rejected\x1b[0m: a long reas… → 403"
+        );
+        // The reason down to its 4, then the facts give the last column.
+        assert_eq!(
+            fit(&parts, Some(40)),
+            "12:00 the facts he… \x1b[31m✗ rejected\x1b[0m: a… → 403"
+        );
+        assert_eq!(display_width(&fit(&parts, Some(40))), 40);
+        // Both at their least, the line's end goes.
+        let narrow = fit(&parts, Some(20));
+        assert_eq!(display_width(&narrow), 20);
+        assert!(
+            narrow.ends_with('…') || narrow.ends_with("…\x1b[0m"),
+            "{narrow:?}"
+        );
+    }
+
+    #[test]
+    fn the_progress_line_fits_in_80_columns_for_any_run() {
+        for total in [1, 99, 1_000, 123_456, 10_000_000] {
+            for room in [BAR_LINE, 60] {
+                let template = progress_template(total, "events", room);
+                // The widest each key gets: the counts, an 11-column rate, a 4-column eta.
+                let bar = template
+                    .strip_prefix("{bar:")
+                    .and_then(|t| t.split_once('}'))
+                    .map_or(0, |(n, _)| n.parse::<usize>().unwrap() + 1);
+                let text = template
+                    .rsplit_once("{pos}")
+                    .map(|(_, t)| t)
+                    .unwrap()
+                    .replace("{len}", &total.to_string())
+                    .replace("{rate}", "9,999,999/s")
+                    .replace("{eta}", "100d");
+                let widest = bar + total.to_string().len() + display_width(&text);
+                assert!(widest <= room, "{total} in {room}: {template}");
+                assert!(
+                    room < BAR_LINE || total > 1_000_000 || bar > 20,
+                    "{total} in {room}: {template}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_rate_is_a_whole_number() {
+        assert_eq!(rate_text(6186.2792), "6,186/s");
+        assert_eq!(rate_text(0.4), "0/s");
+        assert_eq!(rate_text(12.5), "13/s");
+        assert_eq!(rate_text(1e12), "9,999,999/s");
+        assert_eq!(rate_text(f64::NAN), "0/s");
+        assert_eq!(rate_text(f64::INFINITY), "0/s");
     }
 
     #[test]

@@ -373,7 +373,7 @@ fn a_closed_pipe_ends_the_demo_quietly_with_exit_0() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     Expect::pattern(
         "listening on http://127.0.0.1:[..]/\n\
-         demo: Telnyx events signed with a new key pair (public key [..]); Bandwidth credentials telhook-demo:<generated>\n\
+         demo: Telnyx events signed with a new key; public key [..]\n\
          exit=0\n",
     )
     .assert("stdout", &out.stdout);

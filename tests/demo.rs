@@ -49,7 +49,11 @@ fn demo_delivers_every_event_and_every_failure_with_the_expected_verdicts() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(lines[0].starts_with("listening on http://127.0.0.1:"));
-    assert!(lines[1].contains("Bandwidth credentials telhook-demo:<generated>"));
+    assert!(lines[1].starts_with("demo: Telnyx events signed with a new key; public key "));
+    assert_eq!(
+        lines[2],
+        "demo: Bandwidth credentials telhook-demo:<generated>"
+    );
 
     let telnyx = catalog_bodies(telhook::Provider::Telnyx);
     let bandwidth = catalog_bodies(telhook::Provider::Bandwidth);
@@ -67,6 +71,18 @@ fn demo_delivers_every_event_and_every_failure_with_the_expected_verdicts() {
     );
     assert_eq!(
         count(&|l| l.contains(" bandwidth ") && l.contains("✓ verified → 200")),
+        bandwidth + 5
+    );
+    // The challenge is explained once; every later challenge refers back to it.
+    assert_eq!(
+        count(&|l| l.contains(
+            "↺ challenged: no Authorization header (Bandwidth sends credentials only after a 401 \
+             challenge) → 401"
+        )),
+        1
+    );
+    assert_eq!(
+        count(&|l| l.contains("↺ challenged: no Authorization header (see above) → 401")),
         bandwidth + 5
     );
     // The failures, as the listener words them.
@@ -89,18 +105,39 @@ fn demo_delivers_every_event_and_every_failure_with_the_expected_verdicts() {
     );
     assert_eq!(count(&|l| l.ends_with("→ 200 [duplicate]")), 2);
     assert_eq!(count(&|l| l.ends_with("→ 200 [out-of-order]")), 2);
+    // What each scenario expected, in words: never a fragment of the text it was matched
+    // with (the stale timestamp once read `rejected 403 (s old)`).
+    assert_eq!(count(&|l| l.contains("(s old)")), 0);
+    let expectations: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("   ✓ as expected: "))
+        .collect();
+    assert_eq!(
+        expectations[..2],
+        [
+            "rejected 403 (signature does not match); sender not acknowledged",
+            "rejected 403 (timestamp too old); sender not acknowledged",
+        ]
+    );
+    assert_eq!(expectations.len(), 12, "{expectations:#?}");
     assert_eq!(count(&|l| l.contains("unexpected")), 0);
     assert_eq!(count(&|l| l.contains("[schema:")), 0, "examples are valid");
-    let summary = lines.last().unwrap();
-    assert!(
-        summary.starts_with(&format!(
-            "summary: {} events and 8 failure scenarios; the listener saw {} requests",
+    let (seen, summary) = (lines[lines.len() - 1], lines[lines.len() - 2]);
+    assert_eq!(
+        summary,
+        format!(
+            "summary: {} events and 8 failure scenarios; ✓ {n} of {n} verdicts as expected",
             telnyx + bandwidth,
+            n = telnyx + bandwidth + 12
+        )
+    );
+    assert!(
+        seen.starts_with(&format!(
+            "         the listener saw {} requests (",
             telnyx + 2 * bandwidth + 18
         )),
-        "{summary}"
+        "{seen}"
     );
-    assert!(summary.ends_with("verdicts as expected"), "{summary}");
 }
 
 #[test]

@@ -17,3 +17,4 @@ mod replay;
 mod send;
 mod validate;
 mod verify;
+mod width;

@@ -486,7 +486,7 @@ fn fail_first_and_delay_shape_the_answers() {
             ev.reason,
             (n <= 2)
                 .then(|| format!("--fail-first 2: attempt {n} answered 500"))
-                .or(Some("no --public-key: signature not checked".into()))
+                .or(Some("--no-verify: signature not checked".into()))
         );
     }
     assert_eq!(statuses, [500, 500, 202]);
@@ -881,10 +881,13 @@ fn listen_json_session_and_its_capture_match_the_golden_files() {
         "--to",
         &l.url,
     ])
+    // The event column is as wide as the longest name in the catalog.
     .stdout(Expect::pattern(&format!(
-        "telnyx    message.received       3a299b2e-d359-412b-b1…   #1      {} 200 [..] ms  ✓ acknowledged\n\
+        "telnyx    {:<w$} 3a299b2e-d359-412b-b1…   #1      {} 200 [..] ms  ✓ acknowledged\n\
          summary: 1 event, 1 acknowledged, 0 not; 1 attempt\n",
-        l.url
+        "message.received",
+        l.url,
+        w = telhook::catalog::longest_name(),
     )))
     .check();
     // 2 and 3. signed here at a fixed time: as sent, and with a newline added after signing
@@ -921,10 +924,11 @@ fn listen_json_session_and_its_capture_match_the_golden_files() {
         &l.url,
     ])
     .stdout(Expect::pattern(&format!(
-        "bandwidth message-delivered      1772600766252jzb0cv3m…   #1      {url} 401 [..] ms  ↺ challenged: 401 with WWW-Authenticate; repeating with credentials\n\
-         bandwidth message-delivered      1772600766252jzb0cv3m…   #1+auth {url} 200 [..] ms  ✓ acknowledged\n\
+        "bandwidth {event} 1772600766252jzb0cv3m…   #1      {url} 401 [..] ms  ↺ challenged: 401 with WWW-Authenticate; repeating with credentials\n\
+         bandwidth {event} 1772600766252jzb0cv3m…   #1+auth {url} 200 [..] ms  ✓ acknowledged\n\
          summary: 1 event, 1 acknowledged, 0 not; 1 attempt\n",
-        url = l.url
+        url = l.url,
+        event = format!("{:<w$}", "message-delivered", w = telhook::catalog::longest_name()),
     )))
     .check();
 

@@ -12,8 +12,10 @@
 //!   printed its address. Each background command is killed, with its process group, when the
 //!   section ends or fails.
 //! - Port 5000 (the default `listen` port the README uses throughout) becomes the port the
-//!   section's listener got (`--port 0`, read from its first line). A section with no listener of
-//!   its own gets `telhook listen` (accepting everything), standing in for "your app".
+//!   section's listener got (`--port 0`, read from its first line), and a line that delivers
+//!   without `--to` delivers there too (`TELHOOK_TO`, as listen's default address would be). A
+//!   section with no listener of its own gets `telhook listen --no-verify` (accepting
+//!   everything), standing in for "your app".
 //! - Every `telhook ...` line of a ```yaml block must also appear in a ```sh block.
 //! - Each section (heading) with ```sh blocks is its own `#[test]` (`sections!`), and a test
 //!   checks that list against README.md, so a new section cannot go untested.
@@ -181,7 +183,9 @@ fn localised(command: &str, port: Option<&str>) -> String {
         c = c.replacen("telhook listen", "telhook listen --port 0", 1);
     }
     match port {
-        Some(p) => c.replace("127.0.0.1:5000", &format!("127.0.0.1:{p}")),
+        Some(p) => c
+            .replace("127.0.0.1:5000", &format!("127.0.0.1:{p}"))
+            .replace("localhost:5000", &format!("localhost:{p}")),
         None => c,
     }
 }
@@ -233,7 +237,7 @@ fn run_section(heading: &str) {
     if !commands.iter().any(|(_, c)| is_listener(c)) {
         let (child, p) = background(
             &t,
-            "telhook listen --port 0",
+            "telhook listen --port 0 --no-verify",
             &path,
             &format!("README.md:{}", section[0].line),
         );
@@ -257,6 +261,13 @@ fn run_section(heading: &str) {
             .env("PATH", &path)
             .env("HOME", t.dir.path())
             .env_remove("XDG_CONFIG_HOME")
+            .env_remove("COLUMNS")
+            // A line without --to delivers to listen's default address, which is, here, the
+            // section's listener's port (as `127.0.0.1:5000` in a line becomes it).
+            .env(
+                "TELHOOK_TO",
+                format!("http://127.0.0.1:{}/", port.as_deref().unwrap_or("5000")),
+            )
             .env_remove("NO_COLOR")
             .env_remove("TELNYX_PUBLIC_KEY")
             .env_remove("TELHOOK_PRIVATE_KEY")
@@ -301,18 +312,19 @@ sections! {
     a_tour => "## A tour",
     demo => "### `telhook demo [--provider P] [--json]`",
     events => "### `telhook events [--provider P] [--json]`",
-    example => "### `telhook example PROVIDER EVENT [--variant V] [--set PATH=VALUE]... [--seed N] [--at RFC3339] [--pretty]`",
+    example => "### `telhook example PROVIDER EVENT [--variant V] [--set PATH=VALUE]... [--seed N] [--at TIME] [--pretty]`",
     keygen => "### `telhook keygen [--out-dir DIR] [--force]`",
-    sign => "### `telhook sign [--private-key K] [--timestamp T] [--format headers|json|curl] [FILE|-]`",
-    verify => "### `telhook verify --public-key K (--signature S --timestamp T | --headers FILE | --capture FILE) [--tolerance SECS | --no-tolerance] [--now T] [FILE|-]`",
-    validate => "### `telhook validate [PATH...|-] [--event PROVIDER/EVENT] [--strict] [--json]`",
+    sign => "### `telhook sign [--private-key K] [--timestamp TIME] [--format headers|json|curl] [FILE|-]`",
+    verify => "### `telhook verify [--public-key K] (--signature S --timestamp TIME | --headers FILE | --capture FILE [--line N]) [--tolerance DURATION | --no-tolerance] [--now TIME] [FILE|-]`",
+    validate => "### `telhook validate [PATH...|-] [--event PROVIDER/EVENT] [--report-unlisted] [--json]`",
     schema => "### `telhook schema PROVIDER EVENT`",
-    listen => "### `telhook listen [--port 5000] [--host 127.0.0.1] [--path /] [options]`",
-    send => "### `telhook send PROVIDER (EVENT... | --all | --flow NAME | --data FILE) --to URL [options]`",
-    replay => "### `telhook replay INPUT... --to URL [options]`",
+    listen => "### `telhook listen [--port 5000] [--host 127.0.0.1] [--path PATH] [options]`",
+    send => "### `telhook send PROVIDER (EVENT... | --all | --flow NAME | --data FILE) [--to URL] [options]`",
+    replay => "### `telhook replay INPUT... [--to URL] [options]`",
     replay_in_ci => "#### Replay in CI",
     completions => "### `telhook completions SHELL`",
     man => "### `telhook man`",
+    configuration => "## Configuration",
     troubleshooting_signatures => "## Troubleshooting signatures",
     development => "## Development",
 }

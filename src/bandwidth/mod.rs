@@ -169,11 +169,11 @@ pub fn facts(event: &Event, body: &Value) -> String {
     if event.family != Family::MessagingV2 {
         return crate::catalog::id_and_state(
             body,
-            &["callId", "conferenceId", "messageId"],
+            &["callId", "conferenceId", "messageId", "transcriptionId"],
             &["cause", "status", "callState", "state"],
         );
     }
-    let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("?").to_string();
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("-").to_string();
     let e = &body[0];
     let m = &e["message"];
     if event.name == "message-received" {

@@ -34,8 +34,8 @@ pub struct Args {
 struct Want {
     verdict: Verdict,
     status: u16,
-    /// A piece of the reason the listener gives.
-    reason: Option<&'static str>,
+    /// A piece of the reason the listener gives, and what the expectation calls it.
+    reason: Option<(&'static str, &'static str)>,
     duplicate: bool,
     out_of_order: bool,
 }
@@ -51,8 +51,10 @@ impl Want {
         }
     }
 
-    fn because(mut self, reason: &'static str) -> Self {
-        self.reason = Some(reason);
+    /// The listener's reason must contain `piece`; the expectation is shown as `shown`
+    /// (the piece matched need not read as a reason on its own).
+    fn because(mut self, piece: &'static str, shown: &'static str) -> Self {
+        self.reason = Some((piece, shown));
         self
     }
 
@@ -64,14 +66,14 @@ impl Want {
             && got.schema_errors.is_empty()
             && self
                 .reason
-                .is_none_or(|r| got.reason.as_deref().is_some_and(|g| g.contains(r)))
+                .is_none_or(|(r, _)| got.reason.as_deref().is_some_and(|g| g.contains(r)))
     }
 
     fn describe(&self) -> String {
         describe(
             self.verdict,
             self.status,
-            self.reason,
+            self.reason.map(|(_, shown)| shown),
             (self.duplicate, self.out_of_order),
             None,
         )
@@ -166,6 +168,8 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     };
     let (observer, observed) = mpsc::channel();
     let server = Server::bind(config, ui, Some(observer))?;
+    // Every Bandwidth callback is challenged first: its explanation is given once.
+    server.say_reasons_once();
     server.announce()?;
     let url = server.url().to_string();
     if ui.json {
@@ -175,11 +179,13 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             basic_auth_user: DEMO_USER.to_string(),
         }))?;
     } else if !ui.quiet {
-        ui.line(&format!(
-            "demo: Telnyx events signed with a new key pair (public key {}); Bandwidth credentials \
-             {DEMO_USER}:<generated>",
+        ui.line(&ui.fit_line(&format!(
+            "demo: Telnyx events signed with a new key; public key {}",
             key.public().to_base64()
-        ))?;
+        )))?;
+        ui.line(&ui.fit_line(&format!(
+            "demo: Bandwidth credentials {DEMO_USER}:<generated>"
+        )))?;
     }
 
     let cases = plan(&providers)?;
@@ -237,7 +243,7 @@ fn deliver_all(
     for case in cases {
         if !ui.json && !ui.quiet {
             let mark = if case.scenario { "--" } else { "==" };
-            ui.line(&format!("{mark} {}", case.title))?;
+            ui.line(&ui.fit_line(&format!("{mark} {}", case.title)))?;
         }
         for step in &case.steps {
             let mut step_settings = settings.clone();
@@ -327,12 +333,12 @@ fn deliver_all(
                     got: seen,
                 }))?;
             } else if !ok {
-                ui.line(&format!(
+                ui.line(&ui.fit_line(&format!(
                     "   {} expected {expected}; got {seen}",
                     ui.fail("unexpected")
-                ))?;
+                )))?;
             } else if case.scenario && !ui.quiet {
-                ui.line(&format!("   {} {expected}", ui.pass("as expected:")))?;
+                ui.line(&ui.fit_line(&format!("   {} {expected}", ui.pass("as expected:"))))?;
             }
         }
     }
@@ -358,11 +364,13 @@ fn deliver_all(
         } else {
             ui.fail(&format!("{failed} of {checks} verdicts unexpected"))
         };
-        ui.line(&format!(
-            "summary: {events} events and {scenarios} failure scenarios; the listener saw {requests} \
-             requests ({}); {verdict}",
+        ui.line(&ui.fit_line(&format!(
+            "summary: {events} events and {scenarios} failure scenarios; {verdict}"
+        )))?;
+        ui.line(&ui.fit_line(&format!(
+            "         the listener saw {requests} requests ({})",
             counts.join(", ")
-        ))?;
+        )))?;
     }
     Ok(Tally { failed })
 }
@@ -460,14 +468,17 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
                 "forged Telnyx signature (signed with another key): 403, the app never sees it",
                 "message.received",
                 Twist::ForgedSignature,
-                vec![Want::new(Verdict::Rejected, 403).because("signature does not match")],
+                vec![
+                    Want::new(Verdict::Rejected, 403)
+                        .because("signature does not match", "signature does not match"),
+                ],
                 false,
             ),
             (
                 "stale timestamp (signed 600 s ago, tolerance 300 s): 403",
                 "message.received",
                 Twist::StaleTimestamp,
-                vec![Want::new(Verdict::Rejected, 403).because("s old")],
+                vec![Want::new(Verdict::Rejected, 403).because("s old", "timestamp too old")],
                 false,
             ),
         ],
@@ -477,7 +488,8 @@ fn scenarios(provider: Provider, renderer: &mut Renderer) -> anyhow::Result<Vec<
                 "message-received",
                 Twist::None,
                 vec![
-                    Want::new(Verdict::Challenged, 401).because("no Authorization"),
+                    Want::new(Verdict::Challenged, 401)
+                        .because("no Authorization", "no Authorization"),
                     Want::new(Verdict::Verified, 200),
                 ],
                 true,
@@ -575,7 +587,8 @@ mod tests {
 
     #[test]
     fn a_want_matches_only_the_same_verdict_status_reason_and_marks() {
-        let want = Want::new(Verdict::Rejected, 403).because("signature does not match");
+        let want =
+            Want::new(Verdict::Rejected, 403).because("signature does not match", "bad signature");
         assert!(want.matches(&line(
             Verdict::Rejected,
             403,
@@ -602,6 +615,28 @@ mod tests {
         invalid.schema_errors.push("/data: missing".into());
         assert!(!plain.matches(&invalid), "a schema problem fails");
         assert!(plain.matches(&line(Verdict::Verified, 200, None)));
+    }
+
+    #[test]
+    fn an_expectation_reads_in_its_own_words_not_the_piece_it_matches() {
+        let cases = plan(&[Provider::Telnyx]).unwrap();
+        let stale = cases
+            .iter()
+            .find(|c| c.title.starts_with("stale timestamp"))
+            .unwrap();
+        let want = &stale.steps[0].want[0];
+        // It once read `rejected 403 (s old)`: the piece matched, shown as if it were the reason.
+        assert_eq!(want.describe(), "rejected 403 (timestamp too old)");
+        let reason = crate::telnyx::sign::Problem::TooOld {
+            age: 600,
+            excess: 300,
+            tolerance: 300,
+        }
+        .to_string();
+        assert!(
+            want.matches(&line(Verdict::Rejected, 403, Some(&reason))),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::catalog::{self, Event, Provider};
 use crate::exit::ExitStatus;
 use crate::output::{CatalogEntry, Output};
-use crate::ui::Ui;
+use crate::ui::{self, Part, Ui};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -83,22 +83,27 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         "REPLY",
         "DESCRIPTION",
     ];
-    let mut widths = header.map(str::len);
+    let mut widths = header.map(ui::display_width);
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(ui::display_width(cell));
         }
+    }
+    // On a width, the EVENT column (names, wire names, aliases) gives way so at least
+    // DESCRIPTION columns of the description show; the description is cut to the rest.
+    const DESCRIPTION: usize = 16;
+    if let Some(width) = ui.width() {
+        let others: usize = widths[..5].iter().sum::<usize>() - widths[2] + 2 * 5;
+        let room = width.saturating_sub(others + DESCRIPTION);
+        widths[2] = widths[2].min(room.max(header[2].len()));
     }
     let fmt = |cells: [&str; 6]| {
         let mut line = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            if i == 5 {
-                line.push_str(cell);
-            } else {
-                line.push_str(&format!("{cell:<w$}  ", w = widths[i]));
-            }
+        for (cell, w) in cells[..5].iter().zip(widths) {
+            line.push_str(&ui::column(cell, w));
+            line.push_str("  ");
         }
-        line
+        ui.fit(&[Part::fixed(line), Part::free(cells[5], 0)])
     };
     ui.line(&ui.bold(&fmt(header)))?;
     for row in &rows {

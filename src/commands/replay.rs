@@ -497,9 +497,9 @@ fn print_table(
             summary.failed, summary.events
         ))
     };
-    ui.line(&format!("replay summary: {verdict}"))?;
+    ui.line(&ui.fit_line(&format!("replay summary: {verdict}")))?;
     for (k, v) in rows {
-        ui.line(&format!("  {k:<width$}  {v}"))?;
+        ui.line(&ui.fit_line(&format!("  {k:<width$}  {v}")))?;
     }
     Ok(())
 }

@@ -111,10 +111,10 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 } else {
                     format!("{}: ", f.path)
                 };
-                ui.line(&format!(
+                ui.line(&ui.fit_line(&format!(
                     "{}:{}:{}: {what}{path}{}",
                     f.file, f.line, f.column, f.message
-                ))?;
+                )))?;
             }
         }
     }

@@ -13,7 +13,7 @@ use super::{Item, Settings};
 use crate::catalog::{Event, Provider};
 use crate::http::Transport;
 use crate::output::Output;
-use crate::ui::{self, Progress, Ui, sanitize};
+use crate::ui::{self, Part, Progress, Ui, sanitize};
 
 /// Which attempts get a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +90,71 @@ pub(crate) struct Reporter<'a> {
     /// The first output error (a closed pipe), returned by `close`.
     error: Mutex<Option<io::Error>>,
     progress: Option<Progress>,
+    columns: Columns,
     started: Instant,
+}
+
+/// The widest id column (what [`ui::short`] leaves of an id).
+const ID_COLUMN: usize = 24;
+
+/// What an attempt line keeps for its verdict and reason, on a width.
+const VERDICT_ROOM: usize = 26;
+
+/// The attempt line's columns, decided once for a run so its lines stay aligned. Without a
+/// width each is as wide as what it holds (the event column as the longest name in the
+/// catalog); on a width the event and id columns give way so the verdict keeps
+/// [`VERDICT_ROOM`], and the URL column says only `primary` or `failover` (none at all when
+/// every attempt goes to the one URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    event: usize,
+    id: usize,
+    url: Option<Url>,
+}
+
+/// How the URL column shows an attempt's URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Url {
+    /// Whole, in a column this wide.
+    Whole(usize),
+    /// As `primary` or `failover`.
+    Which,
+}
+
+impl Url {
+    const WHICH: usize = "failover".len();
+
+    fn show(self, url: &str, index: usize) -> String {
+        match self {
+            Url::Whole(width) => ui::column(url, width),
+            Url::Which if index == 0 => ui::column("primary", Url::WHICH),
+            Url::Which => "failover".to_string(),
+        }
+    }
+}
+
+impl Columns {
+    fn new(width: Option<usize>, urls: &[String]) -> Self {
+        let longest = crate::catalog::longest_name();
+        let url = urls.iter().map(|u| ui::display_width(u)).max().unwrap_or(0);
+        let Some(width) = width else {
+            return Columns {
+                event: longest,
+                id: ID_COLUMN,
+                url: Some(Url::Whole(url)),
+            };
+        };
+        let url = (urls.len() > 1).then_some(Url::Which);
+        // Provider, attempt, status and latency, and the spaces between the columns.
+        let fixed = 10 + 1 + 1 + 8 + 4 + 11 + url.map_or(0, |_| Url::WHICH + 1);
+        let room = width.saturating_sub(fixed + VERDICT_ROOM);
+        let id = (room / 3).clamp(12, ID_COLUMN);
+        Columns {
+            event: room.saturating_sub(id).clamp(12, longest),
+            id,
+            url,
+        }
+    }
 }
 
 impl<'a> Reporter<'a> {
@@ -113,6 +177,7 @@ impl<'a> Reporter<'a> {
             stats: Mutex::new(Stats::default()),
             error: Mutex::new(None),
             progress,
+            columns: Columns::new(ui.width(), &settings.urls),
             started: Instant::now(),
         }
     }
@@ -224,15 +289,14 @@ impl<'a> Reporter<'a> {
         }
         // A reply's XML verbs and root, and a connection error's words, come from the other side.
         let reason = reason.as_deref().map(sanitize).unwrap_or_default();
-        let verdict = match a.outcome {
-            Outcome::Acknowledged { verbs } if !verbs.is_empty() => format!(
-                "{} · BXML: {}",
+        let (verdict, detail) = match a.outcome {
+            Outcome::Acknowledged { verbs } if !verbs.is_empty() => (
                 self.ui.pass("acknowledged"),
-                sanitize(&verbs.join(", "))
+                format!(" · BXML: {}", sanitize(&verbs.join(", "))),
             ),
-            Outcome::Acknowledged { .. } => self.ui.pass("acknowledged"),
-            Outcome::Challenged => format!("{}: {reason}", self.ui.neutral("challenged")),
-            other => format!("{}: {reason}", self.ui.fail(other.word())),
+            Outcome::Acknowledged { .. } => (self.ui.pass("acknowledged"), String::new()),
+            Outcome::Challenged => (self.ui.neutral("challenged"), format!(": {reason}")),
+            other => (self.ui.fail(other.word()), format!(": {reason}")),
         };
         let then = match a.next {
             Next::RetryIn(d) => format!(" · retry in {}", human_duration(d)),
@@ -245,16 +309,39 @@ impl<'a> Reporter<'a> {
         } else {
             format!("#{}", a.number)
         };
-        self.ui.line(&format!(
-            "{:<9} {:<22} {:<24} {:<7} {} {:>3} {:>9}  {verdict}{then}",
+        let columns = self.columns;
+        let mut head = format!(
+            "{:<9} {} {} {:<7} ",
             provider.name(),
-            event.map_or("(unknown event)", |e| e.name),
-            ui::short(id.unwrap_or("-")),
+            ui::column(event.map_or("(unknown event)", |e| e.name), columns.event),
+            ui::column(&ui::short(id.unwrap_or("-")), columns.id),
             number,
-            a.request.url,
+        );
+        if let Some(url) = columns.url {
+            head.push_str(&url.show(&a.request.url, a.url_index));
+            head.push(' ');
+        }
+        head.push_str(&format!(
+            "{:>3} {:>9}  ",
             status.map_or("---".to_string(), |s| s.to_string()),
             human_duration(a.latency),
-        ))
+        ));
+        let line = self.ui.fit(&[
+            Part::fixed(head),
+            Part::fixed(verdict),
+            // What comes next gives way first, then the reason.
+            Part::free(detail, 12),
+            Part::free(then, 0),
+        ]);
+        self.under_bar(|| self.ui.line(&line))
+    }
+
+    /// Print with the progress bar (if any) off the screen, so no stale frame stays above.
+    fn under_bar<R>(&self, print: impl FnOnce() -> R) -> R {
+        match &self.progress {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
     }
 
     /// `-v`: the request and the answer, with credentials redacted.
@@ -285,7 +372,7 @@ impl<'a> Reporter<'a> {
             }
             None => text.push_str("< (no answer)"),
         }
-        self.ui.detail(&text)
+        self.under_bar(|| self.ui.detail(&text))
     }
 
     /// End the run: the summary, not printed (the first output error, if any, instead).
@@ -352,25 +439,31 @@ pub fn print_summary(ui: &Ui, summary: &Summary, show_rates: bool) -> io::Result
         } else {
             ""
         };
-        ui.line(&format!(
-            "summary{interrupted}: {} event{}, {} acknowledged, {} not{failures}; {} attempt{}",
-            summary.events,
-            plural(summary.events),
-            summary.acknowledged,
-            summary.failed,
-            summary.attempts,
-            plural(summary.attempts),
-        ))?;
+        ui.line(&ui.fit(&[
+            Part::fixed(format!(
+                "summary{interrupted}: {} event{}, {} acknowledged, {} not",
+                summary.events,
+                plural(summary.events),
+                summary.acknowledged,
+                summary.failed,
+            )),
+            Part::free(failures, 8),
+            Part::fixed(format!(
+                "; {} attempt{}",
+                summary.attempts,
+                plural(summary.attempts)
+            )),
+        ]))?;
         if show_rates {
             let p = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2} ms"));
-            ui.line(&format!(
+            ui.line(&ui.fit_line(&format!(
                 "         {:.0} events/s over {:.2} s; latency p50 {}, p90 {}, p99 {}",
                 summary.throughput_per_s,
                 summary.elapsed_s,
                 p(summary.latency_ms.p50),
                 p(summary.latency_ms.p90),
                 p(summary.latency_ms.p99),
-            ))?;
+            )))?;
         }
     }
     Ok(())
@@ -479,6 +572,34 @@ mod tests {
         assert_eq!(human_duration(Duration::from_secs(2)), "2 s");
         assert_eq!(human_duration(Duration::from_millis(1500)), "1.5 s");
         assert_eq!(human_duration(Duration::from_secs(240)), "4 min");
+    }
+
+    #[test]
+    fn attempt_columns_are_whole_without_a_width_and_leave_the_verdict_room_on_one() {
+        let one = vec!["http://127.0.0.1:5000/webhooks".to_string()];
+        let two = vec![one[0].clone(), "http://backup:8080/".to_string()];
+        let longest = crate::catalog::longest_name();
+        assert_eq!(
+            Columns::new(None, &two),
+            Columns {
+                event: longest,
+                id: ID_COLUMN,
+                url: Some(Url::Whole(30)),
+            }
+        );
+        for (width, urls) in [(100, &one), (100, &two), (120, &one), (200, &two)] {
+            let c = Columns::new(Some(width), urls);
+            assert_eq!(c.url.is_some(), urls.len() > 1, "{width} {urls:?}");
+            let url = c.url.map_or(0, |_| Url::WHICH + 1);
+            let head = 10 + c.event + 1 + c.id + 1 + 8 + url + 4 + 11;
+            assert!(head + VERDICT_ROOM <= width, "{width} {urls:?}: {c:?}");
+            assert!(c.event >= 16 && c.id >= 12, "{width} {urls:?}: {c:?}");
+        }
+        assert_eq!(Columns::new(Some(100), &one).event, 26);
+        assert_eq!(Columns::new(Some(400), &one).event, longest);
+        assert_eq!(Url::Which.show("http://a/", 0), "primary ");
+        assert_eq!(Url::Which.show("http://b/", 1), "failover");
+        assert_eq!(Url::Whole(12).show("http://a/", 1), "http://a/   ");
     }
 
     #[test]

@@ -409,7 +409,7 @@ fn authenticate(config: &Config, mut entry: Entry, now: i64) -> Result<Entry, Bo
         }
         (Some(Provider::Telnyx), _, None) => {
             entry.verdict = Verdict::Unverified;
-            entry.reason = Some("no --public-key: signature not checked".into());
+            entry.reason = Some("--no-verify: signature not checked".into());
         }
         _ => {}
     }
@@ -657,7 +657,7 @@ mod tests {
         assert_eq!(d.reply.status, 200);
         assert_eq!(
             d.entry.reason.as_deref(),
-            Some("no --public-key: signature not checked")
+            Some("--no-verify: signature not checked")
         );
     }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::capture::{RecordRef, Verdict, body_text};
 use crate::catalog::{Event, Provider};
-use crate::ui::{Ui, sanitize};
+use crate::ui::{Part, Ui, column, sanitize};
 
 /// A request, what it was, and how it was answered.
 #[derive(Debug, Clone)]
@@ -119,6 +119,28 @@ impl Entry {
 
     /// The text line (with `-v`, the headers and the body under it).
     pub fn text(&self, ui: &Ui) -> String {
+        self.text_with(ui, self.reason.as_deref())
+    }
+
+    /// The text line, a reason already given in full (it is in `said`) shortened to its first
+    /// words and `(see above)`; a reason given for the first time is added to `said`.
+    pub fn text_once(&self, ui: &Ui, said: &mut std::collections::HashSet<String>) -> String {
+        let Some(reason) = self.reason.as_deref() else {
+            return self.text(ui);
+        };
+        if said.insert(reason.to_string()) {
+            return self.text(ui);
+        }
+        match referred(reason) {
+            Some(short) => self.text_with(ui, Some(&short)),
+            None => self.text(ui),
+        }
+    }
+
+    /// The text line with `reason` for the entry's. Only the time, provider and event are
+    /// columns; on a width the line is fitted: the schema note, then the reason (to 18
+    /// columns), then the facts (to 10), then the path (to 2) are cut with `…`.
+    fn text_with(&self, ui: &Ui, reason: Option<&str>) -> String {
         let time = self.received_at.get(11..23).unwrap_or_default();
         let provider = self.provider.map_or("unknown", Provider::name);
         let event = self.event_name().unwrap_or(if self.provider.is_some() {
@@ -126,16 +148,28 @@ impl Entry {
         } else {
             "-"
         });
-        let mut verdict = match self.verdict {
+        let verdict = match self.verdict {
             Verdict::Verified => ui.pass("verified"),
             Verdict::Accepted => ui.pass("accepted"),
             Verdict::Unverified => "? unverified".to_string(),
             Verdict::Challenged => ui.neutral("challenged"),
             Verdict::Rejected => ui.fail("rejected"),
         };
-        if let Some(r) = &self.reason {
-            verdict.push_str(&format!(": {}", sanitize(r)));
+        let mut parts = vec![
+            Part::fixed(format!(
+                "{time} {provider:<9} {} ",
+                column(event, event_column(ui.width()))
+            )),
+            // The path: listen serves every path unless --path.
+            Part::free(format!("{} ", sanitize(&self.path)), 2),
+            Part::free(sanitize(&self.facts), 10),
+            Part::fixed(" "),
+            Part::fixed(verdict),
+        ];
+        if let Some(r) = reason {
+            parts.push(Part::free(format!(": {}", sanitize(r)), 18));
         }
+        parts.push(Part::fixed(format!(" → {}", self.status)));
         let mut marks = String::new();
         if self.duplicate {
             marks.push_str(" [duplicate]");
@@ -143,23 +177,22 @@ impl Entry {
         if self.out_of_order {
             marks.push_str(" [out-of-order]");
         }
+        parts.push(Part::fixed(marks));
         if let Some(first) = self.schema_errors.first() {
             let n = self.schema_errors.len();
-            marks.push_str(&format!(
-                " [schema: {n} error{}: {}]",
-                if n == 1 { "" } else { "s" },
-                sanitize(first)
+            parts.push(Part::free(
+                format!(
+                    " [schema: {n} error{}: {}]",
+                    if n == 1 { "" } else { "s" },
+                    sanitize(first)
+                ),
+                12,
             ));
         }
         if let Some((status, ms)) = self.forwarded {
-            marks.push_str(&format!(" [app: {status} in {ms} ms]"));
+            parts.push(Part::fixed(format!(" [app: {status} in {ms} ms]")));
         }
-        let mut out = vec![format!(
-            "{time} {provider:<9} {event:<24} {} {} {verdict} → {}{marks}",
-            sanitize(&self.path),
-            sanitize(&self.facts),
-            self.status
-        )];
+        let mut out = vec![ui.fit(&parts)];
         if ui.verbose > 0 {
             for (n, v) in &self.headers {
                 let shown = if n.eq_ignore_ascii_case("authorization") {
@@ -178,5 +211,139 @@ impl Entry {
             }
         }
         out.join("\n")
+    }
+}
+
+/// The event column of the line: as wide as the longest name in the catalog; on a width, at
+/// most a quarter of it (12 at least), longer names cut with `…`.
+fn event_column(width: Option<usize>) -> usize {
+    let longest = crate::catalog::longest_name();
+    width.map_or(longest, |w| longest.min((w / 4).max(12)))
+}
+
+/// A reason said before, in short: its words up to the explanation (what follows the first
+/// `: ` or ` (`), then `(see above)`. `None` when it has no explanation to leave out.
+fn referred(reason: &str) -> Option<String> {
+    let head = [": ", " ("]
+        .iter()
+        .filter_map(|sep| reason.find(sep))
+        .min()?;
+    Some(format!("{} (see above)", &reason[..head]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::display_width;
+    use std::collections::HashSet;
+
+    fn entry(event: &str, facts: &str, verdict: Verdict, reason: Option<&str>) -> Entry {
+        Entry {
+            received_at: "2026-03-04T05:06:07.123456Z".into(),
+            remote_addr: None,
+            method: "POST".into(),
+            path: "/".into(),
+            query: None,
+            headers: Vec::new(),
+            body: Vec::new(),
+            provider: Some(Provider::Telnyx),
+            event: crate::catalog::find(Provider::Telnyx, event)
+                .ok()
+                .map(|f| f.event),
+            event_id: None,
+            facts: facts.into(),
+            verdict,
+            reason: reason.map(str::to_string),
+            status: if verdict == Verdict::Rejected {
+                403
+            } else {
+                200
+            },
+            duplicate: false,
+            out_of_order: false,
+            schema_errors: Vec::new(),
+            forwarded: None,
+        }
+    }
+
+    const LONG: &str = "messaging_hosted_numbers_orders.internal_transfer_approval_requested";
+    const FACTS: &str = "+12135550109 → +17025550162 \"Running 10 min late, save me a seat\"";
+    const WHY: &str = "signature does not match: not a trailing newline, CRLF line endings, \
+                       re-serialized JSON or a re-spelled timestamp";
+
+    #[test]
+    fn without_a_width_the_line_is_whole_and_names_are_padded_to_the_longest() {
+        let ui = Ui::plain();
+        let short = entry("message.received", FACTS, Verdict::Rejected, Some(WHY)).text(&ui);
+        let long = entry(LONG, "x", Verdict::Verified, None).text(&ui);
+        let pad = " ".repeat(LONG.len() - "message.received".len());
+        assert_eq!(
+            short,
+            format!(
+                "05:06:07.123 telnyx    message.received{pad} / {FACTS} ✗ rejected: {WHY} → 403"
+            )
+        );
+        assert_eq!(
+            long,
+            format!("05:06:07.123 telnyx    {LONG} / x ✓ verified → 200")
+        );
+    }
+
+    #[test]
+    fn on_a_width_the_reason_then_the_facts_give_way_and_the_status_stays() {
+        let ui = Ui::plain().with_width(Some(100));
+        let rejected = entry("message.received", FACTS, Verdict::Rejected, Some(WHY)).text(&ui);
+        assert_eq!(display_width(&rejected), 100, "{rejected}");
+        assert!(rejected.ends_with("… → 403"), "{rejected}");
+        assert!(
+            rejected.contains(" ✗ rejected: signature does"),
+            "{rejected}"
+        );
+        let verified = entry(LONG, FACTS, Verdict::Verified, None).text(&ui);
+        assert!(display_width(&verified) <= 100, "{verified}");
+        // The name is cut to the column (a quarter of the width), the facts start after it.
+        assert!(
+            verified.starts_with("05:06:07.123 telnyx    messaging_hosted_numbers… / +1213"),
+            "{verified}"
+        );
+        assert!(verified.ends_with("… ✓ verified → 200"), "{verified}");
+        let short = entry("message.received", FACTS, Verdict::Verified, None).text(&ui);
+        let facts_at = |l: &str| display_width(&l[..l.find("+1213").unwrap()]);
+        assert_eq!(facts_at(&short), facts_at(&verified), "aligned");
+    }
+
+    #[test]
+    fn a_reason_said_before_is_given_in_its_first_words_and_refers_back() {
+        let ui = Ui::plain();
+        let challenge = "no Authorization header (Bandwidth sends credentials only after a 401 \
+                         challenge)";
+        let mut said = HashSet::new();
+        let first = entry(
+            "message.received",
+            "f",
+            Verdict::Challenged,
+            Some(challenge),
+        );
+        assert!(first.text_once(&ui, &mut said).contains(challenge));
+        let again = first.text_once(&ui, &mut said);
+        assert!(
+            again.ends_with(" f ↺ challenged: no Authorization header (see above) → 200"),
+            "{again}"
+        );
+        // Another reason is said in full the first time; one without an explanation stays.
+        let other = entry("message.received", "f", Verdict::Rejected, Some(WHY));
+        assert!(other.text_once(&ui, &mut said).contains(WHY));
+        assert!(
+            other
+                .text_once(&ui, &mut said)
+                .ends_with("✗ rejected: signature does not match (see above) → 403")
+        );
+        let plain = entry("message.received", "f", Verdict::Rejected, Some("too old"));
+        plain.text_once(&ui, &mut said);
+        assert!(
+            plain
+                .text_once(&ui, &mut said)
+                .ends_with("✗ rejected: too old → 403")
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 use anyhow::Context;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
@@ -35,6 +36,8 @@ struct Shared {
     in_flight: AtomicUsize,
     /// Gets a copy of every entry (`demo`).
     observer: Option<mpsc::Sender<Entry>>,
+    /// With [`Server::say_reasons_once`]: the reasons printed in full so far.
+    said: std::sync::OnceLock<Mutex<HashSet<String>>>,
     ui: Ui,
 }
 
@@ -93,6 +96,7 @@ impl Server {
             printer: Printer::start(ui).context("starting the thread that prints")?,
             in_flight: AtomicUsize::new(0),
             observer,
+            said: std::sync::OnceLock::new(),
             ui: ui.clone(),
         });
         Ok(Server {
@@ -148,6 +152,12 @@ impl Server {
         })
     }
 
+    /// From now on a text line whose reason was printed before gives only its first words and
+    /// `(see above)` (`demo`, where the same challenge is explained for every callback).
+    pub fn say_reasons_once(&self) {
+        let _ = self.shared.said.set(Mutex::new(HashSet::new()));
+    }
+
     /// Has the reader of stdout gone away?
     pub fn output_closed(&self) -> bool {
         self.shared.printer.closed()
@@ -182,7 +192,7 @@ impl Server {
                 summary.rejected
             ))?;
             for (what, n) in &summary.counts {
-                ui.line(&format!("  {n:>5}  {what}"))?;
+                ui.line(&ui.fit_line(&format!("  {n:>5}  {what}")))?;
             }
         }
         Ok(())
@@ -371,7 +381,17 @@ impl Shared {
         }
         // Queued for the printing thread, never waited for: a stdout nobody reads holds up no
         // answer. A closed stdout stops the listener (the request is captured and answered).
-        self.printer.print(line(&self.ui, &entry));
+        // Reasons said once are checked and queued under one lock, so the line that says one in
+        // full is printed before those that refer back to it.
+        match self.said.get() {
+            Some(said) if !self.ui.json => {
+                let mut said = said
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                self.printer.print(entry.text_once(&self.ui, &mut said));
+            }
+            _ => self.printer.print(line(&self.ui, &entry)),
+        }
         self.state.count(&entry);
         if let Some(observer) = &self.observer {
             // The watcher may have gone; the request is still answered.

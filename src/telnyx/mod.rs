@@ -217,17 +217,30 @@ pub fn ids(body: &Value) -> (Option<String>, Option<(String, String)>) {
 }
 
 /// The facts of an event that matter, in a few words: for a message the numbers and the text
-/// or the delivery status; for calls, conferences and faxes the id and the state.
+/// or the delivery status; for a clicked link who clicked what; for calls, conferences, faxes
+/// and number orders the id and the state.
 pub fn facts(event: &Event, body: &Value) -> String {
     let p = &body["data"]["payload"];
-    if event.family != Family::Messaging || event.name == "link_clicked" {
+    if event.name == "link_clicked" {
+        // Its fields are on `data` itself; there is no payload.
+        let d = &body["data"];
+        let s = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("-");
+        return format!("{} clicked {}", s("to"), s("url"));
+    }
+    if event.family != Family::Messaging {
         return crate::catalog::id_and_state(
             p,
-            &["call_control_id", "conference_id", "fax_id"],
-            &["state", "status", "hangup_cause"],
+            &[
+                "call_control_id",
+                "call_leg_id",
+                "conference_id",
+                "fax_id",
+                "order_id",
+            ],
+            &["state", "status", "hangup_cause", "order_status"],
         );
     }
-    let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("?").to_string();
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("-").to_string();
     let to = s(p.pointer("/to/0/phone_number"));
     let from = s(p.pointer("/from/phone_number"));
     if event.name == "message.received" {

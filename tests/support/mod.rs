@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod json;
+pub mod term;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -393,9 +394,15 @@ pub struct Listener {
 
 impl Listener {
     pub fn start(t: &Telhook, args: &[&str]) -> Self {
+        Self::start_env(t, args, &[])
+    }
+
+    /// [`Listener::start`] with these environment variables set.
+    pub fn start_env(t: &Telhook, args: &[&str], env: &[(&str, &str)]) -> Self {
         use std::io::BufRead;
         let mut cmd = t.std_cmd();
         cmd.args(["listen", "--port", "0"]).args(args);
+        cmd.envs(env.iter().copied());
         cmd.stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
         let mut child = ChildGuard::new(cmd.spawn().unwrap());
