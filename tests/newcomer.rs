@@ -415,3 +415,113 @@ fn the_listeners_summary_starts_on_its_own_line_on_a_terminal() {
     );
     assert!(text.contains("exit=0"), "{text:?}");
 }
+
+/// One meaning per flag: renamed flags keep their old spelling (hidden) for one release, -vv is
+/// refused, --json is refused where it changes nothing, and durations say their unit.
+#[test]
+fn flags_have_one_meaning_and_old_spellings_still_work() {
+    let t = Telhook::new();
+    let usage = |cmd: &str| {
+        format!("\n\nUsage: telhook {cmd} [OPTIONS]\n\nFor more information, try '--help'.\n")
+    };
+    t.run(&["listen", "-vv"])
+        .status(2)
+        .stdout("")
+        .stderr(format!(
+            "telhook: error: the argument '--verbose' cannot be used multiple times{}",
+            usage("listen")
+        ))
+        .check();
+    for cmd in [
+        &["schema", "telnyx", "message.sent"][..],
+        &["example", "telnyx", "message.sent"][..],
+        &["completions", "bash"][..],
+        &["man"][..],
+    ] {
+        let mut args = cmd.to_vec();
+        args.push("--json");
+        t.run(&args)
+            .status(2)
+            .stdout("")
+            .stderr(Expect::satisfies("the refusal", {
+                let start = format!("telhook: error: --json does not apply to `{}`: ", cmd[0]);
+                move |err: &str| err.starts_with(&start) && err.ends_with("try '--help'.\n")
+            }))
+            .check();
+    }
+    t.run(&["listen", "--delay", "100"])
+        .status(2)
+        .stdout("")
+        .stderr("telhook: error: invalid value '100' for '--delay <DURATION>': `100` has no unit; write 100ms or 100s (a bare number was milliseconds before 0.2)\n\nFor more information, try '--help'.\n")
+        .check();
+    // The old spellings parse to the new flags (and stay out of --help).
+    let help = String::from_utf8(t.stdout(&["listen", "--help"])).unwrap();
+    assert!(help.contains("--reject-unknown") && help.contains("--exit-after"));
+    assert!(
+        !help.contains("--strict") && !help.contains("--timeout"),
+        "{help}"
+    );
+    let l = Listener::start(&t, &["--strict", "--timeout", "1", "--no-verify"]);
+    let answer = crate::support::http()
+        .post(&l.url)
+        .body("{\"not\":\"an event\"}")
+        .send()
+        .unwrap();
+    assert_eq!(answer.status(), 400, "--strict is --reject-unknown");
+    l.line();
+    let (code, _) = l.wait();
+    assert_eq!(code, Some(0), "--timeout 1 is --exit-after 1s");
+    t.write(
+        "x.json",
+        "{\"data\":{\"event_type\":\"message.sent\",\"extra\":1}}",
+    );
+    let old = t
+        .cmd()
+        .args(["validate", "--strict", "x.json"])
+        .output()
+        .unwrap();
+    let new = t
+        .cmd()
+        .args(["validate", "--report-unlisted", "x.json"])
+        .output()
+        .unwrap();
+    assert_eq!(old.status.code(), new.status.code());
+    assert_eq!(old.stdout, new.stdout, "--strict is --report-unlisted");
+    // -p everywhere a provider filter applies.
+    let events = t
+        .cmd()
+        .args(["events", "-p", "bandwidth"])
+        .output()
+        .unwrap();
+    let events = String::from_utf8(events.stdout).unwrap();
+    assert!(events.contains("message-delivered") && !events.contains("message.sent"));
+    let usage = String::from_utf8(t.stdout(&["send", "--help"])).unwrap();
+    assert!(
+        usage.contains("Usage: telhook send [OPTIONS] <PROVIDER> <EVENT>...\n"),
+        "the natural order: {usage}"
+    );
+}
+
+#[test]
+fn replay_takes_p_for_its_provider_filter() {
+    let t = Telhook::new();
+    t.write(
+        "both.jsonl",
+        [
+            t.stdout(&["example", "bandwidth", "message-delivered"]),
+            b"\n".to_vec(),
+        ]
+        .concat(),
+    );
+    let l = Listener::start(&t, &["--no-verify"]);
+    t.run(&["replay", "both.jsonl", "-p", "telnyx", "--to", &l.url])
+        .status(2)
+        .stdout(Expect::satisfies("a failing table", |out| {
+            out.starts_with("replay summary: ✗ nothing was replayed\n")
+                && out.contains("  skipped: not selected  1\n")
+        }))
+        .stderr(Expect::satisfies("the error", |err| {
+            err.ends_with("telhook: error: nothing to replay: no record in the inputs matched the selection (--provider, --event, --id, --since, --until)\n")
+        }))
+        .check();
+}
