@@ -2,7 +2,7 @@
 //! their own: PROVIDER and EVENT positionals (clap's fish script completes no positional), and
 //! the value-completing flags, declared again with the same description and their values.
 
-use super::{Kind, Model, Position, Value};
+use super::{Kind, Model, Value};
 
 pub(super) fn script(clap: &str, model: &Model) -> String {
     let mut s = clap.to_string();
@@ -116,22 +116,15 @@ fn commands(model: &Model) -> String {
          function __telhook_command --argument-names name\n    switch $name\n",
     );
     for c in &model.commands {
-        let positions: Vec<&str> = (0..c.positionals).map(|i| word(c.position(i))).collect();
-        let flags: Vec<String> = c
-            .flags
-            .iter()
-            .flat_map(|f| f.spellings.iter().map(|s| format!("{s}:{}", f.kind.word())))
-            .collect();
+        let f = c.fields();
         let lines = [
-            c.value_options.join(" "),
-            c.provider_options.join(" "),
-            flags.join(" "),
-            positions.join(" "),
-            word(c.position(c.positionals)).to_string(),
-            c.provider_position
-                .map(|p| p.to_string())
-                .unwrap_or_else(|| "-".into()),
-            c.event_position.unwrap_or(c.positionals).to_string(),
+            f.value_options,
+            f.provider_options,
+            f.flags,
+            f.positions,
+            f.beyond.to_string(),
+            f.provider_at.map_or_else(|| "-".into(), |p| p.to_string()),
+            f.event_at.to_string(),
         ];
         s.push_str(&format!("        case {}\n", c.names.join(" ")));
         for l in lines {
@@ -140,14 +133,6 @@ fn commands(model: &Model) -> String {
     }
     s.push_str("        case '*'\n            return 1\n    end\nend\n");
     s
-}
-
-fn word(position: Position) -> &'static str {
-    match position {
-        Position::Values(kind) => kind.word(),
-        Position::Nothing => "nothing",
-        Position::Clap => "clap",
-    }
 }
 
 const MAIN: &str = r#"

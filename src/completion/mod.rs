@@ -130,7 +130,42 @@ pub(crate) struct Flag {
     pub help: String,
 }
 
+/// A command's shape as the scripts spell it, one word list each (see [`CommandShape::fields`]).
+pub(crate) struct Fields {
+    pub value_options: String,
+    pub provider_options: String,
+    /// `spelling:kind` for every spelling of the value-completing flags.
+    pub flags: String,
+    /// What each positional completes to.
+    pub positions: String,
+    /// What comes after the last positional.
+    pub beyond: &'static str,
+    pub provider_at: Option<usize>,
+    pub event_at: usize,
+}
+
 impl CommandShape {
+    /// The shape in the words every script uses.
+    pub fn fields(&self) -> Fields {
+        let positions: Vec<&str> = (0..self.positionals)
+            .map(|i| self.position(i).word())
+            .collect();
+        let flags: Vec<String> = self
+            .flags
+            .iter()
+            .flat_map(|f| f.spellings.iter().map(|s| format!("{s}:{}", f.kind.word())))
+            .collect();
+        Fields {
+            value_options: self.value_options.join(" "),
+            provider_options: self.provider_options.join(" "),
+            flags: flags.join(" "),
+            positions: positions.join(" "),
+            beyond: self.position(self.positionals).word(),
+            provider_at: self.provider_position,
+            event_at: self.event_position.unwrap_or(self.positionals),
+        }
+    }
+
     /// What the positional at `index` completes to: the catalog's values, nothing (past the
     /// last positional), or what clap's script completes.
     pub fn position(&self, index: usize) -> Position {
@@ -154,6 +189,17 @@ pub(crate) enum Position {
     Values(Kind),
     Nothing,
     Clap,
+}
+
+impl Position {
+    /// The word the scripts use for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Position::Values(kind) => kind.word(),
+            Position::Nothing => "nothing",
+            Position::Clap => "clap",
+        }
+    }
 }
 
 /// Everything the scripts' added blocks need.

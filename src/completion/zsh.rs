@@ -2,7 +2,7 @@
 //! autoloads from this file, and the one compdef registers) completes the catalog's values and
 //! hands every other word to it.
 
-use super::{Kind, Model, Position, Value};
+use super::{Kind, Model, Value};
 
 /// The line clap's main function starts with, and the dispatch at the end of its script that
 /// calls or registers `_telhook`: the block goes between the two.
@@ -127,39 +127,24 @@ fn commands(model: &Model) -> String {
          __telhook_command() {\n    case $1 in\n",
     );
     for c in &model.commands {
-        let positions: Vec<&str> = (0..c.positionals).map(|i| word(c.position(i))).collect();
-        let flags: Vec<String> = c
-            .flags
-            .iter()
-            .flat_map(|f| f.spellings.iter().map(|s| format!("{s}:{}", f.kind.word())))
-            .collect();
+        let f = c.fields();
         s.push_str(&format!(
             "        ({})\n            __tc_value_opts=' {} '\n            \
              __tc_provider_opts=' {} '\n            __tc_flags=' {} '\n            \
              __tc_positions='{}'\n            __tc_beyond={}\n            \
              __tc_provider_at={}\n            __tc_event_at={}\n            ;;\n",
             c.names.join("|"),
-            c.value_options.join(" "),
-            c.provider_options.join(" "),
-            flags.join(" "),
-            positions.join(" "),
-            word(c.position(c.positionals)),
-            c.provider_position
-                .map(|p| p.to_string())
-                .unwrap_or_default(),
-            c.event_position.unwrap_or(c.positionals),
+            f.value_options,
+            f.provider_options,
+            f.flags,
+            f.positions,
+            f.beyond,
+            f.provider_at.map(|p| p.to_string()).unwrap_or_default(),
+            f.event_at,
         ));
     }
     s.push_str("        (*)\n            return 1\n            ;;\n    esac\n}\n");
     s
-}
-
-fn word(position: Position) -> &'static str {
-    match position {
-        Position::Values(kind) => kind.word(),
-        Position::Nothing => "nothing",
-        Position::Clap => "clap",
-    }
 }
 
 const MAIN: &str = r#"
