@@ -594,30 +594,23 @@ impl Defaults {
             .with_context(|| format!("writing {}", tmp.display()))?;
         let linked = std::fs::hard_link(&tmp, &path);
         let _ = std::fs::remove_file(&tmp);
+        // Another process made it first: its key is the pair.
+        let theirs = || -> anyhow::Result<(PrivateKey, bool)> {
+            let key = read_default_key(&path)?
+                .with_context(|| format!("{} vanished while it was being made", path.display()))?;
+            Ok((key, false))
+        };
+        let exists = |e: &std::io::Error| e.kind() == std::io::ErrorKind::AlreadyExists;
         let (key, created) = match linked {
             Ok(()) => (key, true),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let theirs = read_default_key(&path)?.with_context(|| {
-                    format!("{} vanished while it was being made", path.display())
-                })?;
-                (theirs, false)
-            }
-            Err(_) => {
-                // A file system without hard links: create the file in place, still refusing
-                // to replace one.
-                match signing::write_private_file(&path, &key.to_file_text()) {
-                    Ok(()) => (key, true),
-                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                        let theirs = read_default_key(&path)?.with_context(|| {
-                            format!("{} vanished while it was being made", path.display())
-                        })?;
-                        (theirs, false)
-                    }
-                    Err(e) => {
-                        return Err(e).with_context(|| format!("writing {}", path.display()));
-                    }
-                }
-            }
+            Err(e) if exists(&e) => theirs()?,
+            // A file system without hard links: create the file in place, still refusing to
+            // replace one.
+            Err(_) => match signing::write_private_file(&path, &key.to_file_text()) {
+                Ok(()) => (key, true),
+                Err(e) if exists(&e) => theirs()?,
+                Err(e) => return Err(e).with_context(|| format!("writing {}", path.display())),
+            },
         };
         write_public_file(&path.with_file_name(PUBLIC_FILE), &key.public())?;
         Ok(Some(DefaultPair { key, path, created }))

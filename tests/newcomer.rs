@@ -14,6 +14,13 @@ fn send(t: &Telhook, args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
+/// One event, one attempt (`--max-attempts 1`), to `to`: exit code and stdout.
+#[track_caller]
+fn send_once(t: &Telhook, provider: &str, event: &str, to: &str) -> (Option<i32>, String) {
+    let (code, stdout, _) = send(t, &[provider, event, "--to", to, "--max-attempts", "1"]);
+    (code, stdout)
+}
+
 fn port_of(url: &str) -> &str {
     url.trim_start_matches("http://")
         .trim_end_matches('/')
@@ -48,17 +55,7 @@ fn listen_and_send_with_nothing_passed_verify_each_other() {
 fn a_bandwidth_challenge_without_credentials_says_to_pass_basic_auth() {
     let t = Telhook::new();
     let l = Listener::start(&t, &["--basic-auth", "bw:secret"]);
-    let (code, stdout, _) = send(
-        &t,
-        &[
-            "bandwidth",
-            "message-delivered",
-            "--to",
-            &l.url,
-            "--max-attempts",
-            "1",
-        ],
-    );
+    let (code, stdout) = send_once(&t, "bandwidth", "message-delivered", &l.url);
     assert_eq!(code, Some(1));
     assert!(
         stdout.contains("status 401, expected 2xx; the receiver asks for Basic credentials: pass --basic-auth USER:PASS or set TELHOOK_BASIC_AUTH; it said: authentication required"),
@@ -73,17 +70,7 @@ fn a_403_shows_the_reason_the_receiver_gave() {
     std::fs::remove_file(t.path("telnyx.key")).unwrap();
     let l = Listener::start(&t, &["--public-key", &public]);
     // Signed with the default pair, verified with another key.
-    let (code, stdout, _) = send(
-        &t,
-        &[
-            "telnyx",
-            "message.sent",
-            "--to",
-            &l.url,
-            "--max-attempts",
-            "1",
-        ],
-    );
+    let (code, stdout) = send_once(&t, "telnyx", "message.sent", &l.url);
     assert_eq!(code, Some(1));
     assert!(
         stdout.contains(
@@ -98,10 +85,7 @@ fn another_path_is_named_on_both_sides() {
     let t = Telhook::new();
     let l = Listener::start(&t, &["--path", "/hooks"]);
     let to = format!("{}webhooks", l.url.trim_end_matches("hooks"));
-    let (code, stdout, _) = send(
-        &t,
-        &["telnyx", "message.sent", "--to", &to, "--max-attempts", "1"],
-    );
+    let (code, stdout) = send_once(&t, "telnyx", "message.sent", &to);
     assert_eq!(code, Some(1));
     assert!(
         stdout.contains("status 404, expected 2xx; nothing is served at this path: check the path in --to (telhook listen serves every path unless --path); it said: not found: this receiver serves /hooks"),
@@ -133,10 +117,7 @@ fn https_to_the_plain_listener_is_named_on_both_sides() {
     let t = Telhook::new();
     let l = Listener::start(&t, &[]);
     let to = l.url.replace("http://", "https://");
-    let (code, stdout, _) = send(
-        &t,
-        &["telnyx", "message.sent", "--to", &to, "--max-attempts", "1"],
-    );
+    let (code, stdout) = send_once(&t, "telnyx", "message.sent", &to);
     assert_eq!(code, Some(1));
     assert!(
         stdout.contains("the receiver answered the TLS handshake in plain HTTP, so it serves http://, not https://"),
@@ -156,17 +137,7 @@ fn forwarding_to_an_app_that_is_down_says_connection_refused() {
     let app = format!("http://{}/", closed.local_addr().unwrap());
     drop(closed);
     let l = Listener::start(&t, &["--forward-to", &app]);
-    let (code, stdout, _) = send(
-        &t,
-        &[
-            "telnyx",
-            "message.sent",
-            "--to",
-            &l.url,
-            "--max-attempts",
-            "1",
-        ],
-    );
+    let (code, stdout) = send_once(&t, "telnyx", "message.sent", &l.url);
     assert_eq!(code, Some(1));
     assert!(
         stdout.contains("status 502, expected 2xx; it said: bad gateway: forwarding to")
