@@ -186,23 +186,25 @@ pub const EXAMPLES: &[(&str, &str)] = &[
          and authenticated, plus the failures to recognise.",
     ),
     (
-        "telhook keygen",
-        "Make a Telnyx key pair, telnyx.key and telnyx.pub, in the working directory.",
+        "telhook listen --capture hooks.jsonl",
+        "Receive webhooks on http://127.0.0.1:5000/ (every path): verify each Telnyx signature \
+         with your default key pair, print a line per request and capture every request, byte \
+         for byte, to hooks.jsonl.",
     ),
     (
-        "telhook listen --public-key telnyx.pub --capture hooks.jsonl",
-        "Receive webhooks on http://127.0.0.1:5000/: verify each Telnyx signature, print a line \
-         per request and capture every request, byte for byte, to hooks.jsonl.",
+        "telhook send telnyx message.received",
+        "From another terminal: deliver an inbound SMS webhook to that listener as Telnyx would, \
+         signed with the same default pair, with its retries, and judge the answer.",
     ),
     (
-        "telhook send telnyx message.received --to http://127.0.0.1:5000/ --private-key telnyx.key",
-        "From another terminal: deliver an inbound SMS webhook as Telnyx would, signed, with its \
-         retries, and judge the answer.",
+        "telhook verify --capture hooks.jsonl",
+        "Check the signature of the last captured Telnyx request offline, and say why it fails if \
+         it does.",
     ),
     (
-        "telhook verify --capture hooks.jsonl --public-key telnyx.pub",
-        "Check the signature of the last captured request offline, and say why it fails if it \
-         does.",
+        "telhook config",
+        "Show the URL, keys and credentials the commands use when given no flags, and where each \
+         comes from.",
     ),
     (
         "telhook replay hooks.jsonl --to http://127.0.0.1:8000/webhooks --report junit=report.xml",
