@@ -206,7 +206,16 @@ pub struct Writer {
 
 impl Writer {
     pub fn open(path: &Path) -> std::io::Result<Self> {
-        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        // Captures hold whole requests, credentials included: only their owner reads them (a
+        // file that exists keeps its mode).
+        let mut options = OpenOptions::new();
+        options.create(true).append(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(path)?;
         Ok(Writer {
             file: Mutex::new(file),
         })

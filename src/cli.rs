@@ -22,6 +22,13 @@ pub struct Cli {
 impl Cli {
     /// The rules clap's attributes cannot say: `--json` only where it changes the output.
     pub fn checked(self) -> Result<Cli, clap::Error> {
+        if self.global.verbose > 1 {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            return Err(cmd.error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "-v already shows every request and answer in full; there is no more to show with -vv",
+            ));
+        }
         if self.global.json
             && let Some(why) = self.command.without_json()
         {
@@ -80,8 +87,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
     /// Show each request and answer in full: headers and body (credentials redacted).
-    #[arg(short = 'v', long, global = true, conflicts_with = "quiet")]
-    pub verbose: bool,
+    #[arg(short = 'v', long, action = clap::ArgAction::Count, global = true, conflicts_with = "quiet")]
+    pub verbose: u8,
     /// Print only data and errors: no notes, progress or summaries, and of send's and replay's
     /// attempts only those that failed.
     #[arg(short = 'q', long, global = true)]

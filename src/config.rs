@@ -125,9 +125,10 @@ impl Source {
         }
     }
 
-    /// Was the value given for this run (flag or environment), rather than found?
+    /// Was the value given on this command line, rather than found (in the environment, a
+    /// file, the default pair)? A found one is named when it is used.
     pub fn given(&self) -> bool {
-        matches!(self, Source::Flag { .. } | Source::Env { .. })
+        matches!(self, Source::Flag { .. })
     }
 }
 
@@ -181,8 +182,14 @@ impl ConfigFile {
         }))
     }
 
-    /// A path from the file, taken relative to the file's directory.
+    /// A path from the file, taken relative to the file's directory (`~/` is the home
+    /// directory).
     fn resolve(&self, p: &Path) -> PathBuf {
+        if let Ok(rest) = p.strip_prefix("~")
+            && let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+        {
+            return Path::new(&home).join(rest);
+        }
         match self.path.parent() {
             Some(dir) if p.is_relative() && !dir.as_os_str().is_empty() => dir.join(p),
             _ => p.to_path_buf(),
@@ -228,6 +235,17 @@ fn parse_file(text: &str) -> Result<FileSettings, String> {
         if !value.is_str() {
             return Err(format!(": `{key}` must be a string, in quotes"));
         }
+        if key == "basic_auth_env"
+            && let Some(v) = value.as_str()
+            && !is_variable_name(v)
+        {
+            // Not quoted: a value that is no variable name may be the credentials themselves.
+            return Err(
+                ": basic_auth_env must be the name of an environment variable (letters, \
+                        digits and _, e.g. \"MY_BW_CREDENTIALS\"), never the credentials"
+                    .to_string(),
+            );
+        }
     }
     let settings: FileSettings = table
         .try_into()
@@ -246,6 +264,15 @@ fn parse_file(text: &str) -> Result<FileSettings, String> {
         }
     }
     Ok(settings)
+}
+
+/// `NAME`, `_NAME2`: what a shell takes as a variable name.
+fn is_variable_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// The user's configuration directory: `$XDG_CONFIG_HOME/telhook`, else `~/.config/telhook`.
@@ -539,8 +566,19 @@ impl Defaults {
             if let Some(path) = &file {
                 refuse_private_as_public(path, &text, &source)?;
             }
+            let value = PublicKey::parse_file_bytes(&text);
+            if let Ok(k) = &value
+                && let Some(private) = self.private_key_with_seed(&k.to_bytes())
+            {
+                bail!(
+                    "{} holds a private key: the seed of {}; verifying needs its public half ({})",
+                    described(&source, &file),
+                    private.display(),
+                    private.with_file_name(PUBLIC_FILE).display()
+                );
+            }
             return Ok(Some(Resolved {
-                value: PublicKey::parse_file_bytes(&text),
+                value,
                 source,
                 file,
             }));
@@ -557,6 +595,21 @@ impl Defaults {
             },
             file: Some(public),
         }))
+    }
+
+    /// The private key file (`./telnyx.key`, the default pair) whose seed is these bytes: a
+    /// private key given as a public one, which would otherwise verify nothing and be printed
+    /// as if it were public.
+    fn private_key_with_seed(&self, bytes: &[u8; 32]) -> Option<PathBuf> {
+        [Some(self.in_cwd(PRIVATE_FILE)), self.default_pair_path()]
+            .into_iter()
+            .flatten()
+            .find(|p| {
+                std::fs::read_to_string(p)
+                    .ok()
+                    .and_then(|t| PrivateKey::parse(&t).ok())
+                    .is_some_and(|k| k.has_seed(bytes))
+            })
     }
 
     /// The default pair's private key file, whether or not it exists yet.
@@ -582,16 +635,22 @@ impl Defaults {
             return Ok(None);
         }
         let dir = path.parent().unwrap_or(Path::new("."));
-        create_private_dir(dir)
-            .with_context(|| format!("creating the configuration directory {}", dir.display()))?;
+        create_private_dir(dir).with_context(|| {
+            format!(
+                "creating the configuration directory {} for your default key pair (set XDG_CONFIG_HOME to a writable directory, or pass the key with --private-key or --public-key)",
+                dir.display()
+            )
+        })?;
         let key = PrivateKey::generate();
         let tmp = dir.join(format!(
             ".{PRIVATE_FILE}.{}.{:016x}",
             std::process::id(),
             rand::random::<u64>()
         ));
-        signing::write_private_file(&tmp, &key.to_file_text())
-            .with_context(|| format!("writing {}", tmp.display()))?;
+        if let Err(e) = signing::write_private_file(&tmp, &key.to_file_text()) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e).with_context(|| format!("writing {}", tmp.display()));
+        }
         let linked = std::fs::hard_link(&tmp, &path);
         let _ = std::fs::remove_file(&tmp);
         // Another process made it first: its key is the pair.
@@ -635,7 +694,7 @@ impl Defaults {
         let to = self.to(None);
         let mut out = vec![Shown {
             name: "to",
-            value: Some(with_scheme(&to.value)),
+            value: Some(crate::ui::redact_url(&with_scheme(&to.value)).into_owned()),
             note: (to.source == Source::BuiltIn)
                 .then(|| "where `telhook listen` listens".to_string()),
             source: Some(to.source),
@@ -717,13 +776,21 @@ impl Defaults {
             }),
             false,
         ));
-        out.push(key_shown(
-            "public_key",
+        // The public key as listen and verify would take it: a private key given in its place is
+        // refused there, and so never shown here as if it were public.
+        let candidate =
             self.key_candidate(None, "--public-key", PUBLIC_KEY_ENV, PUBLIC_FILE, |s| {
                 s.public_key.as_ref()
-            }),
-            true,
-        ));
+            });
+        out.push(match (candidate, self.public_key_unparsed(None, false)) {
+            (Some(_), Err(e)) => Shown {
+                name: "public_key",
+                value: None,
+                source: None,
+                note: Some(format!("{e:#}")),
+            },
+            (candidate, _) => key_shown("public_key", candidate, true),
+        });
         out.push(match self.basic_auth(None) {
             Ok(Some(c)) => Shown {
                 name: "basic_auth",
@@ -797,11 +864,19 @@ impl KeyInput {
                     let text = std::fs::read(path).map_err(|e| key_file_error(path, source, &e))?;
                     return Ok((text, Some(path.to_path_buf())));
                 }
-                if signing::looks_like_path(t) || !signing::looks_like_key_text(t) {
+                if signing::looks_like_path(t) {
                     let e = std::fs::metadata(path)
                         .err()
                         .unwrap_or_else(|| std::io::Error::other("not a file"));
                     return Err(key_file_error(path, source, &e));
+                }
+                if !signing::looks_like_key_text(t) {
+                    // Neither a file nor long enough for a key. It may be part of one (a cut
+                    // paste), so it is not repeated.
+                    bail!(
+                        "{source}: no such file, and its {} characters are too few for a key (make a key pair with `telhook keygen`, or give the whole key)",
+                        t.chars().count()
+                    );
                 }
                 Ok((v.into_bytes(), None))
             }
@@ -859,9 +934,12 @@ fn refuse_private_as_public(path: &Path, text: &[u8], source: &Source) -> anyhow
 /// Read the default pair's private key; `None` if the file does not exist.
 fn read_default_key(path: &Path) -> anyhow::Result<Option<PrivateKey>> {
     match std::fs::read_to_string(path) {
-        Ok(text) => PrivateKey::parse(&text)
-            .map(Some)
-            .with_context(|| format!("reading your default private key {}", path.display())),
+        Ok(text) => PrivateKey::parse(&text).map(Some).with_context(|| {
+            format!(
+                "reading your default private key {} (delete it and its telnyx.pub to make a new pair, or pass --private-key)",
+                path.display()
+            )
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
     }
@@ -967,6 +1045,9 @@ mod tests {
         assert!(e.contains("unknown key `tp`"), "{e}");
         let e = parse_file("to = \"x\"\nport = = 3\n").unwrap_err();
         assert!(e.starts_with(":2:"), "{e}");
+        let e = parse_file("basic_auth_env = \"bw:hunter2\"").unwrap_err();
+        assert!(e.contains("name of an environment variable"), "{e}");
+        assert!(!e.contains("hunter2"), "{e}");
         let e = parse_file("to = 5").unwrap_err();
         assert!(e.contains("must be a string"), "{e}");
         let e = parse_file("private_key = \"nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=\"")
@@ -1079,10 +1160,16 @@ mod tests {
     fn a_missing_key_file_says_no_such_file() {
         let dir = tempfile::tempdir().unwrap();
         let c = context(dir.path(), &[]);
-        for name in ["nosuchfile", "keys/none.key", "./x"] {
+        for name in ["keys/none.key", "./x"] {
             let e = format!("{:#}", c.private_key(Some(name)).unwrap_err());
             assert!(e.contains("no such file"), "{name}: {e}");
             assert!(e.contains(name), "{name}: {e}");
+        }
+        // A bare word may be part of a key (a cut paste): said to be no file, not repeated.
+        for name in ["nosuchfile", "qAr/e6h/umJUJuCaOhCPryf5L1iKw368rlJUTsd"] {
+            let e = format!("{:#}", c.private_key(Some(name)).unwrap_err());
+            assert!(e.contains("no such file"), "{name}: {e}");
+            assert!(!e.contains(name), "{name}: {e}");
         }
     }
 

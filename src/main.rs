@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         Err(e) => return ui::report_usage_error(&e),
     };
     let g = &cli.global;
-    let ui = Ui::new(g.color, g.json, u8::from(g.verbose), g.quiet);
+    let ui = Ui::new(g.color, g.json, g.verbose, g.quiet);
     match telhook::commands::run(&cli.command, &ui) {
         Ok(status) => status.into(),
         Err(err) if ui::is_broken_pipe(&err) => ExitCode::SUCCESS,

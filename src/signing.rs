@@ -67,9 +67,24 @@ impl PrivateKey {
         out
     }
 
-    /// The text telhook writes to a private key file: standard base64 of the 32-byte seed.
+    /// The text telhook writes to a private key file: a PKCS#8 PEM block (as `openssl genpkey
+    /// -algorithm ed25519` writes), which cannot be mistaken for a public key, as a bare base64
+    /// seed could (both are 32 bytes).
     pub fn to_file_text(&self) -> String {
-        format!("{}\n", STANDARD.encode(self.key.to_bytes()))
+        use ed25519_dalek::pkcs8::EncodePrivateKey;
+        match self
+            .key
+            .to_pkcs8_pem(ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF)
+        {
+            Ok(pem) => pem.to_string(),
+            // Encoding 32 bytes into a fixed structure does not fail; the seed form still reads.
+            Err(_) => format!("{}\n", STANDARD.encode(self.key.to_bytes())),
+        }
+    }
+
+    /// Are these 32 bytes this key's seed (a private key given as a public one)?
+    pub fn has_seed(&self, bytes: &[u8; 32]) -> bool {
+        ct_eq(&self.key.to_bytes(), bytes)
     }
 
     /// Parse a private key: base64 or hex of the 32-byte seed or of the 64-byte libsodium secret

@@ -264,7 +264,13 @@ pub struct Ui {
     width: Option<usize>,
     /// The same for stderr, where the progress bar is.
     stderr_width: Option<usize>,
+    /// The widest event name printed so far in a column (see [`Ui::event_column`]), shared by
+    /// the clones of this Ui (the printing thread's).
+    event_seen: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
+
+/// The event column is at least this wide: most catalog names fit (90 of 115).
+pub const EVENT_COLUMN_BASE: usize = 24;
 
 impl Ui {
     pub fn new(color: ColorChoice, json: bool, verbose: u8, quiet: bool) -> Self {
@@ -296,6 +302,7 @@ impl Ui {
             stderr_tty,
             width,
             stderr_width,
+            event_seen: Default::default(),
         }
     }
 
@@ -312,7 +319,25 @@ impl Ui {
             stderr_tty: false,
             width: None,
             stderr_width: None,
+            event_seen: Default::default(),
         }
+    }
+
+    /// Make room in the event column for `name` before its line comes (`send` knows its
+    /// events up front, so its lines are aligned from the first).
+    pub fn widen_event_column(&self, name: &str) {
+        self.event_column(name, usize::MAX);
+    }
+
+    /// The width of the event-name column for a line naming `name`, at most `cap`: the widest
+    /// name printed so far, and never less than [`EVENT_COLUMN_BASE`]. Lines stay aligned with
+    /// the names they show, and a run of short names is not padded for the catalog's longest
+    /// (68 columns); a longer name widens the column from its line on.
+    pub fn event_column(&self, name: &str, cap: usize) -> usize {
+        use std::sync::atomic::Ordering;
+        let w = display_width(name);
+        let widest = self.event_seen.fetch_max(w, Ordering::Relaxed).max(w);
+        widest.max(EVENT_COLUMN_BASE).min(cap)
     }
 
     /// This Ui with human lines fitted to `width` columns (for tests).
@@ -485,7 +510,13 @@ impl Ui {
 /// recolour the screen or paint a line of its own. JSON output escapes them by itself; captures
 /// keep the exact bytes.
 pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| (c.is_control() && c != '\t') || c == '\u{7f}';
+    // Controls, and the invisible format characters that reorder or hide text (bidi
+    // overrides and isolates, zero-width marks, the BOM).
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\t')
+            || c == '\u{7f}'
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+    };
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -519,6 +550,11 @@ pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
         let _ = e.print();
         return std::process::ExitCode::SUCCESS;
     }
+    // `telhook` alone: the help (on stderr, as clap prints it), not an error line, and exit 2.
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let _ = e.print();
+        return std::process::ExitCode::from(2);
+    }
     let mut text = e.render().to_string();
     let secret_arg = matches!(
         e.get(ContextKind::InvalidArg),
@@ -531,6 +567,21 @@ pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
     let mut stderr = io::stderr().lock();
     let _ = write!(stderr, "telhook: error: {text}");
     std::process::ExitCode::from(2)
+}
+
+/// A URL as it may be printed: a password in it (`http://user:pass@host/`) is replaced.
+pub fn redact_url(url: &str) -> Cow<'_, str> {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Cow::Borrowed(url);
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return Cow::Borrowed(url);
+    };
+    match rest[..at].split_once(':') {
+        Some((user, _)) => Cow::Owned(format!("{scheme}://{user}:<redacted>{}", &rest[at..])),
+        None => Cow::Borrowed(url),
+    }
 }
 
 /// Report a fatal error: one line on stderr, written so that a closed stderr cannot panic.
@@ -563,6 +614,8 @@ mod tests {
             "\\x1b[32m✓ verified → 200\\x1b[0m\\x0d"
         );
         assert_eq!(sanitize("a\u{7f}b\u{9b}c\nd"), "a\\x7fb\\u{9b}c\\x0ad");
+        assert_eq!(sanitize("ok\u{202e}live"), "ok\\u{202e}live");
+        assert_eq!(sanitize("\u{2066}x\u{200b}"), "\\u{2066}x\\u{200b}");
         assert!(matches!(sanitize("ok"), std::borrow::Cow::Borrowed(_)));
     }
 
@@ -719,6 +772,17 @@ mod tests {
         assert_eq!(rate_text(1e12), "9,999,999/s");
         assert_eq!(rate_text(f64::NAN), "0/s");
         assert_eq!(rate_text(f64::INFINITY), "0/s");
+    }
+
+    #[test]
+    fn a_password_in_a_url_is_never_printed() {
+        assert_eq!(
+            redact_url("http://u:hunter2@h:5/x?a=b@c"),
+            "http://u:<redacted>@h:5/x?a=b@c"
+        );
+        assert_eq!(redact_url("http://u@h/"), "http://u@h/");
+        assert_eq!(redact_url("http://h/p@q"), "http://h/p@q");
+        assert_eq!(redact_url("not a url"), "not a url");
     }
 
     #[test]

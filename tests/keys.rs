@@ -130,6 +130,10 @@ fn sign_prints_both_headers_over_the_exact_bytes() {
     .stdout(format!(
         "{{\"type\":\"signature\",\"timestamp\":\"1700000000\",\"signature\":\"{expected}\",\"public_key\":\"{public}\"}}\n"
     ))
+    // A key from the environment is named: only a flag is given on this command line.
+    .stderr(format!(
+        "telhook: signing Telnyx events with $TELHOOK_PRIVATE_KEY (public key {public})\n"
+    ))
     .check();
 }
 
@@ -216,7 +220,7 @@ fn sign_without_a_key_uses_the_default_pair_which_verify_finds_but_never_makes()
     t.run(&["sign", "--private-key", "nosuchfile", "body.json"])
         .status(2)
         .stdout("")
-        .stderr("telhook: error: reading key file nosuchfile given by --private-key: no such file (make a key pair with `telhook keygen`, or give the key itself)\n")
+        .stderr("telhook: error: --private-key: no such file, and its 10 characters are too few for a key (make a key pair with `telhook keygen`, or give the whole key)\n")
         .check();
     // The OS's words for a missing file are left open.
     t.run(&["sign", "--private-key", "./missing.key", "body.json"])

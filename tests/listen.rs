@@ -881,13 +881,13 @@ fn listen_json_session_and_its_capture_match_the_golden_files() {
         "--to",
         &l.url,
     ])
-    // The event column is as wide as the longest name in the catalog.
+    // The event column is as wide as the run's longest name, and at least the base width.
     .stdout(Expect::pattern(&format!(
         "telnyx    {:<w$} 3a299b2e-d359-412b-b1…   #1      {} 200 [..] ms  ✓ acknowledged\n\
          summary: 1 event, 1 acknowledged, 0 not; 1 attempt\n",
         "message.received",
         l.url,
-        w = telhook::catalog::longest_name(),
+        w = telhook::ui::EVENT_COLUMN_BASE,
     )))
     .check();
     // 2 and 3. signed here at a fixed time: as sent, and with a newline added after signing
@@ -928,7 +928,7 @@ fn listen_json_session_and_its_capture_match_the_golden_files() {
          bandwidth {event} 1772600766252jzb0cv3m…   #1+auth {url} 200 [..] ms  ✓ acknowledged\n\
          summary: 1 event, 1 acknowledged, 0 not; 1 attempt\n",
         url = l.url,
-        event = format!("{:<w$}", "message-delivered", w = telhook::catalog::longest_name()),
+        event = format!("{:<w$}", "message-delivered", w = telhook::ui::EVENT_COLUMN_BASE),
     )))
     .check();
 

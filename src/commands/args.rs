@@ -233,14 +233,19 @@ impl DeliveryArgs {
 }
 
 /// Ctrl-C (or SIGTERM) for `send` and `replay`: the first sets this, and the run stops starting
-/// deliveries, cuts those in flight, and still prints its summary and writes its reports.
+/// deliveries, cuts those in flight, and still prints its summary and writes its reports; a
+/// second ends the process at once (exit 130).
 pub fn interrupt_flag() -> &'static std::sync::atomic::AtomicBool {
     use std::sync::atomic::{AtomicBool, Ordering};
     static FLAG: AtomicBool = AtomicBool::new(false);
     static HANDLER: std::sync::Once = std::sync::Once::new();
     HANDLER.call_once(|| {
         // Without a handler (one already set), Ctrl-C ends the process as it always did.
-        let _ = ctrlc::set_handler(|| FLAG.store(true, Ordering::SeqCst));
+        let _ = ctrlc::set_handler(|| {
+            if FLAG.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
     });
     &FLAG
 }
@@ -258,7 +263,7 @@ pub fn delivery_status(summary: &crate::delivery::Summary) -> crate::exit::ExitS
 }
 
 /// A duration as every time flag takes it: a number and a unit (`250ms`, `2s`, `1.5s`, `5m`,
-/// `1h`), or a bare number of seconds; above 0 and at most a day.
+/// `1h`, `1d`), or a bare number of seconds; above 0 and at most 30 days.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let d = duration(s, true)?;
     if d.is_zero() {
@@ -302,15 +307,16 @@ fn duration(s: &str, bare_is_secs: bool) -> Result<Duration, String> {
         "s" => 1.0,
         "m" => 60.0,
         "h" => 3600.0,
+        "d" => 86_400.0,
         other => {
             return Err(format!(
-                "`{other}` in `{s}` is not a unit; use ms, s, m or h"
+                "`{other}` in `{s}` is not a unit; use ms, s, m, h or d"
             ));
         }
     };
     let secs = value * scale;
-    if !secs.is_finite() || secs > 86_400.0 {
-        return Err(format!("`{s}`: give at most a day (24h)"));
+    if !secs.is_finite() || secs > 30.0 * 86_400.0 {
+        return Err(format!("`{s}`: give at most 30 days (30d)"));
     }
     Ok(Duration::from_secs_f64(secs))
 }
@@ -325,9 +331,10 @@ pub fn show_duration(d: Duration) -> String {
 }
 
 pub fn parse_header(s: &str) -> Result<(String, String), String> {
+    // The value may be a credential (Authorization: ...), so it is never repeated.
     let (name, value) = s
         .split_once(':')
-        .ok_or_else(|| format!("`{s}` is not a header; write 'Name: value'"))?;
+        .ok_or_else(|| "not a header (no `:` after its name); write 'Name: value'".to_string())?;
     let name = name.trim();
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
         return Err(format!("`{name}` is not a valid header name"));
@@ -342,14 +349,15 @@ pub fn parse_header(s: &str) -> Result<(String, String), String> {
 /// An http(s) URL (`http://` when it has no scheme), or a one-line error naming the flag.
 pub fn check_url(flag: &str, given: &str) -> anyhow::Result<String> {
     let url = &crate::config::with_scheme(given);
+    let shown = crate::ui::redact_url(given);
     let parsed = reqwest::Url::parse(url).with_context(|| {
-        format!("{flag} `{given}` is not a URL (e.g. http://127.0.0.1:5000/webhooks)")
+        format!("{flag} `{shown}` is not a URL (e.g. http://127.0.0.1:5000/webhooks)")
     })?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        bail!("{flag} `{url}`: only http and https URLs can receive webhooks");
+        bail!("{flag} `{shown}`: only http and https URLs can receive webhooks");
     }
     if parsed.host_str().is_none_or(str::is_empty) {
-        bail!("{flag} `{url}` has no host");
+        bail!("{flag} `{shown}` has no host");
     }
     Ok(url.to_string())
 }
@@ -404,7 +412,8 @@ mod tests {
         assert!(parse_duration("0").is_err());
         assert!(parse_duration("abc").is_err());
         assert!(parse_duration("2 weeks").is_err());
-        assert!(parse_duration("25h").is_err());
+        assert!(parse_duration("31d").is_err());
+        assert_eq!(parse_duration("2d").unwrap(), Duration::from_secs(172_800));
         assert_eq!(parse_delay("0").unwrap(), Duration::ZERO);
         assert_eq!(parse_delay("100ms").unwrap(), Duration::from_millis(100));
         let e = parse_delay("100").unwrap_err();

@@ -113,7 +113,10 @@ impl Args {
         let key = if self.no_verify {
             None
         } else {
-            args::verifying_key(&defaults, self.public_key.as_deref(), true, ui)?.map(|k| k.value)
+            let key = args::verifying_key(&defaults, self.public_key.as_deref(), true, ui)?;
+            Some(key.map(|k| k.value).context(
+                "no Telnyx public key to verify with: pass --public-key KEY|FILE (or set TELNYX_PUBLIC_KEY), set HOME or XDG_CONFIG_HOME for your default pair, or pass --no-verify to accept Telnyx requests unchecked",
+            )?)
         };
         let basic_auth = defaults
             .basic_auth(self.basic_auth.as_ref())?
@@ -163,20 +166,19 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let server = Server::bind(config, ui, None)?;
     server.announce()?;
     if unverified {
-        let why = if args.no_verify {
-            "--no-verify"
-        } else {
-            "no key found and no configuration directory for the default pair (set HOME or pass --public-key)"
-        };
-        ui.note(&format!(
-            "telhook: Telnyx signatures are not checked ({why})"
-        ))?;
+        ui.note("telhook: Telnyx signatures are not checked (--no-verify)")?;
     }
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
-        // A second Ctrl-C while shutting down is ignored; the summary still prints.
-        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+        // The first Ctrl-C stops accepting and lets the requests in flight end (within --delay
+        // and 2 s), then prints the summary; a second ends the process at once (exit 130: every
+        // capture record is already written).
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
     }
     server.serve(&stop)?;
     if stop.load(Ordering::SeqCst) && ui.stdout_is_tty() {

@@ -106,6 +106,14 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         None => plan(args)?,
     };
     settings.key = signing_key(args, &ctx, ui)?;
+    for name in items.iter().filter_map(|i| i.event.map(|e| e.name)) {
+        ui.widen_event_column(name);
+    }
+    if args.count.is_some() {
+        for name in load_events(args) {
+            ui.widen_event_column(&name);
+        }
+    }
     if args.provider == Provider::Telnyx && args.delivery.basic_auth.is_some() {
         ui.warn("--basic-auth is ignored for Telnyx, which signs instead")?;
     }
@@ -287,7 +295,7 @@ fn dry_run(
                 event: item.event.map(|e| e.name),
                 id: item.id.as_deref(),
                 method: request.method.as_str(),
-                url: &request.url,
+                url: &crate::ui::redact_url(&request.url),
                 headers: &request.headers,
                 body: String::from_utf8_lossy(&request.body).into_owned(),
             }))?;
@@ -298,7 +306,10 @@ fn dry_run(
         }
         match args.format {
             DryRunFormat::Http => {
-                ui.line(&format!("POST {} HTTP/1.1", request.url))?;
+                ui.line(&format!(
+                    "POST {} HTTP/1.1",
+                    crate::ui::redact_url(&request.url)
+                ))?;
                 for (name, value) in &request.headers {
                     ui.line(&format!("{name}: {value}"))?;
                 }
@@ -315,7 +326,10 @@ fn dry_run(
 /// A curl command that sends exactly this request; with credentials, curl answers the
 /// challenge (`--anyauth`) with `$TELHOOK_BASIC_AUTH`.
 fn curl_command(request: &Request, with_credentials: bool) -> String {
-    let mut parts = vec![format!("curl -sS -X POST {}", shell_quote(&request.url))];
+    let mut parts = vec![format!(
+        "curl -sS -X POST {}",
+        shell_quote(&crate::ui::redact_url(&request.url))
+    )];
     for (name, value) in &request.headers {
         parts.push(format!("-H {}", shell_quote(&format!("{name}: {value}"))));
     }

@@ -117,6 +117,8 @@ pub enum Outcome {
     Unreachable {
         cause: String,
     },
+    /// Cut by Ctrl-C before the delivery ended (never an attempt's outcome).
+    Interrupted,
 }
 
 impl Outcome {
@@ -146,6 +148,7 @@ impl Outcome {
             Outcome::BadReply { .. } => "bad-reply",
             Outcome::TimedOut { .. } => "timeout",
             Outcome::Unreachable { .. } => "unreachable",
+            Outcome::Interrupted => "interrupted",
         }
     }
 
@@ -163,6 +166,7 @@ impl Outcome {
             Outcome::BadReply { .. } => "bad reply".into(),
             Outcome::TimedOut { .. } => "timeout".into(),
             Outcome::Unreachable { .. } => "unreachable".into(),
+            Outcome::Interrupted => "interrupted".into(),
         }
     }
 }

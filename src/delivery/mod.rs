@@ -60,24 +60,50 @@ where
     let client = client(settings)?;
     let reporter = report::Reporter::new(ui, settings, how.lines, how.expected, how.progress_from);
     let (reporter_ref, items, done) = (&reporter, &items, &done);
-    schedule::run(
+    let undone = schedule::run(
         jobs,
         how.concurrency,
         how.rate,
         how.stop,
         || client.connections(),
         async |connections, job: J| {
-            for (mut item, tag) in items(job) {
-                let delivery = reporter_ref.deliver(connections, &mut item).await;
-                done(&item, tag, &delivery);
+            for (item, tag) in items(job) {
+                // Held until its delivery ends; cut by a stop, it reports itself interrupted.
+                let mut pending = InFlight {
+                    item: Some((item, tag)),
+                    reporter: reporter_ref,
+                    done,
+                };
+                let Some((item, _)) = pending.item.as_mut() else {
+                    continue;
+                };
+                let delivery = reporter_ref.deliver(connections, item).await;
+                if let Some((item, tag)) = pending.item.take() {
+                    done(&item, tag, &delivery);
+                }
             }
         },
     )?;
     let mut summary = reporter.close()?;
-    summary.interrupted = how
-        .stop
-        .is_some_and(|s| s.load(std::sync::atomic::Ordering::SeqCst));
+    summary.interrupted = undone;
     Ok(summary)
+}
+
+/// An item being delivered. Dropped before its delivery ended (a stop cut it), it is counted
+/// and reported as interrupted, so no report loses it.
+struct InFlight<'r, 'u, T, D: Fn(&Item, T, &Delivery)> {
+    item: Option<(Item, T)>,
+    reporter: &'r report::Reporter<'u>,
+    done: &'r D,
+}
+
+impl<T, D: Fn(&Item, T, &Delivery)> Drop for InFlight<'_, '_, T, D> {
+    fn drop(&mut self) {
+        if let Some((item, tag)) = self.item.take() {
+            let delivery = self.reporter.cut();
+            (self.done)(&item, tag, &delivery);
+        }
+    }
 }
 
 /// [`run`] for items that are their own jobs.

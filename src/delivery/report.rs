@@ -126,7 +126,7 @@ impl Url {
 
     fn show(self, url: &str, index: usize) -> String {
         match self {
-            Url::Whole(width) => ui::column(url, width),
+            Url::Whole(width) => ui::column(&ui::redact_url(url), width),
             Url::Which if index == 0 => ui::column("primary", Url::WHICH),
             Url::Which => "failover".to_string(),
         }
@@ -136,7 +136,11 @@ impl Url {
 impl Columns {
     fn new(width: Option<usize>, urls: &[String]) -> Self {
         let longest = crate::catalog::longest_name();
-        let url = urls.iter().map(|u| ui::display_width(u)).max().unwrap_or(0);
+        let url = urls
+            .iter()
+            .map(|u| ui::display_width(&ui::redact_url(u)))
+            .max()
+            .unwrap_or(0);
         let Some(width) = width else {
             return Columns {
                 event: longest,
@@ -238,6 +242,25 @@ impl<'a> Reporter<'a> {
         delivery
     }
 
+    /// An item whose delivery a stop cut: counted, as not acknowledged, `interrupted`.
+    pub(crate) fn cut(&self) -> Delivery {
+        let delivery = Delivery {
+            acknowledged: false,
+            attempts: 0,
+            outcome: Outcome::Interrupted,
+            status: None,
+            elapsed: Duration::ZERO,
+        };
+        if let Ok(mut stats) = self.stats.lock() {
+            stats.events += 1;
+            *stats
+                .failures
+                .entry(delivery.outcome.reason_code())
+                .or_default() += 1;
+        }
+        delivery
+    }
+
     fn keep_error(&self, result: io::Result<()>) {
         if let Err(e) = result
             && let Ok(mut slot) = self.error.lock()
@@ -275,7 +298,7 @@ impl<'a> Reporter<'a> {
                 id,
                 source,
                 attempt: a.number,
-                url: &a.request.url,
+                url: &ui::redact_url(&a.request.url),
                 failover: a.url_index > 0,
                 authorization: a.authorized,
                 status,
@@ -313,7 +336,10 @@ impl<'a> Reporter<'a> {
         let mut head = format!(
             "{:<9} {} {} {:<7} ",
             provider.name(),
-            ui::column(event.map_or("(unknown event)", |e| e.name), columns.event),
+            {
+                let name = event.map_or("(unknown event)", |e| e.name);
+                ui::column(name, self.ui.event_column(name, columns.event))
+            },
             ui::column(&ui::short(id.unwrap_or("-")), columns.id),
             number,
         );
@@ -349,7 +375,7 @@ impl<'a> Reporter<'a> {
         if self.ui.verbose == 0 {
             return Ok(());
         }
-        let mut text = format!("> POST {}\n", a.request.url);
+        let mut text = format!("> POST {}\n", ui::redact_url(&a.request.url));
         for (name, value) in &a.request.headers {
             let value = if name.eq_ignore_ascii_case("authorization") {
                 redact(value)
@@ -517,6 +543,7 @@ pub fn explain(provider: Provider, policy: &Policy, outcome: &Outcome) -> Option
         Outcome::BadReply { problem } => problem.clone(),
         Outcome::TimedOut { after } => format!("no answer within {}", human_duration(*after)),
         Outcome::Unreachable { cause } => cause.clone(),
+        Outcome::Interrupted => "interrupted (Ctrl-C) before its delivery ended".into(),
     })
 }
 

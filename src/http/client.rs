@@ -329,10 +329,10 @@ fn explained(text: &str, refused: bool) -> String {
     if refused || text.contains("Connection refused") {
         return "connection refused: nothing is listening at that address and port (is the receiver running?)".to_string();
     }
-    // rustls, reading an HTTP answer where the TLS ServerHello belongs.
-    if text.contains("InvalidContentType") || text.contains("corrupt message") {
+    // rustls, reading an HTTP answer (no TLS record type) where the ServerHello belongs.
+    if text.contains("InvalidContentType") {
         return format!(
-            "{text}: the receiver answered the TLS handshake in plain HTTP, so it serves http://, not https:// (telhook listen serves plain HTTP)"
+            "{text}: the receiver answered the TLS handshake in plain HTTP, so it serves http://, not https://"
         );
     }
     text.to_string()

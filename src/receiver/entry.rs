@@ -158,7 +158,7 @@ impl Entry {
         let mut parts = vec![
             Part::fixed(format!(
                 "{time} {provider:<9} {} ",
-                column(event, event_column(ui.width()))
+                column(event, ui.event_column(event, event_column(ui.width())))
             )),
             // The path: listen serves every path unless --path.
             Part::free(format!("{} ", sanitize(&self.path)), 2),
@@ -272,21 +272,23 @@ mod tests {
                        re-serialized JSON or a re-spelled timestamp";
 
     #[test]
-    fn without_a_width_the_line_is_whole_and_names_are_padded_to_the_longest() {
+    fn without_a_width_the_line_is_whole_and_names_are_padded_to_the_widest_so_far() {
         let ui = Ui::plain();
-        let short = entry("message.received", FACTS, Verdict::Rejected, Some(WHY)).text(&ui);
-        let long = entry(LONG, "x", Verdict::Verified, None).text(&ui);
-        let pad = " ".repeat(LONG.len() - "message.received".len());
-        assert_eq!(
-            short,
+        let short = || entry("message.received", FACTS, Verdict::Rejected, Some(WHY)).text(&ui);
+        let line = |pad: usize| {
+            let pad = " ".repeat(pad - "message.received".len());
             format!(
                 "05:06:07.123 telnyx    message.received{pad} / {FACTS} ✗ rejected: {WHY} → 403"
             )
-        );
+        };
+        assert_eq!(short(), line(crate::ui::EVENT_COLUMN_BASE));
+        let long = entry(LONG, "x", Verdict::Verified, None).text(&ui);
         assert_eq!(
             long,
             format!("05:06:07.123 telnyx    {LONG} / x ✓ verified → 200")
         );
+        // From the long name on, the column is as wide as it.
+        assert_eq!(short(), line(LONG.len()));
     }
 
     #[test]
