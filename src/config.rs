@@ -104,7 +104,8 @@ impl fmt::Display for Source {
                 write!(f, "{}", path.display())
             }
             Source::DefaultPair { path, created } => {
-                write!(f, "your default key pair {}", path.display())?;
+                let dir = path.parent().unwrap_or(path);
+                write!(f, "your default key pair in {}", dir.display())?;
                 if *created {
                     write!(f, ", created now")?;
                 }
@@ -119,7 +120,7 @@ impl Source {
     /// A short name of the source, for a column.
     pub fn label(&self) -> String {
         match self {
-            Source::WorkingDir { .. } => "this directory (telhook keygen's file)".to_string(),
+            Source::WorkingDir { .. } => "this directory, from telhook keygen".to_string(),
             Source::DefaultPair { .. } => "your default key pair".to_string(),
             other => other.to_string(),
         }
@@ -972,9 +973,14 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// `localhost:5000/webhooks` means `http://localhost:5000/webhooks`.
+/// `localhost:5000/webhooks` means `http://localhost:5000/webhooks`; a port alone (`5000`,
+/// `:5000`) means that port on this machine, where `telhook listen` is.
 pub fn with_scheme(url: &str) -> String {
     let url = url.trim();
+    let port = url.strip_prefix(':').unwrap_or(url);
+    if !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) {
+        return format!("http://{}:{port}/", crate::receiver::DEFAULT_HOST);
+    }
     if url.contains("://") {
         url.to_string()
     } else {
@@ -1022,6 +1028,9 @@ mod tests {
             with_scheme(&c.to(Some("localhost:9/w")).value),
             "http://localhost:9/w"
         );
+        assert_eq!(with_scheme("5000"), "http://127.0.0.1:5000/");
+        assert_eq!(with_scheme(":5001"), "http://127.0.0.1:5001/");
+        assert_eq!(with_scheme("https://h/"), "https://h/");
         assert_eq!(
             c.to(Some("localhost:9/w")).source,
             Source::Flag { flag: "--to" }

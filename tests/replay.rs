@@ -344,7 +344,10 @@ fn expectations_decide_the_exit_code() {
     let out = replay(&t, &["cap.jsonl", "--to", &receiver.url, "--no-retry"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("5 of 5 events did not"), "{stdout}");
+    assert!(
+        stdout.contains("5 of 5 events did not meet the expectation"),
+        "{stdout}"
+    );
     assert!(stdout.contains("status 500  5"), "{stdout}");
     drop(receiver);
 

@@ -1026,8 +1026,8 @@ fn without_a_key_the_users_default_pair_signs_made_once_and_said_so() {
     assert_eq!(
         String::from_utf8_lossy(&second.stderr),
         format!(
-            "telhook: signing Telnyx events with your default key pair {} (public key {})\n",
-            pair.display(),
+            "telhook: signing Telnyx events with your default key pair in {} (public key {})\n",
+            pair.parent().unwrap().display(),
             public.to_base64()
         ),
         "the same pair, not made again"

@@ -300,7 +300,7 @@ fn duration(s: &str, bare_is_secs: bool) -> Result<Duration, String> {
         "" if bare_is_secs || value == 0.0 => 1.0,
         "" => {
             return Err(format!(
-                "`{s}` has no unit; write {s}ms or {s}s (a bare number was milliseconds before 0.2)"
+                "`{s}` has no unit; write {s}ms or {s}s (a bare number here meant milliseconds before units; see CHANGELOG.md)"
             ));
         }
         "ms" => 0.001,

@@ -493,7 +493,7 @@ fn print_table(
         ui.pass("every event met the expectation")
     } else {
         ui.fail(&format!(
-            "{} of {} events did not",
+            "{} of {} events did not meet the expectation",
             summary.failed, summary.events
         ))
     };

@@ -532,7 +532,7 @@ pub fn explain(provider: Provider, policy: &Policy, outcome: &Outcome) -> Option
                 });
             } else if *status == 404 {
                 text.push_str(
-                    "; nothing is served at this path: check the path in --to (telhook listen serves every path unless --path)",
+                    "; nothing is served at this path: check the URL's path (telhook listen serves every path unless --path)",
                 );
             }
             if let Some(words) = said {

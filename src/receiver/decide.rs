@@ -143,10 +143,12 @@ impl Decision {
                 };
                 let reason = format!("forwarding to {} failed: {why}", forward.request.url);
                 self.entry.status = 502;
+                // What went wrong, without the app's address (the listener's line has it).
                 self.reply = Reply {
                     status: 502,
                     headers: Vec::new(),
-                    body: format!("bad gateway: {reason}\n").into_bytes(),
+                    body: format!("bad gateway: the app behind this listener: {why}\n")
+                        .into_bytes(),
                 };
                 self.entry.reason = Some(reason);
             }
@@ -282,8 +284,9 @@ fn decide_body(
             "path {} is not --path {path} (pass --path {} to serve it instead, or drop --path to serve every path)",
             entry.path, entry.path
         );
-        let body = format!("not found: this receiver serves {path}\n");
-        return Decision::reject(entry, 404, reason, body);
+        // The sender is told only that nothing is here: --path may be a secret of sorts, and
+        // the listener's own line names it.
+        return Decision::reject(entry, 404, reason, "not found\n");
     }
 
     // 4. Authentication.
