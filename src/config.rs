@@ -598,6 +598,44 @@ impl Defaults {
         }))
     }
 
+    /// Keys worth trying when a signature does not match, to name a wrong-key mix-up: the one
+    /// in `$TELNYX_PUBLIC_KEY` when another was used, `./telnyx.pub` from `telhook keygen`,
+    /// and the default pair's (none is made), each but the one `used`, with its name.
+    pub fn other_public_keys(
+        &self,
+        source: &Source,
+        used: Option<PublicKey>,
+    ) -> Vec<(String, PublicKey)> {
+        let mut out = Vec::new();
+        if !matches!(source, Source::Env { .. })
+            && let Some(text) = self.var(PUBLIC_KEY_ENV)
+            && let Ok((bytes, _)) = KeyInput::Text(text).read(source)
+            && let Ok(k) = PublicKey::parse_file_bytes(&bytes)
+        {
+            out.push((format!("the key in ${PUBLIC_KEY_ENV}"), k));
+        }
+        let local = self.in_cwd(PUBLIC_FILE);
+        if let Ok(bytes) = std::fs::read(&local)
+            && let Ok(k) = PublicKey::parse_file_bytes(&bytes)
+        {
+            out.push((format!("the key in {}", local.display()), k));
+        }
+        if let Ok(Some(pair)) = self.default_pair(false) {
+            let dir = pair
+                .path
+                .parent()
+                .unwrap_or(&pair.path)
+                .display()
+                .to_string();
+            out.push((
+                format!("your default key pair (in {dir})"),
+                pair.key.public(),
+            ));
+        }
+        out.retain(|(_, k)| Some(*k) != used);
+        out
+    }
+
     /// The private key file (`./telnyx.key`, the default pair) whose seed is these bytes: a
     /// private key given as a public one, which would otherwise verify nothing and be printed
     /// as if it were public.

@@ -339,7 +339,7 @@ fn sign_then_verify_round_trips_for_every_catalog_example() {
                     key: Ok(key.public()),
                     now: at + 30,
                     tolerance: Some(300),
-                    other_keys: vec![],
+                    other_keys: &[],
                 });
                 assert!(problems.is_empty(), "{p} {event} {variant}: {problems:?}");
             }

@@ -506,3 +506,49 @@ fn replay_takes_p_for_its_provider_filter() {
         }))
         .check();
 }
+
+/// The newcomer's trap: `telhook keygen` in one directory, the sender in another, so one signs
+/// with the default pair and the other verifies with ./telnyx.pub. The 403 names the key that
+/// did sign.
+#[test]
+fn a_signature_by_another_of_this_machines_keys_is_named() {
+    let t = Telhook::new();
+    t.run(&["keygen"])
+        .stdout(Expect::pattern("[..]\n"))
+        .stderr(Expect::pattern("[..]\n[..]\n"))
+        .check();
+    let elsewhere = t.path("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    t.write("elsewhere/body.json", "{}");
+    // The default pair, made from a directory without keygen's files.
+    let made = t
+        .cmd()
+        .current_dir(&elsewhere)
+        .args(["sign", "body.json"])
+        .output()
+        .unwrap();
+    assert_eq!(made.status.code(), Some(0));
+    let l = Listener::start(&t, &[]);
+    let out = t
+        .cmd()
+        .current_dir(&elsewhere)
+        .args([
+            "send",
+            "telnyx",
+            "message.sent",
+            "--max-attempts",
+            "1",
+            "--to",
+            &l.url,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let line = l.line();
+    assert!(
+        line.contains(
+            "signature does not match: it was signed by a different key: your default key pair (in "
+        ) && line.ends_with("verifies it → 403"),
+        "{line}"
+    );
+}

@@ -113,7 +113,7 @@ fn assert_signed(r: &Recorded, key: &PublicKey) {
         key: Ok(*key),
         now: chrono::Utc::now().timestamp(),
         tolerance: Some(300),
-        other_keys: vec![],
+        other_keys: &[],
     });
     assert!(problems.is_empty(), "{problems:?}");
 }

@@ -110,13 +110,16 @@ impl Args {
     /// The receiver's configuration: the key found and parsed, the BXML read, the URL checked.
     pub fn config(&self, ui: &Ui) -> anyhow::Result<Config> {
         let defaults = Defaults::load()?;
-        let key = if self.no_verify {
-            None
+        let (key, other_keys) = if self.no_verify {
+            (None, Vec::new())
         } else {
-            let key = args::verifying_key(&defaults, self.public_key.as_deref(), true, ui)?;
-            Some(key.map(|k| k.value).context(
-                "no Telnyx public key to verify with: pass --public-key KEY|FILE (or set TELNYX_PUBLIC_KEY), set HOME or XDG_CONFIG_HOME for your default pair, or pass --no-verify to accept Telnyx requests unchecked",
-            )?)
+            let key = args::verifying_key(&defaults, self.public_key.as_deref(), true, ui)?
+                .context(
+                    "no Telnyx public key to verify with: pass --public-key KEY|FILE (or set TELNYX_PUBLIC_KEY), set HOME or XDG_CONFIG_HOME for your default pair, or pass --no-verify to accept Telnyx requests unchecked",
+                )?;
+            // A sender signing with another of this machine's keys is then named as such.
+            let others = defaults.other_public_keys(&key.source, Some(key.value));
+            (Some(key.value), others)
         };
         let basic_auth = defaults
             .basic_auth(self.basic_auth.as_ref())?
@@ -136,6 +139,7 @@ impl Args {
             port: self.port,
             path: self.path.clone(),
             key,
+            other_keys,
             tolerance: (!self.no_tolerance).then_some(self.tolerance),
             basic_auth,
             reject_unknown: self.reject_unknown,

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use crate::capture::Record;
 use crate::catalog::Provider;
 use crate::commands::args;
-use crate::config::{Defaults, Source};
+use crate::config::Defaults;
 use crate::exit::ExitStatus;
 use crate::output::{Output, VerifyVerdict};
-use crate::signing::{self, PublicKey};
+
 use crate::telnyx::sign::ProblemReport;
-use crate::telnyx::{self, PUBLIC_KEY_ENV, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
+use crate::telnyx::{self, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
 use crate::ui::Ui;
 
 #[derive(Debug, clap::Args)]
@@ -114,6 +114,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         None => crate::commands::args::read_body(&args.file)?,
     };
     let now = args.now.unwrap_or_else(|| chrono::Utc::now().timestamp());
+    let others = defaults.other_public_keys(&found.source, key.clone().ok());
     let request = VerifyRequest {
         body: &body,
         signature: signature.as_deref(),
@@ -121,7 +122,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         key: key.clone(),
         now,
         tolerance: (!args.no_tolerance).then_some(args.tolerance),
-        other_keys: other_keys(&defaults, &found.source, key.ok()),
+        other_keys: &others,
     };
     let problems = telnyx::verify(&request);
     let age = timestamp
@@ -222,37 +223,6 @@ fn pick_record(path: &Path, line: Option<usize>) -> anyhow::Result<(usize, Recor
                 })
         }
     }
-}
-
-/// Keys worth trying when the signature does not match, to name a wrong-key mix-up: the one in
-/// `$TELNYX_PUBLIC_KEY` when another was used, `./telnyx.pub` from `telhook keygen`, and the
-/// default pair's.
-fn other_keys(
-    defaults: &Defaults,
-    source: &Source,
-    used: Option<PublicKey>,
-) -> Vec<(String, PublicKey)> {
-    let mut out = Vec::new();
-    if !matches!(source, Source::Env { .. })
-        && let Ok(Some(text)) = signing::key_text("$TELNYX_PUBLIC_KEY", None, PUBLIC_KEY_ENV)
-        && let Ok(k) = PublicKey::parse_file_bytes(&text.text)
-    {
-        out.push((format!("the key in ${PUBLIC_KEY_ENV}"), k));
-    }
-    let local = Path::new(crate::signing::PUBLIC_FILE);
-    if let Ok(bytes) = std::fs::read(local)
-        && let Ok(k) = PublicKey::parse_file_bytes(&bytes)
-    {
-        out.push((format!("the key in ./{}", local.display()), k));
-    }
-    if let Ok(Some(pair)) = defaults.default_pair(false) {
-        out.push((
-            format!("your default key pair ({})", pair.path.display()),
-            pair.key.public(),
-        ));
-    }
-    out.retain(|(_, k)| Some(*k) != used);
-    out
 }
 
 #[cfg(test)]

@@ -394,7 +394,7 @@ fn authenticate(config: &Config, mut entry: Entry, now: i64) -> Result<Entry, Bo
                 key: Ok(*key),
                 now,
                 tolerance: config.tolerance,
-                other_keys: vec![],
+                other_keys: &config.other_keys,
             });
             if problems.is_empty() {
                 entry.verdict = Verdict::Verified;

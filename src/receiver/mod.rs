@@ -43,6 +43,9 @@ pub struct Config {
     pub path: Option<String>,
     /// The Telnyx public key; without one Telnyx requests are taken unverified.
     pub key: Option<PublicKey>,
+    /// Other keys a mismatched signature is tried with, to say which one made it (the default
+    /// pair when a `./telnyx.pub` verifies, and the other way round), each with its name.
+    pub other_keys: Vec<(String, PublicKey)>,
     /// Timestamp tolerance in seconds, either way; `None` does not check the age.
     pub tolerance: Option<u64>,
     /// Bandwidth credentials: requests without them get the 401 challenge.
@@ -80,6 +83,7 @@ impl Default for Config {
             port: DEFAULT_PORT,
             path: None,
             key: None,
+            other_keys: Vec::new(),
             tolerance: Some(crate::telnyx::TOLERANCE_SECS),
             basic_auth: None,
             reject_unknown: false,

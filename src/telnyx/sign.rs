@@ -38,7 +38,7 @@ pub struct VerifyRequest<'a> {
     pub tolerance: Option<u64>,
     /// Other keys to try when the signature does not match (to name the wrong-key culprit),
     /// each with a label such as "the key in $TELNYX_PUBLIC_KEY".
-    pub other_keys: Vec<(String, PublicKey)>,
+    pub other_keys: &'a [(String, PublicKey)],
 }
 
 /// One reason a webhook fails verification.
@@ -310,7 +310,7 @@ fn diagnose(req: &VerifyRequest<'_>, key: &PublicKey, ts: &str, sig: &[u8; 64]) 
             }
         }
     }
-    for (label, other) in &req.other_keys {
+    for (label, other) in req.other_keys {
         if other != key && other.verifies(&signed_message(ts, body), sig) {
             return Culprit::WrongKey(label.clone());
         }
@@ -484,7 +484,7 @@ mod tests {
             key: Ok(key().public()),
             now: 1_700_000_000,
             tolerance: Some(300),
-            other_keys: vec![],
+            other_keys: &[],
         }
     }
 
@@ -652,7 +652,8 @@ mod tests {
         let other = PrivateKey::from_seed(&[9u8; 32]);
         let sig = sign(&other, "1700000000", &b);
         let mut req = request(&b, &sig, "1700000000");
-        req.other_keys = vec![("the key in $TELNYX_PUBLIC_KEY".into(), other.public())];
+        let others = vec![("the key in $TELNYX_PUBLIC_KEY".into(), other.public())];
+        req.other_keys = &others;
         assert_eq!(
             verify(&req),
             vec![Problem::Mismatch(Culprit::WrongKey(
