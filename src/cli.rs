@@ -45,7 +45,31 @@ impl Cli {
     }
 }
 
+/// Flags renamed for one meaning each, whose old spelling is a hidden alias for one release
+/// (CHANGELOG.md): command, old, new.
+pub const RENAMED: &[(&str, &str, &str)] = &[
+    ("listen", "--strict", "--reject-unknown"),
+    ("listen", "--timeout", "--exit-after"),
+    ("replay", "--strict", "--stop-on-malformed"),
+    ("validate", "--strict", "--report-unlisted"),
+];
+
 impl Command {
+    /// A warning for each old spelling among `args` (the command line), naming the new one.
+    pub fn old_spellings(&self, args: &[String]) -> Vec<String> {
+        RENAMED
+            .iter()
+            .filter(|(command, _, _)| *command == self.name())
+            .filter(|(_, old, _)| {
+                args.iter()
+                    .any(|a| a == old || a.strip_prefix(old).is_some_and(|r| r.starts_with('=')))
+            })
+            .map(|(_, old, new)| {
+                format!("{old} is now {new}; the old spelling goes in the next release")
+            })
+            .collect()
+    }
+
     /// The subcommand's name, as typed.
     pub fn name(&self) -> &'static str {
         match self {
@@ -121,7 +145,8 @@ pub enum Command {
     /// Print the JSON Schema of an event.
     Schema(schema::Args),
     /// Show the settings send, listen and the rest use when not given flags, and where each
-    /// comes from (flag > environment > project file > user file > built-in).
+    /// comes from (flag > environment > ./telnyx.* (keys) > project file > user file >
+    /// built-in).
     Config(config::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
@@ -142,6 +167,36 @@ mod tests {
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
         Cli::try_parse_from(std::iter::once("telhook").chain(args.iter().copied()))
+    }
+
+    /// The defaults `--help` shows with their units are the ones the engines use.
+    #[test]
+    fn defaults_written_with_units_are_the_engines_own() {
+        let Ok(Cli {
+            command: Command::Listen(listen),
+            ..
+        }) = parse(&["listen"])
+        else {
+            panic!("listen parses");
+        };
+        assert_eq!(listen.tolerance, crate::telnyx::TOLERANCE_SECS);
+        assert_eq!(
+            listen.read_timeout,
+            crate::receiver::Limits::DEFAULT.read_timeout
+        );
+        assert_eq!(
+            listen.idle_timeout,
+            crate::receiver::Limits::DEFAULT.idle_timeout
+        );
+        assert_eq!(listen.delay, std::time::Duration::ZERO);
+        let Ok(Cli {
+            command: Command::Verify(verify),
+            ..
+        }) = parse(&["verify", "--capture", "c.jsonl"])
+        else {
+            panic!("verify parses");
+        };
+        assert_eq!(verify.tolerance, crate::telnyx::TOLERANCE_SECS);
     }
 
     #[test]

@@ -16,6 +16,12 @@ fn main() -> ExitCode {
     };
     let g = &cli.global;
     let ui = Ui::new(g.color, g.json, g.verbose, g.quiet);
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    for warning in cli.command.old_spellings(&args) {
+        let _ = ui.warn(&warning);
+    }
     match telhook::commands::run(&cli.command, &ui) {
         Ok(status) => status.into(),
         Err(err) if ui::is_broken_pipe(&err) => ExitCode::SUCCESS,

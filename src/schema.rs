@@ -97,7 +97,7 @@ fn compile(event: &Event, strict: bool) -> Result<jsonschema::Validator, String>
         })
 }
 
-/// `--strict`: every object schema that lists its properties (and is not marked free-form)
+/// `--report-unlisted`: every object schema that lists its properties (and is not marked free-form)
 /// rejects properties that no part of the schema evaluated.
 fn forbid_unlisted(schema: &mut Value) {
     match schema {
@@ -254,7 +254,7 @@ fn violations(e: &jsonschema::ValidationError<'_>) -> Vec<Violation> {
                 .map(|k| {
                     one(
                         join(&at, k),
-                        "unknown field (not in the documented schema; allowed without --strict)"
+                        "unknown field (not in the documented schema; allowed without --report-unlisted)"
                             .to_string(),
                     )
                 })

@@ -384,7 +384,7 @@ fn bad_input_gets_the_right_status_is_captured_and_the_listener_keeps_serving() 
         cap.iter().map(|r| r.status).collect::<Vec<_>>(),
         [400, 400, 413, 404, 200]
     );
-    let strict = Listener::start(&t, &["--json", "--strict"]);
+    let strict = Listener::start(&t, &["--json", "--reject-unknown"]);
     assert_eq!(
         http()
             .post(&strict.url)

@@ -461,6 +461,10 @@ fn flags_have_one_meaning_and_old_spellings_still_work() {
         .args(["validate", "--strict", "x.json"])
         .output()
         .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&old.stderr),
+        "telhook: warning: --strict is now --report-unlisted; the old spelling goes in the next release\n"
+    );
     let new = t
         .cmd()
         .args(["validate", "--report-unlisted", "x.json"])

@@ -351,7 +351,7 @@ fn stdin_forced_event_and_exit_codes() {
 }
 
 #[test]
-fn strict_mode_reports_fields_the_schema_does_not_list() {
+fn report_unlisted_reports_fields_the_schema_does_not_list() {
     let t = Telhook::new();
     let mut v: Value = serde_json::from_slice(&t.stdout(&[
         "example",
@@ -368,9 +368,9 @@ fn strict_mode_reports_fields_the_schema_does_not_list() {
     t.run(&["validate", "hangup.json"])
         .stdout("✓ valid: 1 file, 1 event, no errors\n")
         .check();
-    t.run(&["validate", "--strict", "hangup.json"])
+    t.run(&["validate", "--report-unlisted", "hangup.json"])
         .status(1)
-        .stdout("hangup.json:32:26: telnyx call.hangup: data.payload.brand_new_field: unknown field (not in the documented schema; allowed without --strict)\n✗ invalid: 1 error in 1 of 1 file (1 event)\n")
+        .stdout("hangup.json:32:26: telnyx call.hangup: data.payload.brand_new_field: unknown field (not in the documented schema; allowed without --report-unlisted)\n✗ invalid: 1 error in 1 of 1 file (1 event)\n")
         .check();
 }
 

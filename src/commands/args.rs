@@ -199,13 +199,7 @@ impl DeliveryArgs {
     /// finds it), then the failover URL (both checked), the credentials, and the attempt rules.
     pub fn settings(&self, ctx: &Defaults, to: Option<&str>) -> anyhow::Result<Settings> {
         let to = ctx.to(to);
-        let label = match &to.source {
-            Source::ProjectFile { path } | Source::UserFile { path } => {
-                format!("`to` in {}", path.display())
-            }
-            other => other.to_string(),
-        };
-        let mut urls = vec![check_url(&label, &to.value)?];
+        let mut urls = vec![check_url(&url_label(&to.source, "--to"), &to.value)?];
         if let Some(u) = &self.failover_url {
             urls.push(check_url("--failover-url", u)?);
         }
@@ -344,6 +338,17 @@ pub fn parse_header(s: &str) -> Result<(String, String), String> {
         return Err("a header value cannot contain a line break".into());
     }
     Ok((name.to_string(), value.to_string()))
+}
+
+/// What a URL setting is called in an error: its flag, its variable, or `to` in its file.
+pub fn url_label(source: &Source, flag: &str) -> String {
+    match source {
+        Source::ProjectFile { path } | Source::UserFile { path } => {
+            format!("`to` in {}", path.display())
+        }
+        Source::Flag { .. } => flag.to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// An http(s) URL (`http://` when it has no scheme), or a one-line error naming the flag.

@@ -13,7 +13,6 @@ use crate::commands::args::{self, check_url, parse_delay, parse_duration, parse_
 use crate::config::Defaults;
 use crate::exit::ExitStatus;
 use crate::receiver::{self, Config, Limits, Server};
-use crate::telnyx;
 use crate::ui::Ui;
 
 /// `--path`: an absolute path.
@@ -49,7 +48,7 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["public_key", "tolerance", "no_tolerance"])]
     pub no_verify: bool,
     /// Timestamp tolerance, either way (as `verify`; e.g. 300, 5m).
-    #[arg(long, default_value_t = telnyx::TOLERANCE_SECS, value_name = "DURATION", value_parser = parse_whole_secs)]
+    #[arg(long, default_value = "300s", value_name = "DURATION", value_parser = parse_whole_secs)]
     pub tolerance: u64,
     /// Do not check the Telnyx timestamp's age.
     #[arg(long, conflicts_with = "tolerance")]
@@ -68,7 +67,7 @@ pub struct Args {
     #[arg(long, default_value_t = receiver::DEFAULT_STATUS, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
     pub status: u16,
     /// Wait this long before answering (a slow app; Telnyx gives up after 2 s).
-    #[arg(long, default_value = "0", value_name = "DURATION", value_parser = parse_delay)]
+    #[arg(long, default_value = "0ms", value_name = "DURATION", value_parser = parse_delay)]
     pub delay: Duration,
     /// Answer 500 to the first N attempts of each event id (to exercise retries).
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -99,10 +98,10 @@ pub struct Args {
     pub max_header_bytes: u32,
     /// A request's head must arrive within this of its first byte, its body within this of
     /// its head; else 408.
-    #[arg(long, default_value = "10", value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, default_value = "10s", value_name = "DURATION", value_parser = parse_duration)]
     pub read_timeout: Duration,
     /// Close a keep-alive connection idle for this long.
-    #[arg(long, default_value = "60", value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, default_value = "60s", value_name = "DURATION", value_parser = parse_duration)]
     pub idle_timeout: Duration,
 }
 

@@ -15,6 +15,9 @@ use crate::telnyx::{self, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
 use crate::ui::Ui;
 
 #[derive(Debug, clap::Args)]
+#[command(
+    override_usage = "telhook verify [OPTIONS] --capture <FILE> [--line <N>]\n       telhook verify [OPTIONS] --headers <FILE> [FILE]\n       telhook verify [OPTIONS] --signature <SIG> --timestamp <TIME> [FILE]"
+)]
 pub struct Args {
     /// The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file
     /// holding it [env: TELNYX_PUBLIC_KEY]. Without one: ./telnyx.pub, the config files'
@@ -50,7 +53,7 @@ pub struct Args {
     #[arg(long, value_name = "N", requires = "capture")]
     pub line: Option<usize>,
     /// Reject timestamps further than this from now, either way (e.g. 300, 5m).
-    #[arg(long, value_name = "DURATION", default_value_t = telnyx::TOLERANCE_SECS, value_parser = crate::commands::args::parse_whole_secs)]
+    #[arg(long, value_name = "DURATION", default_value = "300s", value_parser = crate::commands::args::parse_whole_secs)]
     pub tolerance: u64,
     /// Do not check the timestamp's age.
     #[arg(long, conflicts_with = "tolerance")]
