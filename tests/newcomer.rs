@@ -556,3 +556,45 @@ fn a_signature_by_another_of_this_machines_keys_is_named() {
         "{line}"
     );
 }
+
+/// `send --dry-run --format curl` reads the credentials from the variable they came from, so
+/// the commands it prints run as they are.
+#[test]
+fn dry_run_curl_reads_the_credentials_from_their_own_variable() {
+    let t = Telhook::new();
+    t.write("telhook.toml", "basic_auth_env = \"MY_BW\"\n");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "send",
+            "bandwidth",
+            "message-delivered",
+            "--dry-run",
+            "--format",
+            "curl",
+        ];
+        args.extend(extra);
+        t.cmd().args(&args).env("MY_BW", "bw:pw").output().unwrap()
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("--anyauth --user \"$MY_BW\""), "{stdout}");
+    assert!(!stdout.contains("pw"), "{stdout}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "telhook: the curl commands read the credentials from $MY_BW (telhook never prints a password); --anyauth makes curl wait for the 401 challenge as Bandwidth does\n"
+    );
+    let out = run(&["--basic-auth", "u:secret"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("--anyauth --user \"$TELHOOK_BASIC_AUTH\""),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("secret"), "{stdout}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "$TELHOOK_BASIC_AUTH (export TELHOOK_BASIC_AUTH=USER:PASS before running them)"
+        ),
+        "the flag's value is not in the variable"
+    );
+}

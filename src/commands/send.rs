@@ -282,9 +282,23 @@ fn dry_run(
 ) -> anyhow::Result<ExitStatus> {
     let url = settings.urls[0].clone();
     let with_credentials = args.provider == Provider::Bandwidth && settings.credentials.is_some();
+    // The variable the credentials came from (a file's basic_auth_env names its own), or
+    // TELHOOK_BASIC_AUTH, which must then be exported for the commands to run.
+    let var = match crate::config::Defaults::load()?
+        .basic_auth(args.delivery.basic_auth.as_ref())?
+        .map(|c| c.source)
+    {
+        Some(crate::config::Source::Env { var }) => var,
+        _ => BASIC_AUTH_ENV.to_string(),
+    };
     if with_credentials && args.format == DryRunFormat::Curl && !ui.json {
+        let export = if args.delivery.basic_auth.is_some() {
+            format!(" (export {var}=USER:PASS before running them)")
+        } else {
+            String::new()
+        };
         ui.note(&format!(
-            "telhook: the curl commands read the credentials from ${BASIC_AUTH_ENV} (telhook never prints a password); --anyauth makes curl wait for the 401 challenge as Bandwidth does"
+            "telhook: the curl commands read the credentials from ${var}{export} (telhook never prints a password); --anyauth makes curl wait for the 401 challenge as Bandwidth does"
         ))?;
     }
     for (i, mut item) in items.into_iter().enumerate() {
@@ -317,15 +331,18 @@ fn dry_run(
                 ui.bytes(&request.body)?;
                 ui.bytes(b"\n")?;
             }
-            DryRunFormat::Curl => ui.line(&curl_command(&request, with_credentials))?,
+            DryRunFormat::Curl => ui.line(&curl_command(
+                &request,
+                with_credentials.then_some(var.as_str()),
+            ))?,
         }
     }
     Ok(ExitStatus::Success)
 }
 
-/// A curl command that sends exactly this request; with credentials, curl answers the
-/// challenge (`--anyauth`) with `$TELHOOK_BASIC_AUTH`.
-fn curl_command(request: &Request, with_credentials: bool) -> String {
+/// A curl command that sends exactly this request; with a credentials variable, curl answers
+/// the challenge (`--anyauth`) with its value.
+fn curl_command(request: &Request, credentials_var: Option<&str>) -> String {
     let mut parts = vec![format!(
         "curl -sS -X POST {}",
         shell_quote(&crate::ui::redact_url(&request.url))
@@ -333,8 +350,8 @@ fn curl_command(request: &Request, with_credentials: bool) -> String {
     for (name, value) in &request.headers {
         parts.push(format!("-H {}", shell_quote(&format!("{name}: {value}"))));
     }
-    if with_credentials {
-        parts.push(format!("--anyauth --user \"${BASIC_AUTH_ENV}\""));
+    if let Some(var) = credentials_var {
+        parts.push(format!("--anyauth --user \"${var}\""));
     }
     parts.push(format!(
         "--data-binary {}",
@@ -355,7 +372,7 @@ mod tests {
             vec![("content-type".into(), telnyx::CONTENT_TYPE.into())],
             b"[1]".to_vec(),
         );
-        let c = curl_command(&r, true);
+        let c = curl_command(&r, Some(BASIC_AUTH_ENV));
         assert!(c.contains("--anyauth --user \"$TELHOOK_BASIC_AUTH\""));
         assert!(c.ends_with("--data-binary '[1]'"));
     }
