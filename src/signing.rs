@@ -6,7 +6,7 @@ use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_S
 use ed25519_dalek::pkcs8::{DecodePrivateKey, DecodePublicKey};
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The private key file `telhook keygen` writes (mode 0600).
 pub const PRIVATE_FILE: &str = "telnyx.key";
@@ -333,91 +333,6 @@ fn decode_key_text(text: &str) -> Option<Vec<u8>> {
         return hex_decode(text);
     }
     STANDARD.decode(text).ok()
-}
-
-/// Where a key came from, for messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyOrigin {
-    Value { flag: &'static str },
-    File { flag: &'static str, path: PathBuf },
-    Env { var: &'static str },
-    EnvFile { var: &'static str, path: PathBuf },
-}
-
-impl fmt::Display for KeyOrigin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            KeyOrigin::Value { flag } => write!(f, "{flag}"),
-            KeyOrigin::File { flag, path } => write!(f, "{flag} (file {})", path.display()),
-            KeyOrigin::Env { var } => write!(f, "${var}"),
-            KeyOrigin::EnvFile { var, path } => write!(f, "${var} (file {})", path.display()),
-        }
-    }
-}
-
-/// The text of a key and where it came from.
-#[derive(Debug, Clone)]
-pub struct KeyText {
-    pub text: Vec<u8>,
-    pub origin: KeyOrigin,
-}
-
-#[derive(Debug, thiserror::Error)]
-#[error("reading key file {path} given by {source_name}: {err}")]
-pub struct KeyReadError {
-    pub path: PathBuf,
-    pub source_name: String,
-    pub err: std::io::Error,
-}
-
-/// Find a key given as a flag value or an environment variable; either may be the key itself or
-/// the path of a file holding it. The flag wins over the environment.
-pub fn key_text(
-    flag: &'static str,
-    value: Option<&str>,
-    env_var: &'static str,
-) -> Result<Option<KeyText>, KeyReadError> {
-    let (raw, from_env) = match value {
-        Some(v) => (v.to_string(), false),
-        None => match std::env::var(env_var) {
-            Ok(v) if !v.trim().is_empty() => (v, true),
-            _ => return Ok(None),
-        },
-    };
-    let path = Path::new(raw.trim());
-    if looks_like_path(raw.trim()) || path.is_file() {
-        let source_name = if from_env {
-            format!("${env_var}")
-        } else {
-            flag.to_string()
-        };
-        let text = std::fs::read(path).map_err(|err| KeyReadError {
-            path: path.to_path_buf(),
-            source_name,
-            err,
-        })?;
-        let origin = if from_env {
-            KeyOrigin::EnvFile {
-                var: env_var,
-                path: path.to_path_buf(),
-            }
-        } else {
-            KeyOrigin::File {
-                flag,
-                path: path.to_path_buf(),
-            }
-        };
-        return Ok(Some(KeyText { text, origin }));
-    }
-    let origin = if from_env {
-        KeyOrigin::Env { var: env_var }
-    } else {
-        KeyOrigin::Value { flag }
-    };
-    Ok(Some(KeyText {
-        text: raw.into_bytes(),
-        origin,
-    }))
 }
 
 /// A value that cannot be key text but reads as a path (so a missing file is reported as such).
