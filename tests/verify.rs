@@ -253,7 +253,23 @@ fn reserialized_json_is_named_compact_and_reordered() {
         serde_json::to_vec_pretty(&serde_json::Value::Object(reordered)).unwrap(),
     );
     c.expect(&["--signature", &sig, "--timestamp", TS, "--now", TS, "reordered.json"], 1,
-        "✗ invalid: 1 reason\n  - signature does not match: the body was re-serialized: it was signed as Telnyx's layout (2-space indent, keys sorted) but is now indented differently or with its keys in another order; verify the raw request body, before any JSON parsing\n");
+        "✗ invalid: 1 reason\n  - signature does not match: the body's keys were reordered after signing: it was signed as Telnyx's layout (2-space indent, keys sorted), and only the order of its keys has changed; verify the raw request body, before any JSON parsing\n");
+    // Issue 16: signed compact with its keys sorted, now compact in another order: only the
+    // key order is named, not a change of layout.
+    let mut sorted = v.clone();
+    sorted.sort_all_objects();
+    let compact_sorted = serde_json::to_vec(&sorted).unwrap();
+    let sig = c.sig(TS, &compact_sorted);
+    let mut unsorted = serde_json::Map::new();
+    for (k, val) in sorted.as_object().unwrap().iter().rev() {
+        unsorted.insert(k.clone(), val.clone());
+    }
+    c.t.write(
+        "compact-reordered.json",
+        serde_json::to_vec(&serde_json::Value::Object(unsorted)).unwrap(),
+    );
+    c.expect(&["--signature", &sig, "--timestamp", TS, "--now", TS, "compact-reordered.json"], 1,
+        "✗ invalid: 1 reason\n  - signature does not match: the body's keys were reordered after signing: it was signed as compact JSON with keys sorted, and only the order of its keys has changed; verify the raw request body, before any JSON parsing\n");
 }
 
 #[test]

@@ -116,6 +116,10 @@ pub enum Culprit {
     )]
     Reserialized { signed_as: String, now_as: String },
     #[error(
+        "the body's keys were reordered after signing: it was signed as {signed_as}, and only the order of its keys has changed; verify the raw request body, before any JSON parsing"
+    )]
+    KeysReordered { signed_as: String },
+    #[error(
         "the timestamp was re-spelled: it was signed as `{signed_as}` but the header says `{header}`; pass the header value through verbatim"
     )]
     TimestampSpelling { signed_as: String, header: String },
@@ -133,6 +137,7 @@ impl Culprit {
             Culprit::TrailingNewline => "mismatch_trailing_newline",
             Culprit::Crlf => "mismatch_crlf",
             Culprit::Reserialized { .. } => "mismatch_reserialized",
+            Culprit::KeysReordered { .. } => "mismatch_keys_reordered",
             Culprit::TimestampSpelling { .. } => "mismatch_timestamp_spelling",
             Culprit::WrongKey(_) => "mismatch_wrong_key",
             Culprit::Unknown => "mismatch",
@@ -306,6 +311,11 @@ fn diagnose(req: &VerifyRequest<'_>, key: &PublicKey, ts: &str, sig: &[u8; 64]) 
         let now_as = layout_name(body);
         for (signed_as, candidate) in layouts(&value) {
             if candidate != body && ok(ts, &candidate) {
+                // The same spacing in both, with only the keys in another order.
+                let spacing = spacing_of(&value, &candidate);
+                if spacing.is_some() && spacing == spacing_of(&value, body) {
+                    return Culprit::KeysReordered { signed_as };
+                }
                 return Culprit::Reserialized { signed_as, now_as };
             }
         }
@@ -443,6 +453,24 @@ fn python_dumps(value: &Value) -> Vec<u8> {
     let mut out = String::new();
     walk(value, &mut out);
     out.into_bytes()
+}
+
+/// The spacing `bytes` has when they are `value` serialised with one of serde_json's layouts,
+/// its keys sorted or in `value`'s order: compact, 2-space or 4-space indented.
+fn spacing_of(value: &Value, bytes: &[u8]) -> Option<&'static str> {
+    let mut sorted = value.clone();
+    sorted.sort_all_objects();
+    [value, &sorted].into_iter().find_map(|v| {
+        if serde_json::to_vec(v).is_ok_and(|b| b == bytes) {
+            Some("compact")
+        } else if serde_json::to_vec_pretty(v).is_ok_and(|b| b == bytes) {
+            Some("2-space")
+        } else if indent4(v) == bytes {
+            Some("4-space")
+        } else {
+            None
+        }
+    })
 }
 
 /// Describe how a JSON body is laid out, for the re-serialization message.
@@ -640,6 +668,18 @@ mod tests {
         ));
         let python = python_dumps(&value);
         assert!(matches!(culprit(&python), Culprit::Reserialized { .. }));
+        // Issue 16: the layout kept and only the key order changed is said as such.
+        let mut reordered = serde_json::Map::new();
+        for (k, v) in value.as_object().unwrap().iter().rev() {
+            reordered.insert(k.clone(), v.clone());
+        }
+        let reordered = serde_json::to_vec_pretty(&Value::Object(reordered)).unwrap();
+        assert_eq!(
+            culprit(&reordered),
+            Culprit::KeysReordered {
+                signed_as: "Telnyx's layout (2-space indent, keys sorted)".into()
+            }
+        );
         let mut changed = b.clone();
         let at = changed.iter().position(|&c| c == b'h').unwrap();
         changed[at] = b'H';
