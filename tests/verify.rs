@@ -373,3 +373,29 @@ fn could_not_run_exits_2() {
     ))
     .check();
 }
+
+/// Issue 16: a delivery that lacked a header, checked with the flag form, gets the verdict the
+/// SDKs give (the header is missing: invalid, exit 1), not a usage error.
+#[test]
+fn the_flag_form_without_a_header_is_a_verdict() {
+    let c = case();
+    let sig = c.sig(TS, &c.body);
+    c.expect(
+        &["--timestamp", TS, "--now", TS, "body.json"],
+        1,
+        "✗ invalid: 1 reason\n  - missing header telnyx-signature-ed25519\n",
+    );
+    c.expect(
+        &["--signature", &sig, "--now", TS, "body.json"],
+        1,
+        "✗ invalid: 1 reason\n  - missing header telnyx-timestamp\n",
+    );
+    // Without any of the four ways to give the headers it is still a usage error.
+    c.t.run(&["verify", "--public-key", &c.public, "body.json"])
+        .status(2)
+        .stdout("")
+        .stderr(Expect::satisfies("the usage error", |err| {
+            err.starts_with("telhook: error: the following required arguments were not provided:\n  <--signature <SIG>|--timestamp <TIME>|--headers <FILE>|--capture <FILE>>\n")
+        }))
+        .check();
+}

@@ -15,6 +15,12 @@ use crate::telnyx::{self, SIGNATURE_HEADER, TIMESTAMP_HEADER, VerifyRequest};
 use crate::ui::Ui;
 
 #[derive(Debug, clap::Args)]
+#[command(group(
+    clap::ArgGroup::new("headers_from")
+        .required(true)
+        .multiple(true)
+        .args(["signature", "timestamp", "headers", "capture"])
+))]
 #[command(
     override_usage = "telhook verify [OPTIONS] --capture <FILE> [--line <N>]\n       telhook verify [OPTIONS] --headers <FILE> [FILE]\n       telhook verify [OPTIONS] --signature <SIG> --timestamp <TIME> [FILE]"
 )]
@@ -24,20 +30,20 @@ pub struct Args {
     /// public_key, else your default key pair's (never made by verify).
     #[arg(long, value_name = "KEY|FILE", allow_hyphen_values = true)]
     pub public_key: Option<String>,
-    /// The telnyx-signature-ed25519 header value.
+    /// The telnyx-signature-ed25519 header value (without it, the verdict is that the header
+    /// is missing, as for a delivery that lacked it).
     #[arg(
         long,
         value_name = "SIG",
-        required_unless_present_any = ["headers", "capture"],
         conflicts_with_all = ["headers", "capture"],
         allow_hyphen_values = true
     )]
     pub signature: Option<String>,
-    /// The telnyx-timestamp header value, verbatim.
+    /// The telnyx-timestamp header value, verbatim (without it, the verdict is that the header
+    /// is missing).
     #[arg(
         long,
         value_name = "TIME",
-        required_unless_present_any = ["headers", "capture"],
         conflicts_with_all = ["headers", "capture"],
         allow_hyphen_values = true
     )]
