@@ -561,3 +561,23 @@ fn events_lists_both_providers_and_filters() {
         .unwrap();
     assert_eq!(sending["aliases"], serde_json::json!(["message-queued"]));
 }
+
+/// Issue 16: the spec gives `hash_sha256` exactly 32 characters, which no SHA-256 digest has;
+/// telhook sends the 64-hex digest (README, "where the documents disagree"), and its own schema
+/// accepts it.
+#[test]
+fn inbound_mms_carries_a_64_hex_sha256_that_validates() {
+    let t = crate::support::Telhook::new();
+    let body = t.stdout(&["example", "telnyx", "message.received", "--variant", "mms"]);
+    let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let digest = v["data"]["payload"]["media"][0]["hash_sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(digest.len(), 64, "{digest}");
+    assert!(digest.bytes().all(|b| b.is_ascii_hexdigit()), "{digest}");
+    t.write("mms.json", &body);
+    t.run(&["validate", "mms.json"])
+        .stdout("✓ valid: 1 file, 1 event, no errors\n")
+        .check();
+}
