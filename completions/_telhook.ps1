@@ -130,8 +130,8 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
         }
         'telhook;verify' {
             [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file holding it [env: TELNYX_PUBLIC_KEY]. Without one: ./telnyx.pub, the config files'' public_key, else your default key pair''s (never made by verify)')
-            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The telnyx-signature-ed25519 header value')
-            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The telnyx-timestamp header value, verbatim')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The telnyx-signature-ed25519 header value (without it, the verdict is that the header is missing, as for a delivery that lacked it)')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The telnyx-timestamp header value, verbatim (without it, the verdict is that the header is missing)')
             [CompletionResult]::new('--headers', '--headers', [CompletionResultType]::ParameterName, 'Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...)')
             [CompletionResult]::new('--capture', '--capture', [CompletionResultType]::ParameterName, 'Verify a request captured by `telhook listen --capture`: its headers and exact body (the last Telnyx record, or the one on --line)')
             [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'With --capture: the line of the record to verify')

@@ -1241,7 +1241,7 @@ __telhook_values() {
                     telnyx/call.deepfake_detection.error) __tc_words+=" default" ;;
                     telnyx/conference.created) __tc_words+=" default" ;;
                     telnyx/conference.ended) __tc_words+=" default" ;;
-                    telnyx/conference.floor.changed) __tc_words+=" default" ;;
+                    telnyx/conference.floor.changed) __tc_words+=" default flat" ;;
                     telnyx/conference.participant.joined) __tc_words+=" default" ;;
                     telnyx/conference.participant.left) __tc_words+=" default" ;;
                     telnyx/conference.participant.playback.started) __tc_words+=" default" ;;

@@ -121,8 +121,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
         }
         &'telhook;verify'= {
             cand --public-key 'The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file holding it [env: TELNYX_PUBLIC_KEY]. Without one: ./telnyx.pub, the config files'' public_key, else your default key pair''s (never made by verify)'
-            cand --signature 'The telnyx-signature-ed25519 header value'
-            cand --timestamp 'The telnyx-timestamp header value, verbatim'
+            cand --signature 'The telnyx-signature-ed25519 header value (without it, the verdict is that the header is missing, as for a delivery that lacked it)'
+            cand --timestamp 'The telnyx-timestamp header value, verbatim (without it, the verdict is that the header is missing)'
             cand --headers 'Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...)'
             cand --capture 'Verify a request captured by `telhook listen --capture`: its headers and exact body (the last Telnyx record, or the one on --line)'
             cand --line 'With --capture: the line of the record to verify'

@@ -105,8 +105,8 @@ complete -c telhook -n "__fish_telhook_using_subcommand sign" -s q -l quiet -d '
 complete -c telhook -n "__fish_telhook_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c telhook -n "__fish_telhook_using_subcommand sign" -s V -l version -d 'Print version'
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l public-key -d 'The Telnyx public key (base64 of the raw 32 bytes, as in Mission Control) or a file holding it [env: TELNYX_PUBLIC_KEY]. Without one: ./telnyx.pub, the config files\' public_key, else your default key pair\'s (never made by verify)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand verify" -l signature -d 'The telnyx-signature-ed25519 header value' -r
-complete -c telhook -n "__fish_telhook_using_subcommand verify" -l timestamp -d 'The telnyx-timestamp header value, verbatim' -r
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l signature -d 'The telnyx-signature-ed25519 header value (without it, the verdict is that the header is missing, as for a delivery that lacked it)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand verify" -l timestamp -d 'The telnyx-timestamp header value, verbatim (without it, the verdict is that the header is missing)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l headers -d 'Read both headers from a raw HTTP header dump (`curl -D FILE`, a proxy log...)' -r -F
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l capture -d 'Verify a request captured by `telhook listen --capture`: its headers and exact body (the last Telnyx record, or the one on --line)' -r -F
 complete -c telhook -n "__fish_telhook_using_subcommand verify" -l line -d 'With --capture: the line of the record to verify' -r
@@ -934,7 +934,8 @@ function __telhook_values --argument-names kind provider
                             default 'as documented'
                     case telnyx/conference.floor.changed
                         printf '%s\t%s\n' \
-                            default 'as documented'
+                            default 'in the {data, meta} envelope every delivery has' \
+                            flat 'flat, as the OpenAPI spec and the SDKs\' models have it'
                     case telnyx/conference.participant.joined
                         printf '%s\t%s\n' \
                             default 'as documented'

@@ -38,6 +38,13 @@ fn required(p: Provider, family: &str, event: &str, variant: &str) -> Vec<String
             );
             add("/meta/", &["attempt", "delivered_to"]);
         }
+        // The flat form (conference.floor.changed as the spec and the SDKs model it): the
+        // event's fields at the top level, the meta beside them.
+        (Provider::Telnyx, "conference") if variant == "flat" => {
+            add("/", &["record_type", "event_type", "id", "payload"]);
+            add("/meta/", &["attempt", "delivered_to"]);
+            add("/payload/", &["conference_id", "connection_id"]);
+        }
         (Provider::Telnyx, family) => {
             add("/data/", &["record_type", "event_type", "id", "payload"]);
             add("/meta/", &["attempt", "delivered_to"]);
@@ -193,6 +200,7 @@ fn wire_name(p: Provider, body: &Value) -> Option<&str> {
         Provider::Telnyx => body
             .pointer("/data/event_type")
             .or_else(|| body.pointer("/data/record_type"))
+            .or_else(|| body.pointer("/event_type"))
             .and_then(Value::as_str),
         Provider::Bandwidth => body
             .pointer("/0/type")
@@ -580,4 +588,53 @@ fn inbound_mms_carries_a_64_hex_sha256_that_validates() {
     t.run(&["validate", "mms.json"])
         .stdout("✓ valid: 1 file, 1 event, no errors\n")
         .check();
+}
+
+/// Issue 16: `conference.floor.changed` comes in the `{data, meta}` envelope by default and
+/// flat (`--variant flat`, the OpenAPI spec's and the SDKs' shape); both are recognised,
+/// validated, and carry their event id and facts to the listener.
+#[test]
+fn conference_floor_changed_is_enveloped_or_flat_and_both_are_understood() {
+    let t = crate::support::Telhook::new();
+    let l = crate::support::Listener::start(&t, &["--json", "--no-verify"]);
+    let mut facts = Vec::new();
+    for variant in ["default", "flat"] {
+        let body = t.stdout(&[
+            "example",
+            "telnyx",
+            "conference.floor.changed",
+            "--variant",
+            variant,
+            "--seed",
+            "3",
+        ]);
+        let v: Value = serde_json::from_slice(&body).unwrap();
+        let event = if variant == "flat" { &v } else { &v["data"] };
+        let id = event["id"].as_str().unwrap().to_string();
+        assert_eq!(v.get("data").is_some(), variant == "default", "{v}");
+        t.write("floor.json", &body);
+        t.run(&["validate", "floor.json"])
+            .stdout("✓ valid: 1 file, 1 event, no errors\n")
+            .check();
+        let answer = crate::support::http()
+            .post(&l.url)
+            .body(body.clone())
+            .send()
+            .unwrap();
+        assert_eq!(answer.status(), 200);
+        let seen: Value = serde_json::from_str(&l.line()).unwrap();
+        assert_eq!(
+            seen["event"], "conference.floor.changed",
+            "{variant}: {seen}"
+        );
+        assert_eq!(
+            seen["event_id"].as_str(),
+            Some(id.as_str()),
+            "{variant}: {seen}"
+        );
+        facts.push(seen["facts"].as_str().unwrap().to_string());
+    }
+    // The same seed, the same payload: the same facts, read from either shape.
+    assert!(facts[0].starts_with("v3:"), "{facts:?}");
+    assert_eq!(facts[0], facts[1]);
 }

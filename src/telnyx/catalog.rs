@@ -667,11 +667,18 @@ pub static EVENTS: &[Event] = &[
         direction: Direction::Either,
         reply: Reply::Ack,
         description: "Another participant took the conference floor",
-        variants: &[Variant {
-            name: "default",
-            description: "as documented",
-            template: template!("conference.floor.changed.json"),
-        }],
+        variants: &[
+            Variant {
+                name: "default",
+                description: "in the {data, meta} envelope every delivery has",
+                template: template!("conference.floor.changed.json"),
+            },
+            Variant {
+                name: "flat",
+                description: "flat, as the OpenAPI spec and the SDKs' models have it",
+                template: template!("conference.floor.changed.flat.json"),
+            },
+        ],
     },
     Event {
         provider: Provider::Telnyx,

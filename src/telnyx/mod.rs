@@ -201,18 +201,27 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
 
 /// The event's id (`data.id`) and the call, conference, fax or message it is about with the
 /// time it happened (`data.occurred_at`).
+/// The event object: `data` in the envelope every delivery has, or the body itself in the flat
+/// form the spec and the SDKs give `conference.floor.changed`.
+fn event_object(body: &Value) -> &Value {
+    match body.get("data") {
+        Some(d) if d.is_object() => d,
+        _ => body,
+    }
+}
+
 pub fn ids(body: &Value) -> (Option<String>, Option<(String, String)>) {
     let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
-    let id = s(body.pointer("/data/id"));
-    let p = body.pointer("/data/payload");
+    let event = event_object(body);
+    let id = s(event.get("id"));
+    let p = event.get("payload");
     let subject = p.and_then(|p| {
         s(p.get("call_session_id"))
             .or_else(|| s(p.get("conference_id")))
             .or_else(|| s(p.get("fax_id")))
             .or_else(|| s(p.get("id")))
     });
-    let time = s(body.pointer("/data/occurred_at"))
-        .or_else(|| s(body.pointer("/data/payload/occurred_at")));
+    let time = s(event.get("occurred_at")).or_else(|| s(event.pointer("/payload/occurred_at")));
     (id, subject.zip(time))
 }
 
@@ -220,10 +229,10 @@ pub fn ids(body: &Value) -> (Option<String>, Option<(String, String)>) {
 /// or the delivery status; for a clicked link who clicked what; for calls, conferences, faxes
 /// and number orders the id and the state.
 pub fn facts(event: &Event, body: &Value) -> String {
-    let p = &body["data"]["payload"];
+    let p = &event_object(body)["payload"];
     if event.name == "link_clicked" {
         // Its fields are on `data` itself; there is no payload.
-        let d = &body["data"];
+        let d = event_object(body);
         let s = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("-");
         return format!("{} clicked {}", s("to"), s("url"));
     }
