@@ -53,6 +53,9 @@ BURST_CONCURRENCY=64
 WRK_THREADS=2
 WORK=target/bench/listen
 mkdir -p "$WORK"
+# A listener given no --public-key (case 5) makes the user's default key pair on first use:
+# make it here, not in the user's own configuration directory.
+export XDG_CONFIG_HOME="$PWD/$WORK/config"
 [ "$CONNS" -ge "$WRK_THREADS" ] || { echo "CONNS must be at least $WRK_THREADS" >&2; exit 2; }
 if (( LISTEN_RSS_FIRST > LISTEN_RSS_N )); then LISTEN_RSS_FIRST=$LISTEN_RSS_N; fi
 
