@@ -739,96 +739,86 @@ impl Defaults {
             source: Some(to.source),
         }];
         let pair = self.default_pair_path();
-        let key_shown = |name: &'static str, found: Option<(KeyInput, Source)>, public: bool| {
-            match found {
-                Some((input, source)) => {
-                    let (value, read) = match &input {
-                        KeyInput::File(p) => (p.display().to_string(), std::fs::read(p).ok()),
-                        KeyInput::Text(t) if Path::new(t.trim()).is_file() => {
-                            (t.trim().to_string(), std::fs::read(t.trim()).ok())
-                        }
-                        KeyInput::Text(t) => (
-                            format!("the key given in {source}"),
-                            Some(t.clone().into_bytes()),
-                        ),
-                    };
-                    let half = read.and_then(|b| {
-                        if public {
-                            PublicKey::parse_file_bytes(&b).ok()
-                        } else {
-                            PrivateKey::parse(&String::from_utf8_lossy(&b))
-                                .ok()
-                                .map(|k| k.public())
-                        }
-                    });
-                    Shown {
-                        name,
-                        value: Some(value),
-                        source: Some(source),
-                        note: Some(match half {
-                            Some(k) => format!("public key {}", k.to_base64()),
-                            None => "cannot be read as a key".to_string(),
-                        }),
-                    }
-                }
-                None => {
-                    let Some(p) = &pair else {
-                        return Shown {
-                            name,
-                            value: None,
-                            source: None,
-                            note: Some(
-                                "no configuration directory for the default pair (set HOME or XDG_CONFIG_HOME)"
-                                    .to_string(),
-                            ),
-                        };
-                    };
-                    let file = if public {
+        // The default pair's file, before or after it is made.
+        let default_pair = |name: &'static str, public: bool| match &pair {
+            None => Shown {
+                name,
+                value: None,
+                source: None,
+                note: Some(
+                    "no configuration directory for the default pair (set HOME or XDG_CONFIG_HOME)"
+                        .to_string(),
+                ),
+            },
+            Some(p) => Shown {
+                name,
+                value: Some(
+                    if public {
                         p.with_file_name(PUBLIC_FILE)
                     } else {
                         p.clone()
-                    };
-                    let note = match read_default_key(p) {
-                        Ok(Some(k)) => format!("public key {}", k.public().to_base64()),
-                        Ok(None) => {
-                            "not made yet: send, replay, sign or listen make it on first use"
-                                .to_string()
-                        }
-                        Err(e) => format!("{e:#}"),
-                    };
-                    Shown {
-                        name,
-                        value: Some(file.display().to_string()),
-                        source: Some(Source::DefaultPair {
-                            path: p.clone(),
-                            created: false,
-                        }),
-                        note: Some(note),
                     }
-                }
+                    .display()
+                    .to_string(),
+                ),
+                source: Some(Source::DefaultPair {
+                    path: p.clone(),
+                    created: false,
+                }),
+                note: Some(match read_default_key(p) {
+                    Ok(Some(k)) => format!("public key {}", k.public().to_base64()),
+                    Ok(None) => "not made yet: send, replay, sign or listen make it on first use"
+                        .to_string(),
+                    Err(e) => format!("{e:#}"),
+                }),
+            },
+        };
+        // A key found elsewhere: its file (or where its text was given) and its public half.
+        let found = |name: &'static str,
+                     file: Option<PathBuf>,
+                     source: Source,
+                     public: Option<PublicKey>| {
+            Shown {
+                name,
+                value: Some(file.map_or_else(
+                    || format!("the key given in {source}"),
+                    |f| f.display().to_string(),
+                )),
+                note: Some(public.map_or_else(
+                    || "cannot be read as a key".to_string(),
+                    |k| format!("public key {}", k.to_base64()),
+                )),
+                source: Some(source),
             }
         };
-        out.push(key_shown(
-            "private_key",
+        let failed = |name: &'static str, e: anyhow::Error| Shown {
+            name,
+            value: None,
+            source: None,
+            note: Some(format!("{e:#}")),
+        };
+        let private =
             self.key_candidate(None, "--private-key", PRIVATE_KEY_ENV, PRIVATE_FILE, |s| {
                 s.private_key.as_ref()
-            }),
-            false,
-        ));
-        // The public key as listen and verify would take it: a private key given in its place is
-        // refused there, and so never shown here as if it were public.
-        let candidate =
-            self.key_candidate(None, "--public-key", PUBLIC_KEY_ENV, PUBLIC_FILE, |s| {
-                s.public_key.as_ref()
             });
-        out.push(match (candidate, self.public_key_unparsed(None, false)) {
-            (Some(_), Err(e)) => Shown {
-                name: "public_key",
-                value: None,
-                source: None,
-                note: Some(format!("{e:#}")),
+        out.push(match private {
+            None => default_pair("private_key", false),
+            Some((input, source)) => match input.read(&source) {
+                Ok((bytes, file)) => {
+                    let half = PrivateKey::parse(&String::from_utf8_lossy(&bytes))
+                        .ok()
+                        .map(|k| k.public());
+                    found("private_key", file, source, half)
+                }
+                Err(e) => failed("private_key", e),
             },
-            (candidate, _) => key_shown("public_key", candidate, true),
+        });
+        // The public key as listen and verify take it: a private key given in its place is
+        // refused there, and so never shown here as if it were public.
+        out.push(match self.public_key_unparsed(None, false) {
+            Ok(Some(r)) => found("public_key", r.file, r.source, r.value.ok()),
+            Ok(None) => default_pair("public_key", true),
+            Err(e) => failed("public_key", e),
         });
         out.push(match self.basic_auth(None) {
             Ok(Some(c)) => Shown {

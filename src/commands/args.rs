@@ -55,13 +55,7 @@ pub fn signing_key(
     ui: &Ui,
 ) -> anyhow::Result<Resolved<PrivateKey>> {
     let key = ctx.private_key(flag)?;
-    if !key.source.given() {
-        ui.note(&format!(
-            "telhook: signing Telnyx events with {} (public key {})",
-            key_place(&key.source, key.file.as_deref()),
-            key.value.public().to_base64()
-        ))?;
-    }
+    note_found_key(ui, "signing Telnyx events", &key, &key.value.public())?;
     Ok(key)
 }
 
@@ -75,20 +69,32 @@ pub fn verifying_key(
     ui: &Ui,
 ) -> anyhow::Result<Option<Resolved<PublicKey>>> {
     let key = ctx.public_key(flag, create)?;
-    if let Some(k) = &key
-        && !k.source.given()
-    {
-        ui.note(&format!(
-            "telhook: verifying Telnyx signatures with {} (public key {})",
-            key_place(&k.source, k.file.as_deref()),
-            k.value.to_base64()
-        ))?;
+    if let Some(k) = &key {
+        note_found_key(ui, "verifying Telnyx signatures", k, &k.value)?;
     }
     Ok(key)
 }
 
+/// The one line on stderr that names a key the command found rather than was given: what it
+/// is `doing` with it, where it is, and its public half.
+pub fn note_found_key<T>(
+    ui: &Ui,
+    doing: &str,
+    key: &Resolved<T>,
+    public: &PublicKey,
+) -> std::io::Result<()> {
+    if key.source.given() {
+        return Ok(());
+    }
+    ui.note(&format!(
+        "telhook: {doing} with {} (public key {})",
+        key_place(&key.source, key.file.as_deref()),
+        public.to_base64()
+    ))
+}
+
 /// Where a found key is, for the note: the source, and the file when the source does not say it.
-pub fn key_place(source: &Source, file: Option<&Path>) -> String {
+fn key_place(source: &Source, file: Option<&Path>) -> String {
     match (source, file) {
         (Source::ProjectFile { path: cfg } | Source::UserFile { path: cfg }, Some(f)) => {
             format!("{} (named in {})", f.display(), cfg.display())

@@ -118,10 +118,10 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         ui.warn("--basic-auth is ignored for Telnyx, which signs instead")?;
     }
     match args.count {
-        Some(n) => load_mode(args, ui, &settings, n),
+        Some(n) => load_mode(args, ui, &ctx, &settings, n),
         None => {
             if args.dry_run {
-                return dry_run(args, ui, &settings, items);
+                return dry_run(args, ui, &ctx, &settings, items);
             }
             let how = Run {
                 concurrency: args.delivery.concurrency as usize,
@@ -237,7 +237,13 @@ fn check_load_events(args: &Args) -> anyhow::Result<()> {
 }
 
 /// `--count N`: fresh ids for every event, rendered by the worker that delivers it.
-fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::Result<ExitStatus> {
+fn load_mode(
+    args: &Args,
+    ui: &Ui,
+    ctx: &crate::config::Defaults,
+    settings: &Settings,
+    count: u64,
+) -> anyhow::Result<ExitStatus> {
     let provider = args.provider;
     let names = load_events(args);
     let render = |i: u64| -> Vec<Item> {
@@ -256,7 +262,7 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
     };
     if args.dry_run {
         let items: Vec<Item> = (0..count).flat_map(render).collect();
-        return dry_run(args, ui, settings, items);
+        return dry_run(args, ui, ctx, settings, items);
     }
     let how = Run {
         concurrency: args.delivery.concurrency as usize,
@@ -277,6 +283,7 @@ fn load_mode(args: &Args, ui: &Ui, settings: &Settings, count: u64) -> anyhow::R
 fn dry_run(
     args: &Args,
     ui: &Ui,
+    ctx: &crate::config::Defaults,
     settings: &Settings,
     items: Vec<Item>,
 ) -> anyhow::Result<ExitStatus> {
@@ -284,7 +291,7 @@ fn dry_run(
     let with_credentials = args.provider == Provider::Bandwidth && settings.credentials.is_some();
     // The variable the credentials came from (a file's basic_auth_env names its own), or
     // TELHOOK_BASIC_AUTH, which must then be exported for the commands to run.
-    let var = match crate::config::Defaults::load()?
+    let var = match ctx
         .basic_auth(args.delivery.basic_auth.as_ref())?
         .map(|c| c.source)
     {

@@ -77,12 +77,8 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let found = defaults.public_key_unparsed(args.public_key.as_deref(), false)?.context(
         "no public key: pass --public-key KEY|FILE or set TELNYX_PUBLIC_KEY (the key under Keys & Credentials > Public Key in Mission Control); for telhook's own signatures, the default pair appears once send, sign or listen has run",
     )?;
-    if let (Ok(k), false) = (&found.value, found.source.given()) {
-        ui.note(&format!(
-            "telhook: verifying with {} (public key {})",
-            args::key_place(&found.source, found.file.as_deref()),
-            k.to_base64()
-        ))?;
+    if let Ok(k) = &found.value {
+        args::note_found_key(ui, "verifying", &found, k)?;
     }
     let key = found.value.clone();
     let mut captured_body = None;

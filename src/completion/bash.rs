@@ -94,24 +94,12 @@ fn commands(model: &Model) -> String {
          what each\n# positional and the value-completing flags complete to.\n\
          __telhook_command() {\n    case \"$1\" in\n",
     );
-    for c in &model.commands {
-        let f = c.fields();
-        s.push_str(&format!(
-            "        {})\n            __tc_value_opts=\" {} \"\n            \
-             __tc_provider_opts=\" {} \"\n            __tc_flags=\" {} \"\n            \
-             __tc_positions=\"{}\"\n            __tc_beyond={}\n            \
-             __tc_provider_at={}\n            __tc_event_at={}\n            ;;\n",
-            c.names.join("|"),
-            f.value_options,
-            f.provider_options,
-            f.flags,
-            f.positions,
-            f.beyond,
-            f.provider_at.map(|p| p.to_string()).unwrap_or_default(),
-            f.event_at,
-        ));
-    }
-    s.push_str("        *)\n            return 1\n            ;;\n    esac\n}\n");
+    s.push_str(&super::sh_command_arms(
+        model,
+        |p: &str| format!("{p})"),
+        '"',
+    ));
+    s.push_str("    esac\n}\n");
     s
 }
 

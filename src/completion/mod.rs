@@ -144,6 +144,35 @@ pub(crate) struct Fields {
     pub event_at: usize,
 }
 
+/// The `case` arms of the sh-like scripts' `__telhook_command` (bash, zsh): one per command,
+/// setting its shape in the caller's `__tc_*` variables, with the shell's `pattern` syntax
+/// (`x)` or `(x)`) and quote character; then the arm that fails for any other word.
+pub(crate) fn sh_command_arms(model: &Model, pattern: impl Fn(&str) -> String, q: char) -> String {
+    let mut s = String::new();
+    for c in &model.commands {
+        let f = c.fields();
+        s.push_str(&format!(
+            "        {}\n            __tc_value_opts={q} {} {q}\n            \
+             __tc_provider_opts={q} {} {q}\n            __tc_flags={q} {} {q}\n            \
+             __tc_positions={q}{}{q}\n            __tc_beyond={}\n            \
+             __tc_provider_at={}\n            __tc_event_at={}\n            ;;\n",
+            pattern(&c.names.join("|")),
+            f.value_options,
+            f.provider_options,
+            f.flags,
+            f.positions,
+            f.beyond,
+            f.provider_at.map(|p| p.to_string()).unwrap_or_default(),
+            f.event_at,
+        ));
+    }
+    s.push_str(&format!(
+        "        {}\n            return 1\n            ;;\n",
+        pattern("*")
+    ));
+    s
+}
+
 impl CommandShape {
     /// The shape in the words every script uses.
     pub fn fields(&self) -> Fields {
