@@ -153,7 +153,8 @@ impl fmt::Display for Provider {
 }
 
 /// The API an event belongs to: `messaging`, `voice`, `conference`, `fax`, `streaming`,
-/// `siprec`, `numbers` (Telnyx); `messaging-v2`, `voice-v2`, `v1` (Bandwidth).
+/// `siprec`, `numbers`, `10dlc`, `whatsapp`, `meetings` (Telnyx); `messaging-v2`, `voice-v2`,
+/// `v1` (Bandwidth).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Family {
@@ -164,6 +165,12 @@ pub enum Family {
     Streaming,
     Siprec,
     Numbers,
+    /// 10DLC brand and campaign registration.
+    #[serde(rename = "10dlc")]
+    TenDlc,
+    Whatsapp,
+    /// Meeting sessions: their status, transcripts, recordings and AI artifacts.
+    Meetings,
     MessagingV2,
     VoiceV2,
     V1,
@@ -179,6 +186,9 @@ impl Family {
             Family::Streaming => "streaming",
             Family::Siprec => "siprec",
             Family::Numbers => "numbers",
+            Family::TenDlc => "10dlc",
+            Family::Whatsapp => "whatsapp",
+            Family::Meetings => "meetings",
             Family::MessagingV2 => "messaging-v2",
             Family::VoiceV2 => "voice-v2",
             Family::V1 => "v1",
