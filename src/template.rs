@@ -311,10 +311,13 @@ impl Renderer {
                 let ms = self.scaled(offset(args[1])?) - self.scaled(offset(args[0])?);
                 Value::from(ms / 1000)
             }
-            "epoch" => {
-                need(1)?;
-                Value::from(self.offset(offset(args[0])?).timestamp())
-            }
+            "epoch" => match args {
+                [at] => Value::from(self.offset(offset(at)?).timestamp()),
+                // Some payloads carry the Unix time as a string (Telnyx 10DLC `createDate`).
+                [at, "string"] => Value::from(self.offset(offset(at)?).timestamp().to_string()),
+                [_, _] => return Err(bad("the second argument can only be `string`")),
+                _ => return Err(bad("takes OFFSET_MS [string]")),
+            },
             "int" => {
                 need(3)?;
                 let min = offset(args[0])?;
@@ -579,11 +582,22 @@ mod tests {
     #[test]
     fn whole_string_numeric_placeholders_become_numbers_and_splices_stay_strings() {
         let v = fixed(2)
-            .render(r#"{"n":"{{int 3 3 n}}","s":"n={{int 3 3 n}}","e":"{{epoch 0}}"}"#)
+            .render(r#"{"n":"{{int 3 3 n}}","s":"n={{int 3 3 n}}","e":"{{epoch 0}}","es":"{{epoch 0 string}}"}"#)
             .unwrap();
         assert_eq!(v["n"], Value::from(3));
         assert_eq!(v["s"], Value::from("n=3"));
         assert_eq!(v["e"], Value::from(1_767_323_045_i64));
+        assert_eq!(v["es"], Value::from("1767323045"));
+        for bad in [
+            r#""{{epoch 0 number}}""#,
+            r#""{{epoch}}""#,
+            r#""{{epoch 0 string x}}""#,
+        ] {
+            assert!(
+                matches!(fixed(2).render(bad), Err(TemplateError::BadArgs { .. })),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

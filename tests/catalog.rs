@@ -45,6 +45,20 @@ fn required(p: Provider, family: &str, event: &str, variant: &str) -> Vec<String
             add("/meta/", &["attempt", "delivered_to"]);
             add("/payload/", &["conference_id", "connection_id"]);
         }
+        // The meeting-session envelope (both SDKs): the event beside `data`, which holds the
+        // session it is about; no `meta`.
+        (Provider::Telnyx, "meetings") => {
+            add("/", &["id", "event", "occurred_at", "version", "data"]);
+            add("/data/", &["session_id"]);
+        }
+        // The flat 10DLC campaign update: every field optional in the spec and the SDKs, but
+        // these are what an app acts on, and telhook sends them.
+        (Provider::Telnyx, "10dlc") => {
+            add(
+                "/",
+                &["campaignId", "brandId", "type", "status", "description"],
+            );
+        }
         (Provider::Telnyx, family) => {
             add("/data/", &["record_type", "event_type", "id", "payload"]);
             add("/meta/", &["attempt", "delivered_to"]);
@@ -197,10 +211,12 @@ fn required(p: Provider, family: &str, event: &str, variant: &str) -> Vec<String
 /// The event name inside the body.
 fn wire_name(p: Provider, body: &Value) -> Option<&str> {
     match p {
+        Provider::Telnyx if body.get("campaignId").is_some() => Some("campaignStatusUpdate"),
         Provider::Telnyx => body
             .pointer("/data/event_type")
             .or_else(|| body.pointer("/data/record_type"))
             .or_else(|| body.pointer("/event_type"))
+            .or_else(|| body.pointer("/event"))
             .and_then(Value::as_str),
         Provider::Bandwidth => body
             .pointer("/0/type")

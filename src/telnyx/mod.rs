@@ -103,18 +103,29 @@ pub const MESSAGING_ERRORS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Fill in the delivery metadata of one attempt: `meta.attempt` and `meta.delivered_to`.
+/// Fill in the delivery metadata of one attempt: `meta.attempt` and `meta.delivered_to`, on
+/// the bodies that carry it: the `{data, meta}` envelope of the v2 events (a `data.event_type`
+/// or `data.record_type`, or a `meta` already there) and the flat form with `record_type`. The
+/// meeting-session events (their own `{id, event, occurred_at, version, data}` envelope) and
+/// the flat 10DLC campaign update are modelled without `meta` by both SDKs, and keep that shape.
 pub fn stamp(body: &mut Value, attempt: u32, url: &str) {
     let Some(obj) = body.as_object_mut() else {
         return;
     };
-    let meta = obj
-        .entry("meta")
-        .or_insert_with(|| Value::Object(Map::new()));
-    if let Some(meta) = meta.as_object_mut() {
-        meta.insert("attempt".into(), Value::from(attempt));
-        meta.insert("delivered_to".into(), Value::from(url));
-        meta.sort_keys();
+    let data = obj.get("data").and_then(Value::as_object);
+    let enveloped = obj.contains_key("meta")
+        || obj.contains_key("record_type")
+        || data.is_some_and(|d| d.contains_key("event_type") || d.contains_key("record_type"))
+        || (data.is_some() && !obj.contains_key("event"));
+    if enveloped {
+        let meta = obj
+            .entry("meta")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Some(meta) = meta.as_object_mut() {
+            meta.insert("attempt".into(), Value::from(attempt));
+            meta.insert("delivered_to".into(), Value::from(url));
+            meta.sort_keys();
+        }
     }
     obj.sort_keys();
 }
@@ -171,26 +182,36 @@ pub fn sent_by(headers: &[(String, String)]) -> bool {
         || crate::http::header(headers, "user-agent").is_some_and(|ua| ua.starts_with(USER_AGENT))
 }
 
-/// Is this body shaped as a Telnyx webhook (a `data` object, or the flat form with
-/// `record_type` and `event_type`)? Such a body is no other provider's.
+/// The catalog name of the 10DLC campaign status update, whose flat camelCase body names no
+/// event: the spec's name for the webhook (`campaignStatusUpdate`), recognised by `campaignId`.
+pub const CAMPAIGN_STATUS_UPDATE: &str = "campaignStatusUpdate";
+
+/// Is this body shaped as a Telnyx webhook (a `data` object, the flat form with `record_type`
+/// and `event_type`, or the flat 10DLC campaign update with `campaignId`)? Such a body is no
+/// other provider's.
 pub fn shaped(value: &Value) -> bool {
     value.as_object().is_some_and(|obj| {
         obj.get("data").is_some_and(Value::is_object)
             || (obj.get("record_type").is_some()
                 && obj.get("event_type").is_some_and(Value::is_string))
+            || obj.get("campaignId").is_some_and(Value::is_string)
     })
 }
 
-/// Which Telnyx event a body is: by `data.event_type` (or `data.record_type`), or the flat
-/// `event_type` of the spec's `conference.floor.changed`.
+/// Which Telnyx event a body is: by `data.event_type` (or `data.record_type`); by the top-level
+/// `event` of the meeting-session envelope (`{id, event, occurred_at, version, data}`); by the
+/// flat `event_type` of the spec's `conference.floor.changed`; or, for the flat 10DLC campaign
+/// update that names no event, by its `campaignId` (fixtures/telnyx/schemas/NOTES.md).
 pub fn recognize(value: &Value) -> Option<&'static Event> {
     let obj = value.as_object()?;
     let wire = match obj.get("data").and_then(Value::as_object) {
         Some(data) => data
             .get("event_type")
             .and_then(Value::as_str)
-            .or_else(|| data.get("record_type").and_then(Value::as_str))?,
+            .or_else(|| data.get("record_type").and_then(Value::as_str))
+            .or_else(|| obj.get("event").and_then(Value::as_str))?,
         None if obj.get("record_type").is_some() => obj.get("event_type")?.as_str()?,
+        None if obj.get("campaignId").is_some_and(Value::is_string) => CAMPAIGN_STATUS_UPDATE,
         None => return None,
     };
     Provider::Telnyx
@@ -199,8 +220,6 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
         .find(|e| e.wire_name == wire)
 }
 
-/// The event's id (`data.id`) and the call, conference, fax or message it is about with the
-/// time it happened (`data.occurred_at`).
 /// The event object: `data` in the envelope every delivery has, or the body itself in the flat
 /// form the spec and the SDKs give `conference.floor.changed`.
 fn event_object(body: &Value) -> &Value {
@@ -210,18 +229,25 @@ fn event_object(body: &Value) -> &Value {
     }
 }
 
+/// The event's id (`data.id`) and the call, conference, fax, message or meeting session it is
+/// about with the time it happened (`data.occurred_at`). The meeting-session events keep their
+/// id and time beside `data` (which holds the session); the 10DLC campaign update has neither.
 pub fn ids(body: &Value) -> (Option<String>, Option<(String, String)>) {
     let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
     let event = event_object(body);
-    let id = s(event.get("id"));
+    let id = s(event.get("id")).or_else(|| s(body.get("id")));
     let p = event.get("payload");
-    let subject = p.and_then(|p| {
-        s(p.get("call_session_id"))
-            .or_else(|| s(p.get("conference_id")))
-            .or_else(|| s(p.get("fax_id")))
-            .or_else(|| s(p.get("id")))
-    });
-    let time = s(event.get("occurred_at")).or_else(|| s(event.pointer("/payload/occurred_at")));
+    let subject = p
+        .and_then(|p| {
+            s(p.get("call_session_id"))
+                .or_else(|| s(p.get("conference_id")))
+                .or_else(|| s(p.get("fax_id")))
+                .or_else(|| s(p.get("id")))
+        })
+        .or_else(|| s(event.get("session_id")));
+    let time = s(event.get("occurred_at"))
+        .or_else(|| s(event.pointer("/payload/occurred_at")))
+        .or_else(|| s(body.get("occurred_at")));
     (id, subject.zip(time))
 }
 
@@ -235,6 +261,20 @@ pub fn facts(event: &Event, body: &Value) -> String {
         let d = event_object(body);
         let s = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("-");
         return format!("{} clicked {}", s("to"), s("url"));
+    }
+    match event.family {
+        // The session and what changed: its status, or the artifact's type.
+        Family::Meetings => {
+            return crate::catalog::id_and_state(
+                event_object(body),
+                &["session_id"],
+                &["status", "type"],
+            );
+        }
+        Family::TenDlc => {
+            return crate::catalog::id_and_state(body, &["campaignId"], &["type", "status"]);
+        }
+        _ => {}
     }
     if event.family != Family::Messaging {
         return crate::catalog::id_and_state(
@@ -293,6 +333,40 @@ mod tests {
         assert_eq!(r.body, bytes);
         let unsigned = request("http://a/", bytes, None, 1);
         assert_eq!(unsigned.header(SIGNATURE_HEADER), None);
+    }
+
+    #[test]
+    fn the_meeting_envelope_and_the_flat_campaign_update_are_recognised_and_keep_their_shape() {
+        let mut meeting = json!({"id": "e-1", "event": "artifact.failed", "occurred_at": "2026-01-01T00:00:00Z",
+            "version": "1", "data": {"artifact_id": "mtgart_1", "session_id": "mtgsess_1", "type": "summary"}});
+        assert_eq!(recognize(&meeting).map(|e| e.name), Some("artifact.failed"));
+        assert!(shaped(&meeting));
+        let (id, subject) = ids(&meeting);
+        assert_eq!(id.as_deref(), Some("e-1"));
+        assert_eq!(
+            subject,
+            Some(("mtgsess_1".into(), "2026-01-01T00:00:00Z".into()))
+        );
+        // Neither SDK models `meta` on these: an attempt does not add one.
+        stamp(&mut meeting, 2, "http://a/");
+        assert!(meeting.get("meta").is_none());
+
+        let mut campaign =
+            json!({"campaignId": "c-1", "type": "REGISTRATION", "status": "ACCEPTED"});
+        assert_eq!(
+            recognize(&campaign).map(|e| e.name),
+            Some(CAMPAIGN_STATUS_UPDATE)
+        );
+        assert!(shaped(&campaign));
+        stamp(&mut campaign, 1, "http://a/");
+        assert!(campaign.get("meta").is_none());
+        // A v2 envelope without meta (a stored payload) gets one.
+        let mut v2 = json!({"data": {"event_type": "call.answered", "payload": {}}});
+        stamp(&mut v2, 1, "http://a/");
+        assert_eq!(v2["meta"]["attempt"], 1);
+        // An unknown meeting event is not another event.
+        let other = json!({"id": "e", "event": "meeting.unknown", "data": {}});
+        assert!(recognize(&other).is_none());
     }
 
     #[test]

@@ -81,5 +81,11 @@ pub static SCHEMAS: &[(&str, &str)] = &[
     schema!("siprec.started"),
     schema!("siprec.stopped"),
     schema!("siprec.failed"),
+    schema!("campaignStatusUpdate"),
+    schema!("session.status_changed"),
+    schema!("transcript.completed"),
+    schema!("recording.available"),
+    schema!("artifact.completed"),
+    schema!("artifact.failed"),
     schema!("messaging_hosted_numbers_orders.internal_transfer_approval_requested"),
 ];
