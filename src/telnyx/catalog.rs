@@ -106,6 +106,27 @@ pub static EVENTS: &[Event] = &[
     Event {
         provider: Provider::Telnyx,
         family: Family::Messaging,
+        name: "message.read",
+        wire_name: "message.read",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A recipient read your RCS or WhatsApp message (read receipt)",
+        variants: &[
+            Variant {
+                name: "rcs",
+                description: "RCS message from an agent",
+                template: template!("message.read.rcs.json"),
+            },
+            Variant {
+                name: "whatsapp",
+                description: "WhatsApp template message",
+                template: template!("message.read.whatsapp.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Messaging,
         name: "link_clicked",
         wire_name: "link_clicked",
         direction: Direction::Outbound,

@@ -20,6 +20,7 @@ pub static SCHEMAS: &[(&str, &str)] = &[
     schema!("message.received"),
     schema!("message.sent"),
     schema!("message.finalized"),
+    schema!("message.read"),
     schema!("link_clicked"),
     schema!("call.initiated"),
     schema!("call.answered"),
