@@ -82,5 +82,12 @@ pub static SCHEMAS: &[(&str, &str)] = &[
     schema!("siprec.started"),
     schema!("siprec.stopped"),
     schema!("siprec.failed"),
+    schema!("messaging_hosted_numbers_orders.created"),
+    schema!("messaging_hosted_numbers_orders.updated"),
+    schema!("messaging_hosted_numbers_orders.deleted"),
+    schema!("messaging_hosted_numbers_orders.internal_transfer_detected"),
     schema!("messaging_hosted_numbers_orders.internal_transfer_approval_requested"),
+    schema!("messaging_hosted_numbers_orders.internal_transfer_approved"),
+    schema!("messaging_hosted_numbers_orders.internal_transfer_rejected"),
+    schema!("messaging_hosted_numbers_orders.internal_transfer_auto_approved"),
 ];
