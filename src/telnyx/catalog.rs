@@ -1137,6 +1137,27 @@ pub static EVENTS: &[Event] = &[
             ),
         }],
     },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "number_order.complete",
+        wire_name: "number_order.complete",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A number order you placed completed",
+        variants: &[
+            Variant {
+                name: "success",
+                description: "both numbers ordered",
+                template: template!("number_order.complete.success.json"),
+            },
+            Variant {
+                name: "failure",
+                description: "the number could not be ordered",
+                template: template!("number_order.complete.failure.json"),
+            },
+        ],
+    },
 ];
 
 pub static ALIASES: &[Alias] = &[];

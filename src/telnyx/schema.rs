@@ -90,4 +90,5 @@ pub static SCHEMAS: &[(&str, &str)] = &[
     schema!("messaging_hosted_numbers_orders.internal_transfer_approved"),
     schema!("messaging_hosted_numbers_orders.internal_transfer_rejected"),
     schema!("messaging_hosted_numbers_orders.internal_transfer_auto_approved"),
+    schema!("number_order.complete"),
 ];
