@@ -1158,6 +1158,83 @@ pub static EVENTS: &[Event] = &[
             },
         ],
     },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "number_reputation.external_verification.status_changed",
+        wire_name: "number_reputation.external_verification.status_changed",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "The ownership proof for your externally hosted numbers was reviewed",
+        variants: &[
+            Variant {
+                name: "approved",
+                description: "proof approved",
+                template: template!(
+                    "number_reputation.external_verification.status_changed.approved.json"
+                ),
+            },
+            Variant {
+                name: "rejected",
+                description: "proof rejected, with a reason",
+                template: template!(
+                    "number_reputation.external_verification.status_changed.rejected.json"
+                ),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "number_reputation.number.flagged",
+        wire_name: "number_reputation.number.flagged",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "A monitored number needs its ownership confirmed",
+        variants: &[
+            Variant {
+                name: "carrier_changed",
+                description: "the number moved to another carrier",
+                template: template!("number_reputation.number.flagged.carrier_changed.json"),
+            },
+            Variant {
+                name: "reverification_due",
+                description: "the periodic re-verification is due",
+                template: template!("number_reputation.number.flagged.reverification_due.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "number_reputation.number.removed",
+        wire_name: "number_reputation.number.removed",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "A monitored number was removed from reputation monitoring",
+        variants: &[
+            Variant {
+                name: "ported_away",
+                description: "you confirmed it left after a carrier change",
+                template: template!("number_reputation.number.removed.ported_away.json"),
+            },
+            Variant {
+                name: "unconfirmed_ownership",
+                description: "the confirmation deadline passed",
+                template: template!("number_reputation.number.removed.unconfirmed_ownership.json"),
+            },
+            Variant {
+                name: "reassigned",
+                description: "reported as permanently disconnected",
+                template: template!("number_reputation.number.removed.reassigned.json"),
+            },
+            Variant {
+                name: "customer_reported",
+                description: "you reported you no longer own it",
+                template: template!("number_reputation.number.removed.customer_reported.json"),
+            },
+        ],
+    },
 ];
 
 pub static ALIASES: &[Alias] = &[];

@@ -91,4 +91,7 @@ pub static SCHEMAS: &[(&str, &str)] = &[
     schema!("messaging_hosted_numbers_orders.internal_transfer_rejected"),
     schema!("messaging_hosted_numbers_orders.internal_transfer_auto_approved"),
     schema!("number_order.complete"),
+    schema!("number_reputation.external_verification.status_changed"),
+    schema!("number_reputation.number.flagged"),
+    schema!("number_reputation.number.removed"),
 ];
