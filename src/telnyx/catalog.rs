@@ -106,6 +106,27 @@ pub static EVENTS: &[Event] = &[
     Event {
         provider: Provider::Telnyx,
         family: Family::Messaging,
+        name: "message.read",
+        wire_name: "message.read",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A recipient read your RCS or WhatsApp message (read receipt)",
+        variants: &[
+            Variant {
+                name: "rcs",
+                description: "RCS message from an agent",
+                template: template!("message.read.rcs.json"),
+            },
+            Variant {
+                name: "whatsapp",
+                description: "WhatsApp template message",
+                template: template!("message.read.whatsapp.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Messaging,
         name: "link_clicked",
         wire_name: "link_clicked",
         direction: Direction::Outbound,
@@ -990,6 +1011,232 @@ pub static EVENTS: &[Event] = &[
     },
     Event {
         provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "messaging_hosted_numbers_orders.created",
+        wire_name: "messaging_hosted_numbers_orders.created",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "You created a hosted-number order",
+        variants: &[Variant {
+            name: "default",
+            description: "a pending order for one number",
+            template: template!("messaging_hosted_numbers_orders.created.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "messaging_hosted_numbers_orders.updated",
+        wire_name: "messaging_hosted_numbers_orders.updated",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A hosted-number order changed status",
+        variants: &[
+            Variant {
+                name: "provisioning",
+                description: "ownership verified, the number is being provisioned",
+                template: template!("messaging_hosted_numbers_orders.updated.provisioning.json"),
+            },
+            Variant {
+                name: "successful",
+                description: "the number is hosted and active",
+                template: template!("messaging_hosted_numbers_orders.updated.successful.json"),
+            },
+            Variant {
+                name: "failed",
+                description: "ownership verification failed",
+                template: template!("messaging_hosted_numbers_orders.updated.failed.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "messaging_hosted_numbers_orders.deleted",
+        wire_name: "messaging_hosted_numbers_orders.deleted",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A hosted-number order was deleted",
+        variants: &[Variant {
+            name: "default",
+            description: "order and number deleted",
+            template: template!("messaging_hosted_numbers_orders.deleted.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "messaging_hosted_numbers_orders.internal_transfer_detected",
+        wire_name: "messaging_hosted_numbers_orders.internal_transfer_detected",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "The numbers of your hosted-number order are active on another Telnyx account",
+        variants: &[Variant {
+            name: "default",
+            description: "no approval window yet",
+            template: template!("messaging_hosted_numbers_orders.internal_transfer_detected.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "messaging_hosted_numbers_orders.internal_transfer_approval_requested",
+        wire_name: "messaging_hosted_numbers_orders.internal_transfer_approval_requested",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "A hosted-number transfer needs your approval",
+        variants: &[Variant {
+            name: "default",
+            description: "as documented",
+            template: template!(
+                "messaging_hosted_numbers_orders.internal_transfer_approval_requested.json"
+            ),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "messaging_hosted_numbers_orders.internal_transfer_approved",
+        wire_name: "messaging_hosted_numbers_orders.internal_transfer_approved",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "The other account approved the hosted-number transfer",
+        variants: &[Variant {
+            name: "default",
+            description: "approved before the deadline; provisioning",
+            template: template!("messaging_hosted_numbers_orders.internal_transfer_approved.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "messaging_hosted_numbers_orders.internal_transfer_rejected",
+        wire_name: "messaging_hosted_numbers_orders.internal_transfer_rejected",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "The other account rejected the hosted-number transfer",
+        variants: &[Variant {
+            name: "default",
+            description: "rejected; the order failed",
+            template: template!("messaging_hosted_numbers_orders.internal_transfer_rejected.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "messaging_hosted_numbers_orders.internal_transfer_auto_approved",
+        wire_name: "messaging_hosted_numbers_orders.internal_transfer_auto_approved",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "The hosted-number transfer was approved when its deadline passed",
+        variants: &[Variant {
+            name: "default",
+            description: "deadline passed without an answer; provisioning",
+            template: template!(
+                "messaging_hosted_numbers_orders.internal_transfer_auto_approved.json"
+            ),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "number_order.complete",
+        wire_name: "number_order.complete",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A number order you placed completed",
+        variants: &[
+            Variant {
+                name: "success",
+                description: "both numbers ordered",
+                template: template!("number_order.complete.success.json"),
+            },
+            Variant {
+                name: "failure",
+                description: "the number could not be ordered",
+                template: template!("number_order.complete.failure.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "number_reputation.external_verification.status_changed",
+        wire_name: "number_reputation.external_verification.status_changed",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "The ownership proof for your externally hosted numbers was reviewed",
+        variants: &[
+            Variant {
+                name: "approved",
+                description: "proof approved",
+                template: template!(
+                    "number_reputation.external_verification.status_changed.approved.json"
+                ),
+            },
+            Variant {
+                name: "rejected",
+                description: "proof rejected, with a reason",
+                template: template!(
+                    "number_reputation.external_verification.status_changed.rejected.json"
+                ),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "number_reputation.number.flagged",
+        wire_name: "number_reputation.number.flagged",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "A monitored number needs its ownership confirmed",
+        variants: &[
+            Variant {
+                name: "carrier_changed",
+                description: "the number moved to another carrier",
+                template: template!("number_reputation.number.flagged.carrier_changed.json"),
+            },
+            Variant {
+                name: "reverification_due",
+                description: "the periodic re-verification is due",
+                template: template!("number_reputation.number.flagged.reverification_due.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Numbers,
+        name: "number_reputation.number.removed",
+        wire_name: "number_reputation.number.removed",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "A monitored number was removed from reputation monitoring",
+        variants: &[
+            Variant {
+                name: "ported_away",
+                description: "you confirmed it left after a carrier change",
+                template: template!("number_reputation.number.removed.ported_away.json"),
+            },
+            Variant {
+                name: "unconfirmed_ownership",
+                description: "the confirmation deadline passed",
+                template: template!("number_reputation.number.removed.unconfirmed_ownership.json"),
+            },
+            Variant {
+                name: "reassigned",
+                description: "reported as permanently disconnected",
+                template: template!("number_reputation.number.removed.reassigned.json"),
+            },
+            Variant {
+                name: "customer_reported",
+                description: "you reported you no longer own it",
+                template: template!("number_reputation.number.removed.customer_reported.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
         family: Family::TenDlc,
         name: "campaignStatusUpdate",
         wire_name: "campaignStatusUpdate",
@@ -1121,22 +1368,6 @@ pub static EVENTS: &[Event] = &[
             name: "default",
             description: "as the SDKs model it",
             template: template!("artifact.failed.json"),
-        }],
-    },
-    Event {
-        provider: Provider::Telnyx,
-        family: Family::Numbers,
-        name: "messaging_hosted_numbers_orders.internal_transfer_approval_requested",
-        wire_name: "messaging_hosted_numbers_orders.internal_transfer_approval_requested",
-        direction: Direction::Inbound,
-        reply: Reply::Ack,
-        description: "A hosted-number transfer needs your approval",
-        variants: &[Variant {
-            name: "default",
-            description: "as documented",
-            template: template!(
-                "messaging_hosted_numbers_orders.internal_transfer_approval_requested.json"
-            ),
         }],
     },
 ];

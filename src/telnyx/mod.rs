@@ -285,13 +285,23 @@ pub fn facts(event: &Event, body: &Value) -> String {
                 "conference_id",
                 "fax_id",
                 "order_id",
+                "phone_number",
             ],
-            &["state", "status", "hangup_cause", "order_status"],
+            &[
+                "state",
+                "status",
+                "hangup_cause",
+                "order_status",
+                "ownership_status",
+            ],
         );
     }
     let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("-").to_string();
     let to = s(p.pointer("/to/0/phone_number"));
-    let from = s(p.pointer("/from/phone_number"));
+    // An RCS sender is an agent, not a number.
+    let from = s(p
+        .pointer("/from/phone_number")
+        .or_else(|| p.pointer("/from/agent_name")));
     if event.name == "message.received" {
         format!(
             "{from} → {to} {}",
