@@ -1150,6 +1150,62 @@ pub static EVENTS: &[Event] = &[
             ),
         }],
     },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Whatsapp,
+        name: "whatsapp.account.update",
+        wire_name: "whatsapp.account.update",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "Meta reported a coexistence lifecycle change of a WhatsApp Business Account",
+        variants: &[Variant {
+            name: "default",
+            description: "as the SDKs model it (offboarded, reconnected or partner removed)",
+            template: template!("whatsapp.account.update.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Whatsapp,
+        name: "whatsapp.waba_added",
+        wire_name: "whatsapp.waba_added",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A WhatsApp Business Account signup session finished",
+        variants: &[
+            Variant {
+                name: "success",
+                description: "the WABA was added, with its phone numbers",
+                template: template!("whatsapp.waba_added.success.json"),
+            },
+            Variant {
+                name: "failure",
+                description: "provisioning failed (errors)",
+                template: template!("whatsapp.waba_added.failure.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Whatsapp,
+        name: "message.echo",
+        wire_name: "message.echo",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A message sent from the WhatsApp Business app, mirrored (coexistence)",
+        variants: &[
+            Variant {
+                name: "text",
+                description: "a text message",
+                template: template!("message.echo.text.json"),
+            },
+            Variant {
+                name: "image",
+                description: "an image with a caption",
+                template: template!("message.echo.image.json"),
+            },
+        ],
+    },
 ];
 
 pub static ALIASES: &[Alias] = &[];

@@ -89,4 +89,7 @@ pub static SCHEMAS: &[(&str, &str)] = &[
     schema!("siprec.stopped"),
     schema!("siprec.failed"),
     schema!("messaging_hosted_numbers_orders.internal_transfer_approval_requested"),
+    schema!("whatsapp.account.update"),
+    schema!("whatsapp.waba_added"),
+    schema!("message.echo"),
 ];
