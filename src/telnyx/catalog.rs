@@ -403,6 +403,20 @@ pub static EVENTS: &[Event] = &[
     Event {
         provider: Provider::Telnyx,
         family: Family::Voice,
+        name: "call.machine.premium.detection.started",
+        wire_name: "call.machine.premium.detection.started",
+        direction: Direction::Either,
+        reply: Reply::Ack,
+        description: "Premium answering-machine detection started on the call",
+        variants: &[Variant {
+            name: "default",
+            description: "as the SDKs model it",
+            template: template!("call.machine.premium.detection.started.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Voice,
         name: "call.machine.premium.detection.ended",
         wire_name: "call.machine.premium.detection.ended",
         direction: Direction::Either,
@@ -426,6 +440,20 @@ pub static EVENTS: &[Event] = &[
             name: "default",
             description: "as documented",
             template: template!("call.machine.premium.greeting.ended.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Voice,
+        name: "call.machine.premium.call_screening.detected",
+        wire_name: "call.machine.premium.call_screening.detected",
+        direction: Direction::Either,
+        reply: Reply::Ack,
+        description: "Premium detection heard an Apple Call Screening prompt and restarts",
+        variants: &[Variant {
+            name: "default",
+            description: "as the SDKs model it",
+            template: template!("call.machine.premium.call_screening.detected.json"),
         }],
     },
     Event {
@@ -599,6 +627,41 @@ pub static EVENTS: &[Event] = &[
     Event {
         provider: Provider::Telnyx,
         family: Family::Voice,
+        name: "call.conversation.created",
+        wire_name: "call.conversation.created",
+        direction: Direction::Either,
+        reply: Reply::Ack,
+        description: "An AI assistant conversation was created for the call",
+        variants: &[Variant {
+            name: "default",
+            description: "as the SDKs model it",
+            template: template!("call.conversation.created.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Voice,
+        name: "call.conversation.start_failed",
+        wire_name: "call.conversation.start_failed",
+        direction: Direction::Either,
+        reply: Reply::Ack,
+        description: "The AI assistant for the call could not be started",
+        variants: &[
+            Variant {
+                name: "invalid_request",
+                description: "the assistant request was rejected (e.g. unknown assistant id)",
+                template: template!("call.conversation.start_failed.invalid_request.json"),
+            },
+            Variant {
+                name: "service_error",
+                description: "an error on the Telnyx side",
+                template: template!("call.conversation.start_failed.service_error.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Voice,
         name: "call.conversation.ended",
         wire_name: "call.conversation.ended",
         direction: Direction::Either,
@@ -627,6 +690,27 @@ pub static EVENTS: &[Event] = &[
     Event {
         provider: Provider::Telnyx,
         family: Family::Voice,
+        name: "call.analyzed",
+        wire_name: "call.analyzed",
+        direction: Direction::Either,
+        reply: Reply::Ack,
+        description: "Session analysis of an AI assistant call: cost, recordings, insights",
+        variants: &[
+            Variant {
+                name: "default",
+                description: "cost breakdown, one recording, generated insights",
+                template: template!("call.analyzed.json"),
+            },
+            Variant {
+                name: "data-unavailable",
+                description: "cost placeholder string, recordings and insights null",
+                template: template!("call.analyzed.data-unavailable.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Voice,
         name: "call.deepfake_detection.result",
         wire_name: "call.deepfake_detection.result",
         direction: Direction::Either,
@@ -651,6 +735,68 @@ pub static EVENTS: &[Event] = &[
             description: "as documented",
             template: template!("call.deepfake_detection.error.json"),
         }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Voice,
+        name: "call.payment.progress",
+        wire_name: "call.payment.progress",
+        direction: Direction::Either,
+        reply: Reply::Ack,
+        description: "A step of a Pay session (card or bank details by DTMF) progressed",
+        variants: &[
+            Variant {
+                name: "card-number",
+                description: "card number step completed (masked number, card type)",
+                template: template!("call.payment.progress.card-number.json"),
+            },
+            Variant {
+                name: "invalid-input",
+                description: "a step failed with an input error (invalid-date)",
+                template: template!("call.payment.progress.invalid-input.json"),
+            },
+            Variant {
+                name: "processing",
+                description: "details collected, the connector is processing",
+                template: template!("call.payment.progress.processing.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Voice,
+        name: "call.payment.completed",
+        wire_name: "call.payment.completed",
+        direction: Direction::Either,
+        reply: Reply::Ack,
+        description: "A Pay session on the call finished: charged, tokenized or failed",
+        variants: &[
+            Variant {
+                name: "charge",
+                description: "card charged (charge_id, confirmation code)",
+                template: template!("call.payment.completed.charge.json"),
+            },
+            Variant {
+                name: "tokenize",
+                description: "card tokenized (token_id)",
+                template: template!("call.payment.completed.tokenize.json"),
+            },
+            Variant {
+                name: "ach-debit",
+                description: "bank account debited (ACH)",
+                template: template!("call.payment.completed.ach-debit.json"),
+            },
+            Variant {
+                name: "connector-error",
+                description: "the payment connector declined it",
+                template: template!("call.payment.completed.connector-error.json"),
+            },
+            Variant {
+                name: "too-many-failed-attempts",
+                description: "the caller ran out of attempts",
+                template: template!("call.payment.completed.too-many-failed-attempts.json"),
+            },
+        ],
     },
     Event {
         provider: Provider::Telnyx,
@@ -1369,6 +1515,62 @@ pub static EVENTS: &[Event] = &[
             description: "as the SDKs model it",
             template: template!("artifact.failed.json"),
         }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Whatsapp,
+        name: "whatsapp.account.update",
+        wire_name: "whatsapp.account.update",
+        direction: Direction::Inbound,
+        reply: Reply::Ack,
+        description: "Meta reported a coexistence lifecycle change of a WhatsApp Business Account",
+        variants: &[Variant {
+            name: "default",
+            description: "as the SDKs model it (offboarded, reconnected or partner removed)",
+            template: template!("whatsapp.account.update.json"),
+        }],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Whatsapp,
+        name: "whatsapp.waba_added",
+        wire_name: "whatsapp.waba_added",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A WhatsApp Business Account signup session finished",
+        variants: &[
+            Variant {
+                name: "success",
+                description: "the WABA was added, with its phone numbers",
+                template: template!("whatsapp.waba_added.success.json"),
+            },
+            Variant {
+                name: "failure",
+                description: "provisioning failed (errors)",
+                template: template!("whatsapp.waba_added.failure.json"),
+            },
+        ],
+    },
+    Event {
+        provider: Provider::Telnyx,
+        family: Family::Whatsapp,
+        name: "message.echo",
+        wire_name: "message.echo",
+        direction: Direction::Outbound,
+        reply: Reply::Ack,
+        description: "A message sent from the WhatsApp Business app, mirrored (coexistence)",
+        variants: &[
+            Variant {
+                name: "text",
+                description: "a text message",
+                template: template!("message.echo.text.json"),
+            },
+            Variant {
+                name: "image",
+                description: "an image with a caption",
+                template: template!("message.echo.image.json"),
+            },
+        ],
     },
 ];
 

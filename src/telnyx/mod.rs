@@ -274,6 +274,19 @@ pub fn facts(event: &Event, body: &Value) -> String {
         Family::TenDlc => {
             return crate::catalog::id_and_state(body, &["campaignId"], &["type", "status"]);
         }
+        // An echo is a message (sender, recipient, its kind); the account events name the
+        // WhatsApp Business Account and what happened to it.
+        Family::Whatsapp => {
+            if let Some(kind) = p.pointer("/body/type").and_then(Value::as_str) {
+                let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("-").to_string();
+                return format!(
+                    "{} → {} {kind}",
+                    s(p.pointer("/from/phone_number")),
+                    s(p.get("to"))
+                );
+            }
+            return crate::catalog::id_and_state(p, &["waba_id"], &["event", "status"]);
+        }
         _ => {}
     }
     if event.family != Family::Messaging {
