@@ -219,7 +219,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__example)
-            opts="-v -q -h -V --variant --set --seed --at --pretty --color --json --verbose --quiet --help --version telnyx bandwidth answer bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.answered call.bridged call.conversation.ended call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.detection.ended call.machine.premium.greeting.ended call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-received message-sending message-sent message.finalized message.received message.sent messaging_hosted_numbers_orders.internal_transfer_approval_requested realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recordingAvailable recordingComplete redirect siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription"
+            opts="-v -q -h -V --variant --set --seed --at --pretty --color --json --verbose --quiet --help --version telnyx bandwidth answer artifact.completed artifact.failed bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.analyzed call.answered call.bridged call.conversation.created call.conversation.ended call.conversation.start_failed call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.call_screening.detected call.machine.premium.detection.ended call.machine.premium.detection.started call.machine.premium.greeting.ended call.payment.completed call.payment.progress call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold campaignStatusUpdate conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-read message-received message-sending message-sent message.echo message.finalized message.read message.received message.sent messaging_hosted_numbers_orders.created messaging_hosted_numbers_orders.deleted messaging_hosted_numbers_orders.internal_transfer_approval_requested messaging_hosted_numbers_orders.internal_transfer_approved messaging_hosted_numbers_orders.internal_transfer_auto_approved messaging_hosted_numbers_orders.internal_transfer_detected messaging_hosted_numbers_orders.internal_transfer_rejected messaging_hosted_numbers_orders.updated number_order.complete number_reputation.external_verification.status_changed number_reputation.number.flagged number_reputation.number.removed realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recording.available recordingAvailable recordingComplete redirect referComplete requested-location-response session.status_changed siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped suggestion-response transcript.completed transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription whatsapp.account.update whatsapp.waba_added"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -738,7 +738,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__schema)
-            opts="-v -q -h -V --color --json --verbose --quiet --help --version telnyx bandwidth answer bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.answered call.bridged call.conversation.ended call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.detection.ended call.machine.premium.greeting.ended call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-received message-sending message-sent message.finalized message.received message.sent messaging_hosted_numbers_orders.internal_transfer_approval_requested realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recordingAvailable recordingComplete redirect siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription"
+            opts="-v -q -h -V --color --json --verbose --quiet --help --version telnyx bandwidth answer artifact.completed artifact.failed bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.analyzed call.answered call.bridged call.conversation.created call.conversation.ended call.conversation.start_failed call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.call_screening.detected call.machine.premium.detection.ended call.machine.premium.detection.started call.machine.premium.greeting.ended call.payment.completed call.payment.progress call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold campaignStatusUpdate conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-read message-received message-sending message-sent message.echo message.finalized message.read message.received message.sent messaging_hosted_numbers_orders.created messaging_hosted_numbers_orders.deleted messaging_hosted_numbers_orders.internal_transfer_approval_requested messaging_hosted_numbers_orders.internal_transfer_approved messaging_hosted_numbers_orders.internal_transfer_auto_approved messaging_hosted_numbers_orders.internal_transfer_detected messaging_hosted_numbers_orders.internal_transfer_rejected messaging_hosted_numbers_orders.updated number_order.complete number_reputation.external_verification.status_changed number_reputation.number.flagged number_reputation.number.removed realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recording.available recordingAvailable recordingComplete redirect referComplete requested-location-response session.status_changed siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped suggestion-response transcript.completed transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription whatsapp.account.update whatsapp.waba_added"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,7 +756,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__send)
-            opts="-H -v -q -h -V --to --failover-url --concurrency --rate --private-key --no-signature --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --all --data --flow --variant --set --seed --at --duplicate --shuffle --count --dry-run --format --color --json --verbose --quiet --help --version telnyx bandwidth answer bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.answered call.bridged call.conversation.ended call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.detection.ended call.machine.premium.greeting.ended call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-received message-sending message-sent message.finalized message.received message.sent messaging_hosted_numbers_orders.internal_transfer_approval_requested realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recordingAvailable recordingComplete redirect siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription"
+            opts="-H -v -q -h -V --to --failover-url --concurrency --rate --private-key --no-signature --basic-auth --max-attempts --backoff --provider-timing --timeout --header --insecure --all --data --flow --variant --set --seed --at --duplicate --shuffle --count --dry-run --format --color --json --verbose --quiet --help --version telnyx bandwidth answer artifact.completed artifact.failed bridgeComplete bridgeTargetComplete call.ai_gather.ended call.ai_gather.message_history_updated call.ai_gather.partial_results call.analyzed call.answered call.bridged call.conversation.created call.conversation.ended call.conversation.start_failed call.conversation_insights.generated call.cost call.deepfake_detection.error call.deepfake_detection.result call.dequeued call.dtmf.received call.enqueued call.fork.started call.fork.stopped call.gather.ended call.hangup call.hold call.initiated call.machine.detection.ended call.machine.greeting.ended call.machine.premium.call_screening.detected call.machine.premium.detection.ended call.machine.premium.detection.started call.machine.premium.greeting.ended call.payment.completed call.payment.progress call.playback.ended call.playback.started call.recording.error call.recording.saved call.recording.transcription.saved call.refer.completed call.refer.failed call.refer.started call.speak.ended call.speak.started call.transcription call.unhold campaignStatusUpdate conference.created conference.ended conference.floor.changed conference.participant.joined conference.participant.left conference.participant.playback.ended conference.participant.playback.started conference.participant.speak.ended conference.participant.speak.started conference.playback.ended conference.playback.started conference.recording.saved conference.speak.ended conference.speak.started conferenceCompleted conferenceCreated conferenceMemberExit conferenceMemberJoin conferenceRecordingAvailable conferenceRedirect disconnect dtmf fax.delivered fax.failed fax.media.processed fax.queued fax.sending.started gather initiate link_clicked machineDetectionComplete mediaStreamRejected mediaStreamStarted mediaStreamStopped message-delivered message-failed message-queued message-read message-received message-sending message-sent message.echo message.finalized message.read message.received message.sent messaging_hosted_numbers_orders.created messaging_hosted_numbers_orders.deleted messaging_hosted_numbers_orders.internal_transfer_approval_requested messaging_hosted_numbers_orders.internal_transfer_approved messaging_hosted_numbers_orders.internal_transfer_auto_approved messaging_hosted_numbers_orders.internal_transfer_detected messaging_hosted_numbers_orders.internal_transfer_rejected messaging_hosted_numbers_orders.updated number_order.complete number_reputation.external_verification.status_changed number_reputation.number.flagged number_reputation.number.removed realTimeTranscriptionAvailable realTimeTranscriptionRejected realTimeTranscriptionStarted realTimeTranscriptionStopped recordComplete recording.available recordingAvailable recordingComplete redirect referComplete requested-location-response session.status_changed siprec.failed siprec.started siprec.stopped streaming.failed streaming.started streaming.stopped suggestion-response transcript.completed transcriptionAvailable transferAnswer transferComplete transferDisconnect v1-answer v1-conference v1-conference-member v1-conference-playback v1-conference-speak v1-dtmf v1-gather v1-hangup v1-incomingcall v1-mms v1-playback v1-recording v1-reject v1-sms v1-speak v1-timeout v1-transcription whatsapp.account.update whatsapp.waba_added"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,19 +1020,22 @@ __telhook_values() {
         events)
             case "$2" in
                 telnyx)
-                    __tc_words="message.received message.sent message.finalized link_clicked call.initiated
-                    call.answered call.bridged call.hangup call.hold call.unhold call.dtmf.received
-                    call.gather.ended call.playback.started call.playback.ended call.speak.started
-                    call.speak.ended call.recording.saved call.recording.error
+                    __tc_words="message.received message.sent message.finalized message.read link_clicked
+                    call.initiated call.answered call.bridged call.hangup call.hold call.unhold
+                    call.dtmf.received call.gather.ended call.playback.started call.playback.ended
+                    call.speak.started call.speak.ended call.recording.saved call.recording.error
                     call.recording.transcription.saved call.machine.detection.ended
-                    call.machine.greeting.ended call.machine.premium.detection.ended
-                    call.machine.premium.greeting.ended call.enqueued call.dequeued
+                    call.machine.greeting.ended call.machine.premium.detection.started
+                    call.machine.premium.detection.ended call.machine.premium.greeting.ended
+                    call.machine.premium.call_screening.detected call.enqueued call.dequeued
                     call.fork.started call.fork.stopped call.refer.started call.refer.completed
                     call.refer.failed call.transcription call.cost call.ai_gather.ended
                     call.ai_gather.partial_results call.ai_gather.message_history_updated
-                    call.conversation.ended call.conversation_insights.generated
-                    call.deepfake_detection.result call.deepfake_detection.error conference.created
-                    conference.ended conference.floor.changed conference.participant.joined
+                    call.conversation.created call.conversation.start_failed call.conversation.ended
+                    call.conversation_insights.generated call.analyzed
+                    call.deepfake_detection.result call.deepfake_detection.error
+                    call.payment.progress call.payment.completed conference.created conference.ended
+                    conference.floor.changed conference.participant.joined
                     conference.participant.left conference.participant.playback.started
                     conference.participant.playback.ended conference.participant.speak.started
                     conference.participant.speak.ended conference.playback.started
@@ -1040,40 +1043,55 @@ __telhook_values() {
                     conference.recording.saved fax.queued fax.media.processed fax.sending.started
                     fax.delivered fax.failed streaming.started streaming.stopped streaming.failed
                     siprec.started siprec.stopped siprec.failed
-                    messaging_hosted_numbers_orders.internal_transfer_approval_requested"
+                    messaging_hosted_numbers_orders.created messaging_hosted_numbers_orders.updated
+                    messaging_hosted_numbers_orders.deleted
+                    messaging_hosted_numbers_orders.internal_transfer_detected
+                    messaging_hosted_numbers_orders.internal_transfer_approval_requested
+                    messaging_hosted_numbers_orders.internal_transfer_approved
+                    messaging_hosted_numbers_orders.internal_transfer_rejected
+                    messaging_hosted_numbers_orders.internal_transfer_auto_approved
+                    number_order.complete number_reputation.external_verification.status_changed
+                    number_reputation.number.flagged number_reputation.number.removed
+                    campaignStatusUpdate session.status_changed transcript.completed
+                    recording.available artifact.completed artifact.failed whatsapp.account.update
+                    whatsapp.waba_added message.echo"
                     ;;
                 bandwidth)
                     __tc_words="message-received message-sending message-delivered message-failed message-sent
-                    initiate answer bridgeComplete bridgeTargetComplete conferenceCreated
-                    conferenceMemberJoin conferenceMemberExit conferenceRedirect conferenceCompleted
+                    message-read suggestion-response requested-location-response initiate answer
+                    bridgeComplete bridgeTargetComplete conferenceCreated conferenceMemberJoin
+                    conferenceMemberExit conferenceRedirect conferenceCompleted
                     conferenceRecordingAvailable disconnect dtmf gather machineDetectionComplete
                     recordComplete recordingAvailable redirect transcriptionAvailable transferAnswer
-                    transferComplete transferDisconnect mediaStreamStarted mediaStreamStopped
-                    mediaStreamRejected realTimeTranscriptionStarted realTimeTranscriptionStopped
-                    realTimeTranscriptionAvailable realTimeTranscriptionRejected v1-sms v1-mms
-                    v1-answer v1-playback v1-timeout v1-conference v1-conference-playback
-                    v1-conference-member v1-conference-speak v1-dtmf v1-gather v1-incomingcall
-                    v1-hangup v1-reject v1-recording v1-speak v1-transcription message-queued
-                    recordingComplete"
+                    transferComplete referComplete transferDisconnect mediaStreamStarted
+                    mediaStreamStopped mediaStreamRejected realTimeTranscriptionStarted
+                    realTimeTranscriptionStopped realTimeTranscriptionAvailable
+                    realTimeTranscriptionRejected v1-sms v1-mms v1-answer v1-playback v1-timeout
+                    v1-conference v1-conference-playback v1-conference-member v1-conference-speak
+                    v1-dtmf v1-gather v1-incomingcall v1-hangup v1-reject v1-recording v1-speak
+                    v1-transcription message-queued recordingComplete"
                     ;;
             esac
             ;;
         names)
             case "$2" in
                 telnyx)
-                    __tc_words="message.received message.sent message.finalized link_clicked call.initiated
-                    call.answered call.bridged call.hangup call.hold call.unhold call.dtmf.received
-                    call.gather.ended call.playback.started call.playback.ended call.speak.started
-                    call.speak.ended call.recording.saved call.recording.error
+                    __tc_words="message.received message.sent message.finalized message.read link_clicked
+                    call.initiated call.answered call.bridged call.hangup call.hold call.unhold
+                    call.dtmf.received call.gather.ended call.playback.started call.playback.ended
+                    call.speak.started call.speak.ended call.recording.saved call.recording.error
                     call.recording.transcription.saved call.machine.detection.ended
-                    call.machine.greeting.ended call.machine.premium.detection.ended
-                    call.machine.premium.greeting.ended call.enqueued call.dequeued
+                    call.machine.greeting.ended call.machine.premium.detection.started
+                    call.machine.premium.detection.ended call.machine.premium.greeting.ended
+                    call.machine.premium.call_screening.detected call.enqueued call.dequeued
                     call.fork.started call.fork.stopped call.refer.started call.refer.completed
                     call.refer.failed call.transcription call.cost call.ai_gather.ended
                     call.ai_gather.partial_results call.ai_gather.message_history_updated
-                    call.conversation.ended call.conversation_insights.generated
-                    call.deepfake_detection.result call.deepfake_detection.error conference.created
-                    conference.ended conference.floor.changed conference.participant.joined
+                    call.conversation.created call.conversation.start_failed call.conversation.ended
+                    call.conversation_insights.generated call.analyzed
+                    call.deepfake_detection.result call.deepfake_detection.error
+                    call.payment.progress call.payment.completed conference.created conference.ended
+                    conference.floor.changed conference.participant.joined
                     conference.participant.left conference.participant.playback.started
                     conference.participant.playback.ended conference.participant.speak.started
                     conference.participant.speak.ended conference.playback.started
@@ -1081,35 +1099,51 @@ __telhook_values() {
                     conference.recording.saved fax.queued fax.media.processed fax.sending.started
                     fax.delivered fax.failed streaming.started streaming.stopped streaming.failed
                     siprec.started siprec.stopped siprec.failed
-                    messaging_hosted_numbers_orders.internal_transfer_approval_requested"
+                    messaging_hosted_numbers_orders.created messaging_hosted_numbers_orders.updated
+                    messaging_hosted_numbers_orders.deleted
+                    messaging_hosted_numbers_orders.internal_transfer_detected
+                    messaging_hosted_numbers_orders.internal_transfer_approval_requested
+                    messaging_hosted_numbers_orders.internal_transfer_approved
+                    messaging_hosted_numbers_orders.internal_transfer_rejected
+                    messaging_hosted_numbers_orders.internal_transfer_auto_approved
+                    number_order.complete number_reputation.external_verification.status_changed
+                    number_reputation.number.flagged number_reputation.number.removed
+                    campaignStatusUpdate session.status_changed transcript.completed
+                    recording.available artifact.completed artifact.failed whatsapp.account.update
+                    whatsapp.waba_added message.echo"
                     ;;
                 bandwidth)
                     __tc_words="message-received message-sending message-delivered message-failed message-sent
-                    initiate answer bridgeComplete bridgeTargetComplete conferenceCreated
-                    conferenceMemberJoin conferenceMemberExit conferenceRedirect conferenceCompleted
+                    message-read suggestion-response requested-location-response initiate answer
+                    bridgeComplete bridgeTargetComplete conferenceCreated conferenceMemberJoin
+                    conferenceMemberExit conferenceRedirect conferenceCompleted
                     conferenceRecordingAvailable disconnect dtmf gather machineDetectionComplete
                     recordComplete recordingAvailable redirect transcriptionAvailable transferAnswer
-                    transferComplete transferDisconnect mediaStreamStarted mediaStreamStopped
-                    mediaStreamRejected realTimeTranscriptionStarted realTimeTranscriptionStopped
-                    realTimeTranscriptionAvailable realTimeTranscriptionRejected v1-sms v1-mms
-                    v1-answer v1-playback v1-timeout v1-conference v1-conference-playback
-                    v1-conference-member v1-conference-speak v1-dtmf v1-gather v1-incomingcall
-                    v1-hangup v1-reject v1-recording v1-speak v1-transcription"
+                    transferComplete referComplete transferDisconnect mediaStreamStarted
+                    mediaStreamStopped mediaStreamRejected realTimeTranscriptionStarted
+                    realTimeTranscriptionStopped realTimeTranscriptionAvailable
+                    realTimeTranscriptionRejected v1-sms v1-mms v1-answer v1-playback v1-timeout
+                    v1-conference v1-conference-playback v1-conference-member v1-conference-speak
+                    v1-dtmf v1-gather v1-incomingcall v1-hangup v1-reject v1-recording v1-speak
+                    v1-transcription"
                     ;;
                 *)
-                    __tc_words="message.received message.sent message.finalized link_clicked call.initiated
-                    call.answered call.bridged call.hangup call.hold call.unhold call.dtmf.received
-                    call.gather.ended call.playback.started call.playback.ended call.speak.started
-                    call.speak.ended call.recording.saved call.recording.error
+                    __tc_words="message.received message.sent message.finalized message.read link_clicked
+                    call.initiated call.answered call.bridged call.hangup call.hold call.unhold
+                    call.dtmf.received call.gather.ended call.playback.started call.playback.ended
+                    call.speak.started call.speak.ended call.recording.saved call.recording.error
                     call.recording.transcription.saved call.machine.detection.ended
-                    call.machine.greeting.ended call.machine.premium.detection.ended
-                    call.machine.premium.greeting.ended call.enqueued call.dequeued
+                    call.machine.greeting.ended call.machine.premium.detection.started
+                    call.machine.premium.detection.ended call.machine.premium.greeting.ended
+                    call.machine.premium.call_screening.detected call.enqueued call.dequeued
                     call.fork.started call.fork.stopped call.refer.started call.refer.completed
                     call.refer.failed call.transcription call.cost call.ai_gather.ended
                     call.ai_gather.partial_results call.ai_gather.message_history_updated
-                    call.conversation.ended call.conversation_insights.generated
-                    call.deepfake_detection.result call.deepfake_detection.error conference.created
-                    conference.ended conference.floor.changed conference.participant.joined
+                    call.conversation.created call.conversation.start_failed call.conversation.ended
+                    call.conversation_insights.generated call.analyzed
+                    call.deepfake_detection.result call.deepfake_detection.error
+                    call.payment.progress call.payment.completed conference.created conference.ended
+                    conference.floor.changed conference.participant.joined
                     conference.participant.left conference.participant.playback.started
                     conference.participant.playback.ended conference.participant.speak.started
                     conference.participant.speak.ended conference.playback.started
@@ -1117,14 +1151,26 @@ __telhook_values() {
                     conference.recording.saved fax.queued fax.media.processed fax.sending.started
                     fax.delivered fax.failed streaming.started streaming.stopped streaming.failed
                     siprec.started siprec.stopped siprec.failed
+                    messaging_hosted_numbers_orders.created messaging_hosted_numbers_orders.updated
+                    messaging_hosted_numbers_orders.deleted
+                    messaging_hosted_numbers_orders.internal_transfer_detected
                     messaging_hosted_numbers_orders.internal_transfer_approval_requested
-                    message-received message-sending message-delivered message-failed message-sent
-                    initiate answer bridgeComplete bridgeTargetComplete conferenceCreated
-                    conferenceMemberJoin conferenceMemberExit conferenceRedirect conferenceCompleted
-                    conferenceRecordingAvailable disconnect dtmf gather machineDetectionComplete
-                    recordComplete recordingAvailable redirect transcriptionAvailable transferAnswer
-                    transferComplete transferDisconnect mediaStreamStarted mediaStreamStopped
-                    mediaStreamRejected realTimeTranscriptionStarted realTimeTranscriptionStopped
+                    messaging_hosted_numbers_orders.internal_transfer_approved
+                    messaging_hosted_numbers_orders.internal_transfer_rejected
+                    messaging_hosted_numbers_orders.internal_transfer_auto_approved
+                    number_order.complete number_reputation.external_verification.status_changed
+                    number_reputation.number.flagged number_reputation.number.removed
+                    campaignStatusUpdate session.status_changed transcript.completed
+                    recording.available artifact.completed artifact.failed whatsapp.account.update
+                    whatsapp.waba_added message.echo message-received message-sending
+                    message-delivered message-failed message-sent message-read suggestion-response
+                    requested-location-response initiate answer bridgeComplete bridgeTargetComplete
+                    conferenceCreated conferenceMemberJoin conferenceMemberExit conferenceRedirect
+                    conferenceCompleted conferenceRecordingAvailable disconnect dtmf gather
+                    machineDetectionComplete recordComplete recordingAvailable redirect
+                    transcriptionAvailable transferAnswer transferComplete referComplete
+                    transferDisconnect mediaStreamStarted mediaStreamStopped mediaStreamRejected
+                    realTimeTranscriptionStarted realTimeTranscriptionStopped
                     realTimeTranscriptionAvailable realTimeTranscriptionRejected v1-sms v1-mms
                     v1-answer v1-playback v1-timeout v1-conference v1-conference-playback
                     v1-conference-member v1-conference-speak v1-dtmf v1-gather v1-incomingcall
@@ -1148,23 +1194,27 @@ __telhook_values() {
             ;;
         qualified)
             __tc_words="telnyx/message.received telnyx/message.sent telnyx/message.finalized
-                telnyx/link_clicked telnyx/call.initiated telnyx/call.answered telnyx/call.bridged
-                telnyx/call.hangup telnyx/call.hold telnyx/call.unhold telnyx/call.dtmf.received
-                telnyx/call.gather.ended telnyx/call.playback.started telnyx/call.playback.ended
-                telnyx/call.speak.started telnyx/call.speak.ended telnyx/call.recording.saved
-                telnyx/call.recording.error telnyx/call.recording.transcription.saved
-                telnyx/call.machine.detection.ended telnyx/call.machine.greeting.ended
+                telnyx/message.read telnyx/link_clicked telnyx/call.initiated telnyx/call.answered
+                telnyx/call.bridged telnyx/call.hangup telnyx/call.hold telnyx/call.unhold
+                telnyx/call.dtmf.received telnyx/call.gather.ended telnyx/call.playback.started
+                telnyx/call.playback.ended telnyx/call.speak.started telnyx/call.speak.ended
+                telnyx/call.recording.saved telnyx/call.recording.error
+                telnyx/call.recording.transcription.saved telnyx/call.machine.detection.ended
+                telnyx/call.machine.greeting.ended telnyx/call.machine.premium.detection.started
                 telnyx/call.machine.premium.detection.ended
-                telnyx/call.machine.premium.greeting.ended telnyx/call.enqueued telnyx/call.dequeued
-                telnyx/call.fork.started telnyx/call.fork.stopped telnyx/call.refer.started
-                telnyx/call.refer.completed telnyx/call.refer.failed telnyx/call.transcription
-                telnyx/call.cost telnyx/call.ai_gather.ended telnyx/call.ai_gather.partial_results
-                telnyx/call.ai_gather.message_history_updated telnyx/call.conversation.ended
-                telnyx/call.conversation_insights.generated telnyx/call.deepfake_detection.result
-                telnyx/call.deepfake_detection.error telnyx/conference.created
-                telnyx/conference.ended telnyx/conference.floor.changed
-                telnyx/conference.participant.joined telnyx/conference.participant.left
-                telnyx/conference.participant.playback.started
+                telnyx/call.machine.premium.greeting.ended
+                telnyx/call.machine.premium.call_screening.detected telnyx/call.enqueued
+                telnyx/call.dequeued telnyx/call.fork.started telnyx/call.fork.stopped
+                telnyx/call.refer.started telnyx/call.refer.completed telnyx/call.refer.failed
+                telnyx/call.transcription telnyx/call.cost telnyx/call.ai_gather.ended
+                telnyx/call.ai_gather.partial_results telnyx/call.ai_gather.message_history_updated
+                telnyx/call.conversation.created telnyx/call.conversation.start_failed
+                telnyx/call.conversation.ended telnyx/call.conversation_insights.generated
+                telnyx/call.analyzed telnyx/call.deepfake_detection.result
+                telnyx/call.deepfake_detection.error telnyx/call.payment.progress
+                telnyx/call.payment.completed telnyx/conference.created telnyx/conference.ended
+                telnyx/conference.floor.changed telnyx/conference.participant.joined
+                telnyx/conference.participant.left telnyx/conference.participant.playback.started
                 telnyx/conference.participant.playback.ended
                 telnyx/conference.participant.speak.started
                 telnyx/conference.participant.speak.ended telnyx/conference.playback.started
@@ -1173,23 +1223,37 @@ __telhook_values() {
                 telnyx/fax.media.processed telnyx/fax.sending.started telnyx/fax.delivered
                 telnyx/fax.failed telnyx/streaming.started telnyx/streaming.stopped
                 telnyx/streaming.failed telnyx/siprec.started telnyx/siprec.stopped
-                telnyx/siprec.failed
+                telnyx/siprec.failed telnyx/messaging_hosted_numbers_orders.created
+                telnyx/messaging_hosted_numbers_orders.updated
+                telnyx/messaging_hosted_numbers_orders.deleted
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_detected
                 telnyx/messaging_hosted_numbers_orders.internal_transfer_approval_requested
-                bandwidth/message-received bandwidth/message-sending bandwidth/message-delivered
-                bandwidth/message-failed bandwidth/message-sent bandwidth/initiate bandwidth/answer
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_approved
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_rejected
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_auto_approved
+                telnyx/number_order.complete
+                telnyx/number_reputation.external_verification.status_changed
+                telnyx/number_reputation.number.flagged telnyx/number_reputation.number.removed
+                telnyx/campaignStatusUpdate telnyx/session.status_changed
+                telnyx/transcript.completed telnyx/recording.available telnyx/artifact.completed
+                telnyx/artifact.failed telnyx/whatsapp.account.update telnyx/whatsapp.waba_added
+                telnyx/message.echo bandwidth/message-received bandwidth/message-sending
+                bandwidth/message-delivered bandwidth/message-failed bandwidth/message-sent
+                bandwidth/message-read bandwidth/suggestion-response
+                bandwidth/requested-location-response bandwidth/initiate bandwidth/answer
                 bandwidth/bridgeComplete bandwidth/bridgeTargetComplete bandwidth/conferenceCreated
                 bandwidth/conferenceMemberJoin bandwidth/conferenceMemberExit
                 bandwidth/conferenceRedirect bandwidth/conferenceCompleted
                 bandwidth/conferenceRecordingAvailable bandwidth/disconnect bandwidth/dtmf
                 bandwidth/gather bandwidth/machineDetectionComplete bandwidth/recordComplete
                 bandwidth/recordingAvailable bandwidth/redirect bandwidth/transcriptionAvailable
-                bandwidth/transferAnswer bandwidth/transferComplete bandwidth/transferDisconnect
-                bandwidth/mediaStreamStarted bandwidth/mediaStreamStopped
-                bandwidth/mediaStreamRejected bandwidth/realTimeTranscriptionStarted
-                bandwidth/realTimeTranscriptionStopped bandwidth/realTimeTranscriptionAvailable
-                bandwidth/realTimeTranscriptionRejected bandwidth/v1-sms bandwidth/v1-mms
-                bandwidth/v1-answer bandwidth/v1-playback bandwidth/v1-timeout
-                bandwidth/v1-conference bandwidth/v1-conference-playback
+                bandwidth/transferAnswer bandwidth/transferComplete bandwidth/referComplete
+                bandwidth/transferDisconnect bandwidth/mediaStreamStarted
+                bandwidth/mediaStreamStopped bandwidth/mediaStreamRejected
+                bandwidth/realTimeTranscriptionStarted bandwidth/realTimeTranscriptionStopped
+                bandwidth/realTimeTranscriptionAvailable bandwidth/realTimeTranscriptionRejected
+                bandwidth/v1-sms bandwidth/v1-mms bandwidth/v1-answer bandwidth/v1-playback
+                bandwidth/v1-timeout bandwidth/v1-conference bandwidth/v1-conference-playback
                 bandwidth/v1-conference-member bandwidth/v1-conference-speak bandwidth/v1-dtmf
                 bandwidth/v1-gather bandwidth/v1-incomingcall bandwidth/v1-hangup
                 bandwidth/v1-reject bandwidth/v1-recording bandwidth/v1-speak
@@ -1203,6 +1267,7 @@ __telhook_values() {
                     telnyx/message.received) __tc_words+=" sms mms group-mms" ;;
                     telnyx/message.sent) __tc_words+=" sms mms" ;;
                     telnyx/message.finalized) __tc_words+=" delivered sending_failed delivery_failed delivery_unconfirmed expired group-mms" ;;
+                    telnyx/message.read) __tc_words+=" rcs whatsapp" ;;
                     telnyx/link_clicked) __tc_words+=" default" ;;
                     telnyx/call.initiated) __tc_words+=" incoming outgoing" ;;
                     telnyx/call.answered) __tc_words+=" default" ;;
@@ -1221,8 +1286,10 @@ __telhook_values() {
                     telnyx/call.recording.transcription.saved) __tc_words+=" default" ;;
                     telnyx/call.machine.detection.ended) __tc_words+=" default" ;;
                     telnyx/call.machine.greeting.ended) __tc_words+=" default" ;;
+                    telnyx/call.machine.premium.detection.started) __tc_words+=" default" ;;
                     telnyx/call.machine.premium.detection.ended) __tc_words+=" default" ;;
                     telnyx/call.machine.premium.greeting.ended) __tc_words+=" default" ;;
+                    telnyx/call.machine.premium.call_screening.detected) __tc_words+=" default" ;;
                     telnyx/call.enqueued) __tc_words+=" default" ;;
                     telnyx/call.dequeued) __tc_words+=" default" ;;
                     telnyx/call.fork.started) __tc_words+=" default" ;;
@@ -1235,10 +1302,15 @@ __telhook_values() {
                     telnyx/call.ai_gather.ended) __tc_words+=" default" ;;
                     telnyx/call.ai_gather.partial_results) __tc_words+=" default" ;;
                     telnyx/call.ai_gather.message_history_updated) __tc_words+=" default" ;;
+                    telnyx/call.conversation.created) __tc_words+=" default" ;;
+                    telnyx/call.conversation.start_failed) __tc_words+=" invalid_request service_error" ;;
                     telnyx/call.conversation.ended) __tc_words+=" default" ;;
                     telnyx/call.conversation_insights.generated) __tc_words+=" default" ;;
+                    telnyx/call.analyzed) __tc_words+=" default data-unavailable" ;;
                     telnyx/call.deepfake_detection.result) __tc_words+=" default" ;;
                     telnyx/call.deepfake_detection.error) __tc_words+=" default" ;;
+                    telnyx/call.payment.progress) __tc_words+=" card-number invalid-input processing" ;;
+                    telnyx/call.payment.completed) __tc_words+=" charge tokenize ach-debit connector-error too-many-failed-attempts" ;;
                     telnyx/conference.created) __tc_words+=" default" ;;
                     telnyx/conference.ended) __tc_words+=" default" ;;
                     telnyx/conference.floor.changed) __tc_words+=" default flat" ;;
@@ -1264,12 +1336,35 @@ __telhook_values() {
                     telnyx/siprec.started) __tc_words+=" default" ;;
                     telnyx/siprec.stopped) __tc_words+=" default" ;;
                     telnyx/siprec.failed) __tc_words+=" default" ;;
+                    telnyx/messaging_hosted_numbers_orders.created) __tc_words+=" default" ;;
+                    telnyx/messaging_hosted_numbers_orders.updated) __tc_words+=" provisioning successful failed" ;;
+                    telnyx/messaging_hosted_numbers_orders.deleted) __tc_words+=" default" ;;
+                    telnyx/messaging_hosted_numbers_orders.internal_transfer_detected) __tc_words+=" default" ;;
                     telnyx/messaging_hosted_numbers_orders.internal_transfer_approval_requested) __tc_words+=" default" ;;
+                    telnyx/messaging_hosted_numbers_orders.internal_transfer_approved) __tc_words+=" default" ;;
+                    telnyx/messaging_hosted_numbers_orders.internal_transfer_rejected) __tc_words+=" default" ;;
+                    telnyx/messaging_hosted_numbers_orders.internal_transfer_auto_approved) __tc_words+=" default" ;;
+                    telnyx/number_order.complete) __tc_words+=" success failure" ;;
+                    telnyx/number_reputation.external_verification.status_changed) __tc_words+=" approved rejected" ;;
+                    telnyx/number_reputation.number.flagged) __tc_words+=" carrier_changed reverification_due" ;;
+                    telnyx/number_reputation.number.removed) __tc_words+=" ported_away unconfirmed_ownership reassigned customer_reported" ;;
+                    telnyx/campaignStatusUpdate) __tc_words+=" registration mno_review rejected dormant number_pool" ;;
+                    telnyx/session.status_changed) __tc_words+=" waiting_for_admission active ended admission_denied" ;;
+                    telnyx/transcript.completed) __tc_words+=" default" ;;
+                    telnyx/recording.available) __tc_words+=" default" ;;
+                    telnyx/artifact.completed) __tc_words+=" summary action_items custom" ;;
+                    telnyx/artifact.failed) __tc_words+=" default" ;;
+                    telnyx/whatsapp.account.update) __tc_words+=" default" ;;
+                    telnyx/whatsapp.waba_added) __tc_words+=" success failure" ;;
+                    telnyx/message.echo) __tc_words+=" text image" ;;
                     bandwidth/message-received) __tc_words+=" sms mms group" ;;
                     bandwidth/message-sending) __tc_words+=" default queued" ;;
                     bandwidth/message-delivered) __tc_words+=" sms mms group-mms toll-free" ;;
                     bandwidth/message-failed) __tc_words+=" default dlr-timeout" ;;
                     bandwidth/message-sent) __tc_words+=" default" ;;
+                    bandwidth/message-read) __tc_words+=" default" ;;
+                    bandwidth/suggestion-response) __tc_words+=" default" ;;
+                    bandwidth/requested-location-response) __tc_words+=" default" ;;
                     bandwidth/initiate) __tc_words+=" default diversion stir-shaken uui" ;;
                     bandwidth/answer) __tc_words+=" default machine-detection enqueued" ;;
                     bandwidth/bridgeComplete) __tc_words+=" default failed enqueued" ;;
@@ -1290,6 +1385,7 @@ __telhook_values() {
                     bandwidth/transcriptionAvailable) __tc_words+=" default enqueued" ;;
                     bandwidth/transferAnswer) __tc_words+=" default enqueued" ;;
                     bandwidth/transferComplete) __tc_words+=" default busy enqueued" ;;
+                    bandwidth/referComplete) __tc_words+=" default failure rejected" ;;
                     bandwidth/transferDisconnect) __tc_words+=" default busy enqueued" ;;
                     bandwidth/mediaStreamStarted) __tc_words+=" default" ;;
                     bandwidth/mediaStreamStopped) __tc_words+=" default" ;;

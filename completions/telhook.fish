@@ -297,6 +297,7 @@ function __telhook_values --argument-names kind provider
                         message.received 'An SMS or MMS reached one of your numbers' \
                         message.sent 'Your message was handed to the carrier' \
                         message.finalized 'Your message reached a final state (delivery receipt)' \
+                        message.read 'A recipient read your RCS or WhatsApp message (read receipt)' \
                         link_clicked 'A recipient clicked a shortened link in your message' \
                         call.initiated 'A call started: an incoming call, or one you dialled' \
                         call.answered 'The call was answered' \
@@ -315,8 +316,10 @@ function __telhook_values --argument-names kind provider
                         call.recording.transcription.saved 'The transcription of a call recording was saved' \
                         call.machine.detection.ended 'Answering-machine detection finished (human, machine)' \
                         call.machine.greeting.ended 'The answering-machine greeting ended (beep detected or not)' \
+                        call.machine.premium.detection.started 'Premium answering-machine detection started on the call' \
                         call.machine.premium.detection.ended 'Premium answering-machine detection finished' \
                         call.machine.premium.greeting.ended 'Premium detection: the machine greeting ended (beep or not)' \
+                        call.machine.premium.call_screening.detected 'Premium detection heard an Apple Call Screening prompt and restarts' \
                         call.enqueued 'The call was placed in a queue' \
                         call.dequeued 'The call left a queue' \
                         call.fork.started 'Media forking of the call started' \
@@ -329,10 +332,15 @@ function __telhook_values --argument-names kind provider
                         call.ai_gather.ended 'An AI gather finished with its result' \
                         call.ai_gather.partial_results 'An AI gather produced partial results' \
                         call.ai_gather.message_history_updated 'The message history of an AI gather changed' \
+                        call.conversation.created 'An AI assistant conversation was created for the call' \
+                        call.conversation.start_failed 'The AI assistant for the call could not be started' \
                         call.conversation.ended 'An AI assistant conversation on the call ended' \
                         call.conversation_insights.generated 'Insights for an AI conversation were generated' \
+                        call.analyzed 'Session analysis of an AI assistant call: cost, recordings, insights' \
                         call.deepfake_detection.result 'Deepfake detection produced a verdict' \
                         call.deepfake_detection.error 'Deepfake detection failed' \
+                        call.payment.progress 'A step of a Pay session (card or bank details by DTMF) progressed' \
+                        call.payment.completed 'A Pay session on the call finished: charged, tokenized or failed' \
                         conference.created 'A conference was created' \
                         conference.ended 'A conference ended' \
                         conference.floor.changed 'Another participant took the conference floor' \
@@ -358,7 +366,27 @@ function __telhook_values --argument-names kind provider
                         siprec.started 'A SIPREC recording session started' \
                         siprec.stopped 'A SIPREC recording session stopped' \
                         siprec.failed 'A SIPREC recording session failed' \
-                        messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval'
+                        messaging_hosted_numbers_orders.created 'You created a hosted-number order' \
+                        messaging_hosted_numbers_orders.updated 'A hosted-number order changed status' \
+                        messaging_hosted_numbers_orders.deleted 'A hosted-number order was deleted' \
+                        messaging_hosted_numbers_orders.internal_transfer_detected 'The numbers of your hosted-number order are active on another Telnyx account' \
+                        messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval' \
+                        messaging_hosted_numbers_orders.internal_transfer_approved 'The other account approved the hosted-number transfer' \
+                        messaging_hosted_numbers_orders.internal_transfer_rejected 'The other account rejected the hosted-number transfer' \
+                        messaging_hosted_numbers_orders.internal_transfer_auto_approved 'The hosted-number transfer was approved when its deadline passed' \
+                        number_order.complete 'A number order you placed completed' \
+                        number_reputation.external_verification.status_changed 'The ownership proof for your externally hosted numbers was reviewed' \
+                        number_reputation.number.flagged 'A monitored number needs its ownership confirmed' \
+                        number_reputation.number.removed 'A monitored number was removed from reputation monitoring' \
+                        campaignStatusUpdate 'A 10DLC campaign\'s registration status changed' \
+                        session.status_changed 'A meeting session changed status (joining, admitted, ended)' \
+                        transcript.completed 'The transcript of a meeting session is final' \
+                        recording.available 'The recordings of a meeting session can be fetched' \
+                        artifact.completed 'An AI artifact of a meeting session (summary, action items) is ready' \
+                        artifact.failed 'An AI artifact of a meeting session could not be made' \
+                        whatsapp.account.update 'Meta reported a coexistence lifecycle change of a WhatsApp Business Account' \
+                        whatsapp.waba_added 'A WhatsApp Business Account signup session finished' \
+                        message.echo 'A message sent from the WhatsApp Business app, mirrored (coexistence)'
                 case bandwidth
                     printf '%s\t%s\n' \
                         message-received 'An SMS or MMS reached one of your numbers' \
@@ -366,6 +394,9 @@ function __telhook_values --argument-names kind provider
                         message-delivered 'Your message reached the carrier (or the handset, toll-free)' \
                         message-failed 'Your message could not be delivered; carries an errorCode' \
                         message-sent 'Your message left Bandwidth toward the carrier (2025+ API)' \
+                        message-read 'The recipient read your RBM message (2025+ API)' \
+                        suggestion-response 'A person tapped a suggested reply of your RBM message' \
+                        requested-location-response 'A person shared the location your RBM message asked for' \
                         initiate 'A call is coming in to one of your numbers; reply with BXML' \
                         answer 'Your outbound call was answered; reply with BXML' \
                         bridgeComplete 'A <Bridge> ended; the call continues with your BXML' \
@@ -386,6 +417,7 @@ function __telhook_values --argument-names kind provider
                         transcriptionAvailable 'The transcription of a recording is ready' \
                         transferAnswer 'The far end of a <Transfer> answered; BXML for that leg' \
                         transferComplete 'A <Transfer> ended; the original call goes on with BXML' \
+                        referComplete 'A <Refer> finished; on failure the call goes on with BXML' \
                         transferDisconnect 'A leg created by <Transfer> hung up' \
                         mediaStreamStarted 'A <StartStream> WebSocket media stream started' \
                         mediaStreamStopped 'A media stream ended; carries the cause' \
@@ -421,6 +453,7 @@ function __telhook_values --argument-names kind provider
                         message.received 'An SMS or MMS reached one of your numbers' \
                         message.sent 'Your message was handed to the carrier' \
                         message.finalized 'Your message reached a final state (delivery receipt)' \
+                        message.read 'A recipient read your RCS or WhatsApp message (read receipt)' \
                         link_clicked 'A recipient clicked a shortened link in your message' \
                         call.initiated 'A call started: an incoming call, or one you dialled' \
                         call.answered 'The call was answered' \
@@ -439,8 +472,10 @@ function __telhook_values --argument-names kind provider
                         call.recording.transcription.saved 'The transcription of a call recording was saved' \
                         call.machine.detection.ended 'Answering-machine detection finished (human, machine)' \
                         call.machine.greeting.ended 'The answering-machine greeting ended (beep detected or not)' \
+                        call.machine.premium.detection.started 'Premium answering-machine detection started on the call' \
                         call.machine.premium.detection.ended 'Premium answering-machine detection finished' \
                         call.machine.premium.greeting.ended 'Premium detection: the machine greeting ended (beep or not)' \
+                        call.machine.premium.call_screening.detected 'Premium detection heard an Apple Call Screening prompt and restarts' \
                         call.enqueued 'The call was placed in a queue' \
                         call.dequeued 'The call left a queue' \
                         call.fork.started 'Media forking of the call started' \
@@ -453,10 +488,15 @@ function __telhook_values --argument-names kind provider
                         call.ai_gather.ended 'An AI gather finished with its result' \
                         call.ai_gather.partial_results 'An AI gather produced partial results' \
                         call.ai_gather.message_history_updated 'The message history of an AI gather changed' \
+                        call.conversation.created 'An AI assistant conversation was created for the call' \
+                        call.conversation.start_failed 'The AI assistant for the call could not be started' \
                         call.conversation.ended 'An AI assistant conversation on the call ended' \
                         call.conversation_insights.generated 'Insights for an AI conversation were generated' \
+                        call.analyzed 'Session analysis of an AI assistant call: cost, recordings, insights' \
                         call.deepfake_detection.result 'Deepfake detection produced a verdict' \
                         call.deepfake_detection.error 'Deepfake detection failed' \
+                        call.payment.progress 'A step of a Pay session (card or bank details by DTMF) progressed' \
+                        call.payment.completed 'A Pay session on the call finished: charged, tokenized or failed' \
                         conference.created 'A conference was created' \
                         conference.ended 'A conference ended' \
                         conference.floor.changed 'Another participant took the conference floor' \
@@ -482,7 +522,27 @@ function __telhook_values --argument-names kind provider
                         siprec.started 'A SIPREC recording session started' \
                         siprec.stopped 'A SIPREC recording session stopped' \
                         siprec.failed 'A SIPREC recording session failed' \
-                        messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval'
+                        messaging_hosted_numbers_orders.created 'You created a hosted-number order' \
+                        messaging_hosted_numbers_orders.updated 'A hosted-number order changed status' \
+                        messaging_hosted_numbers_orders.deleted 'A hosted-number order was deleted' \
+                        messaging_hosted_numbers_orders.internal_transfer_detected 'The numbers of your hosted-number order are active on another Telnyx account' \
+                        messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval' \
+                        messaging_hosted_numbers_orders.internal_transfer_approved 'The other account approved the hosted-number transfer' \
+                        messaging_hosted_numbers_orders.internal_transfer_rejected 'The other account rejected the hosted-number transfer' \
+                        messaging_hosted_numbers_orders.internal_transfer_auto_approved 'The hosted-number transfer was approved when its deadline passed' \
+                        number_order.complete 'A number order you placed completed' \
+                        number_reputation.external_verification.status_changed 'The ownership proof for your externally hosted numbers was reviewed' \
+                        number_reputation.number.flagged 'A monitored number needs its ownership confirmed' \
+                        number_reputation.number.removed 'A monitored number was removed from reputation monitoring' \
+                        campaignStatusUpdate 'A 10DLC campaign\'s registration status changed' \
+                        session.status_changed 'A meeting session changed status (joining, admitted, ended)' \
+                        transcript.completed 'The transcript of a meeting session is final' \
+                        recording.available 'The recordings of a meeting session can be fetched' \
+                        artifact.completed 'An AI artifact of a meeting session (summary, action items) is ready' \
+                        artifact.failed 'An AI artifact of a meeting session could not be made' \
+                        whatsapp.account.update 'Meta reported a coexistence lifecycle change of a WhatsApp Business Account' \
+                        whatsapp.waba_added 'A WhatsApp Business Account signup session finished' \
+                        message.echo 'A message sent from the WhatsApp Business app, mirrored (coexistence)'
                 case bandwidth
                     printf '%s\t%s\n' \
                         message-received 'An SMS or MMS reached one of your numbers' \
@@ -490,6 +550,9 @@ function __telhook_values --argument-names kind provider
                         message-delivered 'Your message reached the carrier (or the handset, toll-free)' \
                         message-failed 'Your message could not be delivered; carries an errorCode' \
                         message-sent 'Your message left Bandwidth toward the carrier (2025+ API)' \
+                        message-read 'The recipient read your RBM message (2025+ API)' \
+                        suggestion-response 'A person tapped a suggested reply of your RBM message' \
+                        requested-location-response 'A person shared the location your RBM message asked for' \
                         initiate 'A call is coming in to one of your numbers; reply with BXML' \
                         answer 'Your outbound call was answered; reply with BXML' \
                         bridgeComplete 'A <Bridge> ended; the call continues with your BXML' \
@@ -510,6 +573,7 @@ function __telhook_values --argument-names kind provider
                         transcriptionAvailable 'The transcription of a recording is ready' \
                         transferAnswer 'The far end of a <Transfer> answered; BXML for that leg' \
                         transferComplete 'A <Transfer> ended; the original call goes on with BXML' \
+                        referComplete 'A <Refer> finished; on failure the call goes on with BXML' \
                         transferDisconnect 'A leg created by <Transfer> hung up' \
                         mediaStreamStarted 'A <StartStream> WebSocket media stream started' \
                         mediaStreamStopped 'A media stream ended; carries the cause' \
@@ -540,6 +604,7 @@ function __telhook_values --argument-names kind provider
                         message.received 'An SMS or MMS reached one of your numbers' \
                         message.sent 'Your message was handed to the carrier' \
                         message.finalized 'Your message reached a final state (delivery receipt)' \
+                        message.read 'A recipient read your RCS or WhatsApp message (read receipt)' \
                         link_clicked 'A recipient clicked a shortened link in your message' \
                         call.initiated 'A call started: an incoming call, or one you dialled' \
                         call.answered 'The call was answered' \
@@ -558,8 +623,10 @@ function __telhook_values --argument-names kind provider
                         call.recording.transcription.saved 'The transcription of a call recording was saved' \
                         call.machine.detection.ended 'Answering-machine detection finished (human, machine)' \
                         call.machine.greeting.ended 'The answering-machine greeting ended (beep detected or not)' \
+                        call.machine.premium.detection.started 'Premium answering-machine detection started on the call' \
                         call.machine.premium.detection.ended 'Premium answering-machine detection finished' \
                         call.machine.premium.greeting.ended 'Premium detection: the machine greeting ended (beep or not)' \
+                        call.machine.premium.call_screening.detected 'Premium detection heard an Apple Call Screening prompt and restarts' \
                         call.enqueued 'The call was placed in a queue' \
                         call.dequeued 'The call left a queue' \
                         call.fork.started 'Media forking of the call started' \
@@ -572,10 +639,15 @@ function __telhook_values --argument-names kind provider
                         call.ai_gather.ended 'An AI gather finished with its result' \
                         call.ai_gather.partial_results 'An AI gather produced partial results' \
                         call.ai_gather.message_history_updated 'The message history of an AI gather changed' \
+                        call.conversation.created 'An AI assistant conversation was created for the call' \
+                        call.conversation.start_failed 'The AI assistant for the call could not be started' \
                         call.conversation.ended 'An AI assistant conversation on the call ended' \
                         call.conversation_insights.generated 'Insights for an AI conversation were generated' \
+                        call.analyzed 'Session analysis of an AI assistant call: cost, recordings, insights' \
                         call.deepfake_detection.result 'Deepfake detection produced a verdict' \
                         call.deepfake_detection.error 'Deepfake detection failed' \
+                        call.payment.progress 'A step of a Pay session (card or bank details by DTMF) progressed' \
+                        call.payment.completed 'A Pay session on the call finished: charged, tokenized or failed' \
                         conference.created 'A conference was created' \
                         conference.ended 'A conference ended' \
                         conference.floor.changed 'Another participant took the conference floor' \
@@ -601,12 +673,35 @@ function __telhook_values --argument-names kind provider
                         siprec.started 'A SIPREC recording session started' \
                         siprec.stopped 'A SIPREC recording session stopped' \
                         siprec.failed 'A SIPREC recording session failed' \
+                        messaging_hosted_numbers_orders.created 'You created a hosted-number order' \
+                        messaging_hosted_numbers_orders.updated 'A hosted-number order changed status' \
+                        messaging_hosted_numbers_orders.deleted 'A hosted-number order was deleted' \
+                        messaging_hosted_numbers_orders.internal_transfer_detected 'The numbers of your hosted-number order are active on another Telnyx account' \
                         messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval' \
+                        messaging_hosted_numbers_orders.internal_transfer_approved 'The other account approved the hosted-number transfer' \
+                        messaging_hosted_numbers_orders.internal_transfer_rejected 'The other account rejected the hosted-number transfer' \
+                        messaging_hosted_numbers_orders.internal_transfer_auto_approved 'The hosted-number transfer was approved when its deadline passed' \
+                        number_order.complete 'A number order you placed completed' \
+                        number_reputation.external_verification.status_changed 'The ownership proof for your externally hosted numbers was reviewed' \
+                        number_reputation.number.flagged 'A monitored number needs its ownership confirmed' \
+                        number_reputation.number.removed 'A monitored number was removed from reputation monitoring' \
+                        campaignStatusUpdate 'A 10DLC campaign\'s registration status changed' \
+                        session.status_changed 'A meeting session changed status (joining, admitted, ended)' \
+                        transcript.completed 'The transcript of a meeting session is final' \
+                        recording.available 'The recordings of a meeting session can be fetched' \
+                        artifact.completed 'An AI artifact of a meeting session (summary, action items) is ready' \
+                        artifact.failed 'An AI artifact of a meeting session could not be made' \
+                        whatsapp.account.update 'Meta reported a coexistence lifecycle change of a WhatsApp Business Account' \
+                        whatsapp.waba_added 'A WhatsApp Business Account signup session finished' \
+                        message.echo 'A message sent from the WhatsApp Business app, mirrored (coexistence)' \
                         message-received 'An SMS or MMS reached one of your numbers' \
                         message-sending 'Your MMS is on its way to the carrier (MMS delivery receipts)' \
                         message-delivered 'Your message reached the carrier (or the handset, toll-free)' \
                         message-failed 'Your message could not be delivered; carries an errorCode' \
                         message-sent 'Your message left Bandwidth toward the carrier (2025+ API)' \
+                        message-read 'The recipient read your RBM message (2025+ API)' \
+                        suggestion-response 'A person tapped a suggested reply of your RBM message' \
+                        requested-location-response 'A person shared the location your RBM message asked for' \
                         initiate 'A call is coming in to one of your numbers; reply with BXML' \
                         answer 'Your outbound call was answered; reply with BXML' \
                         bridgeComplete 'A <Bridge> ended; the call continues with your BXML' \
@@ -627,6 +722,7 @@ function __telhook_values --argument-names kind provider
                         transcriptionAvailable 'The transcription of a recording is ready' \
                         transferAnswer 'The far end of a <Transfer> answered; BXML for that leg' \
                         transferComplete 'A <Transfer> ended; the original call goes on with BXML' \
+                        referComplete 'A <Refer> finished; on failure the call goes on with BXML' \
                         transferDisconnect 'A leg created by <Transfer> hung up' \
                         mediaStreamStarted 'A <StartStream> WebSocket media stream started' \
                         mediaStreamStopped 'A media stream ended; carries the cause' \
@@ -680,6 +776,7 @@ function __telhook_values --argument-names kind provider
                 telnyx/message.received 'An SMS or MMS reached one of your numbers' \
                 telnyx/message.sent 'Your message was handed to the carrier' \
                 telnyx/message.finalized 'Your message reached a final state (delivery receipt)' \
+                telnyx/message.read 'A recipient read your RCS or WhatsApp message (read receipt)' \
                 telnyx/link_clicked 'A recipient clicked a shortened link in your message' \
                 telnyx/call.initiated 'A call started: an incoming call, or one you dialled' \
                 telnyx/call.answered 'The call was answered' \
@@ -698,8 +795,10 @@ function __telhook_values --argument-names kind provider
                 telnyx/call.recording.transcription.saved 'The transcription of a call recording was saved' \
                 telnyx/call.machine.detection.ended 'Answering-machine detection finished (human, machine)' \
                 telnyx/call.machine.greeting.ended 'The answering-machine greeting ended (beep detected or not)' \
+                telnyx/call.machine.premium.detection.started 'Premium answering-machine detection started on the call' \
                 telnyx/call.machine.premium.detection.ended 'Premium answering-machine detection finished' \
                 telnyx/call.machine.premium.greeting.ended 'Premium detection: the machine greeting ended (beep or not)' \
+                telnyx/call.machine.premium.call_screening.detected 'Premium detection heard an Apple Call Screening prompt and restarts' \
                 telnyx/call.enqueued 'The call was placed in a queue' \
                 telnyx/call.dequeued 'The call left a queue' \
                 telnyx/call.fork.started 'Media forking of the call started' \
@@ -712,10 +811,15 @@ function __telhook_values --argument-names kind provider
                 telnyx/call.ai_gather.ended 'An AI gather finished with its result' \
                 telnyx/call.ai_gather.partial_results 'An AI gather produced partial results' \
                 telnyx/call.ai_gather.message_history_updated 'The message history of an AI gather changed' \
+                telnyx/call.conversation.created 'An AI assistant conversation was created for the call' \
+                telnyx/call.conversation.start_failed 'The AI assistant for the call could not be started' \
                 telnyx/call.conversation.ended 'An AI assistant conversation on the call ended' \
                 telnyx/call.conversation_insights.generated 'Insights for an AI conversation were generated' \
+                telnyx/call.analyzed 'Session analysis of an AI assistant call: cost, recordings, insights' \
                 telnyx/call.deepfake_detection.result 'Deepfake detection produced a verdict' \
                 telnyx/call.deepfake_detection.error 'Deepfake detection failed' \
+                telnyx/call.payment.progress 'A step of a Pay session (card or bank details by DTMF) progressed' \
+                telnyx/call.payment.completed 'A Pay session on the call finished: charged, tokenized or failed' \
                 telnyx/conference.created 'A conference was created' \
                 telnyx/conference.ended 'A conference ended' \
                 telnyx/conference.floor.changed 'Another participant took the conference floor' \
@@ -741,12 +845,35 @@ function __telhook_values --argument-names kind provider
                 telnyx/siprec.started 'A SIPREC recording session started' \
                 telnyx/siprec.stopped 'A SIPREC recording session stopped' \
                 telnyx/siprec.failed 'A SIPREC recording session failed' \
+                telnyx/messaging_hosted_numbers_orders.created 'You created a hosted-number order' \
+                telnyx/messaging_hosted_numbers_orders.updated 'A hosted-number order changed status' \
+                telnyx/messaging_hosted_numbers_orders.deleted 'A hosted-number order was deleted' \
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_detected 'The numbers of your hosted-number order are active on another Telnyx account' \
                 telnyx/messaging_hosted_numbers_orders.internal_transfer_approval_requested 'A hosted-number transfer needs your approval' \
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_approved 'The other account approved the hosted-number transfer' \
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_rejected 'The other account rejected the hosted-number transfer' \
+                telnyx/messaging_hosted_numbers_orders.internal_transfer_auto_approved 'The hosted-number transfer was approved when its deadline passed' \
+                telnyx/number_order.complete 'A number order you placed completed' \
+                telnyx/number_reputation.external_verification.status_changed 'The ownership proof for your externally hosted numbers was reviewed' \
+                telnyx/number_reputation.number.flagged 'A monitored number needs its ownership confirmed' \
+                telnyx/number_reputation.number.removed 'A monitored number was removed from reputation monitoring' \
+                telnyx/campaignStatusUpdate 'A 10DLC campaign\'s registration status changed' \
+                telnyx/session.status_changed 'A meeting session changed status (joining, admitted, ended)' \
+                telnyx/transcript.completed 'The transcript of a meeting session is final' \
+                telnyx/recording.available 'The recordings of a meeting session can be fetched' \
+                telnyx/artifact.completed 'An AI artifact of a meeting session (summary, action items) is ready' \
+                telnyx/artifact.failed 'An AI artifact of a meeting session could not be made' \
+                telnyx/whatsapp.account.update 'Meta reported a coexistence lifecycle change of a WhatsApp Business Account' \
+                telnyx/whatsapp.waba_added 'A WhatsApp Business Account signup session finished' \
+                telnyx/message.echo 'A message sent from the WhatsApp Business app, mirrored (coexistence)' \
                 bandwidth/message-received 'An SMS or MMS reached one of your numbers' \
                 bandwidth/message-sending 'Your MMS is on its way to the carrier (MMS delivery receipts)' \
                 bandwidth/message-delivered 'Your message reached the carrier (or the handset, toll-free)' \
                 bandwidth/message-failed 'Your message could not be delivered; carries an errorCode' \
                 bandwidth/message-sent 'Your message left Bandwidth toward the carrier (2025+ API)' \
+                bandwidth/message-read 'The recipient read your RBM message (2025+ API)' \
+                bandwidth/suggestion-response 'A person tapped a suggested reply of your RBM message' \
+                bandwidth/requested-location-response 'A person shared the location your RBM message asked for' \
                 bandwidth/initiate 'A call is coming in to one of your numbers; reply with BXML' \
                 bandwidth/answer 'Your outbound call was answered; reply with BXML' \
                 bandwidth/bridgeComplete 'A <Bridge> ended; the call continues with your BXML' \
@@ -767,6 +894,7 @@ function __telhook_values --argument-names kind provider
                 bandwidth/transcriptionAvailable 'The transcription of a recording is ready' \
                 bandwidth/transferAnswer 'The far end of a <Transfer> answered; BXML for that leg' \
                 bandwidth/transferComplete 'A <Transfer> ended; the original call goes on with BXML' \
+                bandwidth/referComplete 'A <Refer> finished; on failure the call goes on with BXML' \
                 bandwidth/transferDisconnect 'A leg created by <Transfer> hung up' \
                 bandwidth/mediaStreamStarted 'A <StartStream> WebSocket media stream started' \
                 bandwidth/mediaStreamStopped 'A media stream ended; carries the cause' \
@@ -814,6 +942,10 @@ function __telhook_values --argument-names kind provider
                             delivery_unconfirmed 'no delivery receipt came back' \
                             expired 'valid_until passed while queued' \
                             group-mms 'one recipient\'s receipt for a group MMS (group_message_id)'
+                    case telnyx/message.read
+                        printf '%s\t%s\n' \
+                            rcs 'RCS message from an agent' \
+                            whatsapp 'WhatsApp template message'
                     case telnyx/link_clicked
                         printf '%s\t%s\n' \
                             default 'as documented'
@@ -872,12 +1004,18 @@ function __telhook_values --argument-names kind provider
                     case telnyx/call.machine.greeting.ended
                         printf '%s\t%s\n' \
                             default 'as documented'
+                    case telnyx/call.machine.premium.detection.started
+                        printf '%s\t%s\n' \
+                            default 'as the SDKs model it'
                     case telnyx/call.machine.premium.detection.ended
                         printf '%s\t%s\n' \
                             default 'as documented'
                     case telnyx/call.machine.premium.greeting.ended
                         printf '%s\t%s\n' \
                             default 'as documented'
+                    case telnyx/call.machine.premium.call_screening.detected
+                        printf '%s\t%s\n' \
+                            default 'as the SDKs model it'
                     case telnyx/call.enqueued
                         printf '%s\t%s\n' \
                             default 'as documented'
@@ -914,18 +1052,41 @@ function __telhook_values --argument-names kind provider
                     case telnyx/call.ai_gather.message_history_updated
                         printf '%s\t%s\n' \
                             default 'as documented'
+                    case telnyx/call.conversation.created
+                        printf '%s\t%s\n' \
+                            default 'as the SDKs model it'
+                    case telnyx/call.conversation.start_failed
+                        printf '%s\t%s\n' \
+                            invalid_request 'the assistant request was rejected (e.g. unknown assistant id)' \
+                            service_error 'an error on the Telnyx side'
                     case telnyx/call.conversation.ended
                         printf '%s\t%s\n' \
                             default 'as documented'
                     case telnyx/call.conversation_insights.generated
                         printf '%s\t%s\n' \
                             default 'as documented'
+                    case telnyx/call.analyzed
+                        printf '%s\t%s\n' \
+                            default 'cost breakdown, one recording, generated insights' \
+                            data-unavailable 'cost placeholder string, recordings and insights null'
                     case telnyx/call.deepfake_detection.result
                         printf '%s\t%s\n' \
                             default 'as documented'
                     case telnyx/call.deepfake_detection.error
                         printf '%s\t%s\n' \
                             default 'as documented'
+                    case telnyx/call.payment.progress
+                        printf '%s\t%s\n' \
+                            card-number 'card number step completed (masked number, card type)' \
+                            invalid-input 'a step failed with an input error (invalid-date)' \
+                            processing 'details collected, the connector is processing'
+                    case telnyx/call.payment.completed
+                        printf '%s\t%s\n' \
+                            charge 'card charged (charge_id, confirmation code)' \
+                            tokenize 'card tokenized (token_id)' \
+                            ach-debit 'bank account debited (ACH)' \
+                            connector-error 'the payment connector declined it' \
+                            too-many-failed-attempts 'the caller ran out of attempts'
                     case telnyx/conference.created
                         printf '%s\t%s\n' \
                             default 'as documented'
@@ -1002,9 +1163,88 @@ function __telhook_values --argument-names kind provider
                     case telnyx/siprec.failed
                         printf '%s\t%s\n' \
                             default 'as documented'
+                    case telnyx/messaging_hosted_numbers_orders.created
+                        printf '%s\t%s\n' \
+                            default 'a pending order for one number'
+                    case telnyx/messaging_hosted_numbers_orders.updated
+                        printf '%s\t%s\n' \
+                            provisioning 'ownership verified, the number is being provisioned' \
+                            successful 'the number is hosted and active' \
+                            failed 'ownership verification failed'
+                    case telnyx/messaging_hosted_numbers_orders.deleted
+                        printf '%s\t%s\n' \
+                            default 'order and number deleted'
+                    case telnyx/messaging_hosted_numbers_orders.internal_transfer_detected
+                        printf '%s\t%s\n' \
+                            default 'no approval window yet'
                     case telnyx/messaging_hosted_numbers_orders.internal_transfer_approval_requested
                         printf '%s\t%s\n' \
                             default 'as documented'
+                    case telnyx/messaging_hosted_numbers_orders.internal_transfer_approved
+                        printf '%s\t%s\n' \
+                            default 'approved before the deadline; provisioning'
+                    case telnyx/messaging_hosted_numbers_orders.internal_transfer_rejected
+                        printf '%s\t%s\n' \
+                            default 'rejected; the order failed'
+                    case telnyx/messaging_hosted_numbers_orders.internal_transfer_auto_approved
+                        printf '%s\t%s\n' \
+                            default 'deadline passed without an answer; provisioning'
+                    case telnyx/number_order.complete
+                        printf '%s\t%s\n' \
+                            success 'both numbers ordered' \
+                            failure 'the number could not be ordered'
+                    case telnyx/number_reputation.external_verification.status_changed
+                        printf '%s\t%s\n' \
+                            approved 'proof approved' \
+                            rejected 'proof rejected, with a reason'
+                    case telnyx/number_reputation.number.flagged
+                        printf '%s\t%s\n' \
+                            carrier_changed 'the number moved to another carrier' \
+                            reverification_due 'the periodic re-verification is due'
+                    case telnyx/number_reputation.number.removed
+                        printf '%s\t%s\n' \
+                            ported_away 'you confirmed it left after a carrier change' \
+                            unconfirmed_ownership 'the confirmation deadline passed' \
+                            reassigned 'reported as permanently disconnected' \
+                            customer_reported 'you reported you no longer own it'
+                    case telnyx/campaignStatusUpdate
+                        printf '%s\t%s\n' \
+                            registration 'the registry accepted the campaign' \
+                            mno_review 'a carrier approved the campaign' \
+                            rejected 'Telnyx\'s review rejected the campaign' \
+                            dormant 'the campaign was marked dormant' \
+                            number_pool 'the campaign\'s number pool was provisioned'
+                    case telnyx/session.status_changed
+                        printf '%s\t%s\n' \
+                            waiting_for_admission 'the bot waits in the meeting\'s lobby' \
+                            active 'the bot is in the meeting, recording' \
+                            ended 'the session ended (with the reason)' \
+                            admission_denied 'the host did not let the bot in'
+                    case telnyx/transcript.completed
+                        printf '%s\t%s\n' \
+                            default 'as the SDKs model it'
+                    case telnyx/recording.available
+                        printf '%s\t%s\n' \
+                            default 'as the Node SDK models it'
+                    case telnyx/artifact.completed
+                        printf '%s\t%s\n' \
+                            summary 'a summary of the meeting' \
+                            action_items 'the action items agreed' \
+                            custom 'the answer to your own prompt'
+                    case telnyx/artifact.failed
+                        printf '%s\t%s\n' \
+                            default 'as the SDKs model it'
+                    case telnyx/whatsapp.account.update
+                        printf '%s\t%s\n' \
+                            default 'as the SDKs model it (offboarded, reconnected or partner removed)'
+                    case telnyx/whatsapp.waba_added
+                        printf '%s\t%s\n' \
+                            success 'the WABA was added, with its phone numbers' \
+                            failure 'provisioning failed (errors)'
+                    case telnyx/message.echo
+                        printf '%s\t%s\n' \
+                            text 'a text message' \
+                            image 'an image with a caption'
                     case bandwidth/message-received
                         printf '%s\t%s\n' \
                             sms 'Text message to one of your numbers' \
@@ -1027,6 +1267,15 @@ function __telhook_values --argument-names kind provider
                     case bandwidth/message-sent
                         printf '%s\t%s\n' \
                             default 'MMS handed off downstream (OpenAPI example shape)'
+                    case bandwidth/message-read
+                        printf '%s\t%s\n' \
+                            default 'read receipt with the time it was read'
+                    case bandwidth/suggestion-response
+                        printf '%s\t%s\n' \
+                            default 'a suggested reply, with its postback data'
+                    case bandwidth/requested-location-response
+                        printf '%s\t%s\n' \
+                            default 'latitude and longitude'
                     case bandwidth/initiate
                         printf '%s\t%s\n' \
                             default 'Incoming call' \
@@ -1111,6 +1360,11 @@ function __telhook_values --argument-names kind provider
                             default 'Transferred call ended normally' \
                             busy 'Transfer failed: the number was busy' \
                             enqueued 'Transfer ended on a call that was queued first'
+                    case bandwidth/referComplete
+                        printf '%s\t%s\n' \
+                            default 'the REFER succeeded and the call left Bandwidth' \
+                            failure 'the REFER was accepted but the transfer target was busy' \
+                            rejected 'the other end refused the REFER (SIP 603)'
                     case bandwidth/transferDisconnect
                         printf '%s\t%s\n' \
                             default 'Transfer leg ended after a conversation' \

@@ -1,7 +1,7 @@
 //! The catalog and its embedded examples: every event renders, parses, carries the fields its
 //! documentation marks required, and has coherent values.
 
-use crate::support::{AT, Telhook, all_variants};
+use crate::support::{AT, Telhook, all_variants, repo_file};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 use telhook::Provider;
@@ -666,4 +666,113 @@ fn conference_floor_changed_is_enveloped_or_flat_and_both_are_understood() {
     // The same seed, the same payload: the same facts, read from either shape.
     assert!(facts[0].starts_with("v3:"), "{facts:?}");
     assert_eq!(facts[0], facts[1]);
+}
+
+/// The SDK models that carry no event name of their own, and the catalog event their body is
+/// (fixtures/telnyx/schemas/NOTES.md says how each is recognised).
+const NAMELESS_MODELS: &[(&str, &str)] = &[
+    // The flat camelCase 10DLC update; recognised by its `campaignId`.
+    ("CampaignStatusUpdate", "campaignStatusUpdate"),
+    // `data.record_type` is `link_clicked`, which the SDKs do not type as a literal.
+    ("ReplacedLinkClickWebhookEvent", "link_clicked"),
+];
+
+/// The names one SDK model stands for: its `event_type` literals, else its `event` literal
+/// (the meeting-session envelope), else the table above.
+fn sdk_model_names(model: &Value) -> Vec<String> {
+    let name = model["model"].as_str().unwrap_or_default();
+    let literals = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let types = literals(&model["event_types"]);
+    if !types.is_empty() {
+        return types;
+    }
+    let event = literals(&model["literal_fields"]["event"]);
+    if !event.is_empty() {
+        return event;
+    }
+    match NAMELESS_MODELS.iter().find(|(m, _)| *m == name) {
+        Some((_, event)) => vec![event.to_string()],
+        None => panic!(
+            "SDK model {name} names no event (no event_type or event literal): add it to \
+             NAMELESS_MODELS with the catalog event its body is"
+        ),
+    }
+}
+
+#[test]
+fn the_catalog_has_every_webhook_type_the_official_sdks_model() {
+    let read = |file: &str| -> Value {
+        let text = std::fs::read_to_string(repo_file(file)).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for (provider, file) in [
+        (Provider::Telnyx, "fixtures/sdk/telnyx-python.json"),
+        (Provider::Telnyx, "fixtures/sdk/telnyx-node.json"),
+        (Provider::Bandwidth, "fixtures/sdk/bandwidth-python.json"),
+    ] {
+        let data = read(file);
+        let package = format!(
+            "{} {} {}",
+            data["registry"].as_str().unwrap_or_default(),
+            data["package"].as_str().unwrap_or_default(),
+            data["version"].as_str().unwrap_or_default()
+        );
+        let models = data["models"].as_array().unwrap();
+        assert!(models.len() >= 20, "{file}: only {} models", models.len());
+        for model in models {
+            let names = match provider {
+                Provider::Telnyx => sdk_model_names(model),
+                Provider::Bandwidth => model["types"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap().to_string())
+                    .collect(),
+            };
+            for name in names {
+                seen += 1;
+                if telhook::catalog::find(provider, &name).is_err() {
+                    missing.push(format!(
+                        "{name} ({package}, {})",
+                        model["model"].as_str().unwrap_or_default()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "SDK webhook types with no catalog entry:\n{}",
+        missing.join("\n")
+    );
+    assert!(seen > 150, "only {seen} SDK types read");
+    // And the other way: every Telnyx event in the catalog is one an SDK models (a name made up
+    // here would have no SDK class to parse it).
+    let mut modelled: Vec<String> = Vec::new();
+    for file in [
+        "fixtures/sdk/telnyx-python.json",
+        "fixtures/sdk/telnyx-node.json",
+    ] {
+        for model in read(file)["models"].as_array().unwrap() {
+            modelled.extend(sdk_model_names(model));
+        }
+    }
+    for event in Provider::Telnyx.events() {
+        assert!(
+            modelled.iter().any(|m| m == event.name),
+            "{} is in the catalog but in neither Telnyx SDK's webhook union",
+            event.name
+        );
+    }
 }

@@ -146,7 +146,13 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "telhook replay hooks.jsonl --provider=telnyx --event message.",
-            strings(["message.received", "message.sent", "message.finalized"]),
+            strings([
+                "message.received",
+                "message.sent",
+                "message.finalized",
+                "message.read",
+                "message.echo",
+            ]),
         ),
         case(
             "telhook validate --event telnyx/message.f",
