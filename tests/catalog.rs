@@ -776,3 +776,17 @@ fn the_catalog_has_every_webhook_type_the_official_sdks_model() {
         );
     }
 }
+
+#[test]
+fn the_readme_states_the_catalog_size() {
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let telnyx = Provider::Telnyx.events().len();
+    let bandwidth = Provider::Bandwidth.events().len();
+    let said = format!(
+        "The catalog has {} events: {telnyx} Telnyx,",
+        telnyx + bandwidth
+    );
+    assert!(readme.contains(&said), "README.md should say: {said}");
+    let said = format!("and {bandwidth} Bandwidth,");
+    assert!(readme.contains(&said), "README.md should say: {said}");
+}
