@@ -414,6 +414,7 @@ fn select(args: &Args, stored: Stored, skipped: &Mutex<Skipped>) -> Option<Item>
             None
         },
         source: Some(stored.source),
+        urls: None,
     })
 }
 

@@ -34,6 +34,9 @@ pub struct Item {
     pub fixed_headers: Option<Vec<(String, String)>>,
     /// Where a stored payload came from (`file:line`), for `replay`'s lines and reports.
     pub source: Option<String>,
+    /// Where this item goes (primary first, then failovers) when not to the run's URLs: the
+    /// emulator's webhooks go where each API request said.
+    pub urls: Option<Vec<String>>,
 }
 
 impl Item {
@@ -49,6 +52,7 @@ impl Item {
             payload: Payload::Json(value),
             fixed_headers: None,
             source: None,
+            urls: None,
         }
     }
 
@@ -79,6 +83,7 @@ impl Item {
             payload: Payload::Raw(bytes),
             fixed_headers: None,
             source: None,
+            urls: None,
         }
     }
 

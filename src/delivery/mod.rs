@@ -137,7 +137,7 @@ impl Sender {
         Ok(schedule::block_on(engine::deliver(
             &self.connections,
             &policy,
-            &settings.urls,
+            &item.urls.clone().unwrap_or_else(|| settings.urls.clone()),
             &mut |n, url| settings.request(&mut item, n, url),
             &mut |_| {},
         ))?)

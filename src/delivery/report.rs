@@ -194,10 +194,11 @@ impl<'a> Reporter<'a> {
         let id = item.id.clone();
         let source = item.source.clone();
         let settings = self.settings;
+        let urls = item.urls.clone();
         let delivery = engine::deliver(
             transport,
             &policy,
-            &self.settings.urls,
+            urls.as_deref().unwrap_or(&self.settings.urls),
             &mut |n, url| settings.request(item, n, url),
             &mut |attempt| {
                 if let Ok(mut stats) = self.stats.lock() {
