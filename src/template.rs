@@ -552,6 +552,8 @@ pub fn format_time(at: DateTime<Utc>, format: &str) -> Option<String> {
         "s" => at.to_rfc3339_opts(SecondsFormat::Secs, true),
         "ms+00" => at.to_rfc3339_opts(SecondsFormat::Millis, false),
         "us+00" => at.to_rfc3339_opts(SecondsFormat::Micros, false),
+        // A card's expiry (Telnyx Pay `expiration_date`).
+        "mmyy" => at.format("%m%y").to_string(),
         _ => return None,
     })
 }

@@ -329,7 +329,7 @@ fn stdin_forced_event_and_exit_codes() {
     t.run(&["validate", "-"])
         .stdin("{\"hello\": 1}")
         .status(1)
-        .stdout("<stdin>:1:1: cannot tell which event this is (no data.event_type, type or eventType that telhook knows); pass --event PROVIDER/EVENT\n✗ invalid: 1 error in 1 of 1 file (1 event)\n")
+        .stdout("<stdin>:1:1: cannot tell which event this is (no data.event_type, event, type or eventType that telhook knows); pass --event PROVIDER/EVENT\n✗ invalid: 1 error in 1 of 1 file (1 event)\n")
         .check();
     t.run(&["validate", "-"])
         .stdin("{\"data\": ")

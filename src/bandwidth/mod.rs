@@ -170,7 +170,7 @@ pub fn facts(event: &Event, body: &Value) -> String {
         return crate::catalog::id_and_state(
             body,
             &["callId", "conferenceId", "messageId", "transcriptionId"],
-            &["cause", "status", "callState", "state"],
+            &["cause", "referCallStatus", "status", "callState", "state"],
         );
     }
     let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("-").to_string();

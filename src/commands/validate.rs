@@ -362,7 +362,7 @@ fn check_doc(
             let (line, col, note) = schema::position(doc.text, &prefix)
                 .map_or((doc.line, 1, String::new()), |(l, c)| locate(l, c));
             report.findings.push(finding(file, line, col, None, &prefix, format!(
-                "cannot tell which event this is{note} (no data.event_type, type or eventType that telhook knows); pass --event PROVIDER/EVENT"
+                "cannot tell which event this is{note} (no data.event_type, event, type or eventType that telhook knows); pass --event PROVIDER/EVENT"
             )));
             continue;
         };

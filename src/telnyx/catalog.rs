@@ -1386,7 +1386,7 @@ pub static EVENTS: &[Event] = &[
         family: Family::TenDlc,
         name: "campaignStatusUpdate",
         wire_name: "campaignStatusUpdate",
-        direction: Direction::Inbound,
+        direction: Direction::Outbound,
         reply: Reply::Ack,
         description: "A 10DLC campaign's registration status changed",
         variants: &[

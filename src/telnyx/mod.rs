@@ -183,25 +183,48 @@ pub fn sent_by(headers: &[(String, String)]) -> bool {
 }
 
 /// The catalog name of the 10DLC campaign status update, whose flat camelCase body names no
-/// event: the spec's name for the webhook (`campaignStatusUpdate`), recognised by `campaignId`.
+/// event: the spec's name for the webhook (`campaignStatusUpdate`).
 pub const CAMPAIGN_STATUS_UPDATE: &str = "campaignStatusUpdate";
 
+/// The `type`s of a campaign status update (the spec's `CampaignStatusUpdateEvent` enum, as the
+/// SDKs have it).
+const CAMPAIGN_UPDATE_TYPES: &[&str] = &[
+    "TELNYX_EVENT",
+    "REGISTRATION",
+    "MNO_REVIEW",
+    "TELNYX_REVIEW",
+    "NUMBER_POOL_PROVISIONED",
+    "NUMBER_POOL_DEPROVISIONED",
+    "TCR_EVENT",
+    "VERIFIED",
+];
+
+/// A campaign status update: a `campaignId` and one of its `type`s at the top level. The
+/// `campaignId` alone is too common a name to say a body is Telnyx's.
+fn campaign_update(obj: &Map<String, Value>) -> bool {
+    obj.get("campaignId").is_some_and(Value::is_string)
+        && obj
+            .get("type")
+            .and_then(Value::as_str)
+            .is_some_and(|t| CAMPAIGN_UPDATE_TYPES.contains(&t))
+}
+
 /// Is this body shaped as a Telnyx webhook (a `data` object, the flat form with `record_type`
-/// and `event_type`, or the flat 10DLC campaign update with `campaignId`)? Such a body is no
+/// and `event_type`, or the flat 10DLC campaign update)? Such a body is no
 /// other provider's.
 pub fn shaped(value: &Value) -> bool {
     value.as_object().is_some_and(|obj| {
         obj.get("data").is_some_and(Value::is_object)
             || (obj.get("record_type").is_some()
                 && obj.get("event_type").is_some_and(Value::is_string))
-            || obj.get("campaignId").is_some_and(Value::is_string)
+            || campaign_update(obj)
     })
 }
 
 /// Which Telnyx event a body is: by `data.event_type` (or `data.record_type`); by the top-level
 /// `event` of the meeting-session envelope (`{id, event, occurred_at, version, data}`); by the
 /// flat `event_type` of the spec's `conference.floor.changed`; or, for the flat 10DLC campaign
-/// update that names no event, by its `campaignId` (fixtures/telnyx/schemas/NOTES.md).
+/// update that names no event, by its `campaignId` and `type` (fixtures/telnyx/schemas/NOTES.md).
 pub fn recognize(value: &Value) -> Option<&'static Event> {
     let obj = value.as_object()?;
     let wire = match obj.get("data").and_then(Value::as_object) {
@@ -211,7 +234,7 @@ pub fn recognize(value: &Value) -> Option<&'static Event> {
             .or_else(|| data.get("record_type").and_then(Value::as_str))
             .or_else(|| obj.get("event").and_then(Value::as_str))?,
         None if obj.get("record_type").is_some() => obj.get("event_type")?.as_str()?,
-        None if obj.get("campaignId").is_some_and(Value::is_string) => CAMPAIGN_STATUS_UPDATE,
+        None if campaign_update(obj) => CAMPAIGN_STATUS_UPDATE,
         None => return None,
     };
     Provider::Telnyx
@@ -299,11 +322,16 @@ pub fn facts(event: &Event, body: &Value) -> String {
                 "fax_id",
                 "order_id",
                 "phone_number",
+                "enterprise_id",
+                "id",
             ],
             &[
                 "state",
                 "status",
+                "payment_status",
+                "result",
                 "hangup_cause",
+                "reason",
                 "order_status",
                 "ownership_status",
             ],
@@ -374,6 +402,13 @@ mod tests {
         stamp(&mut meeting, 2, "http://a/");
         assert!(meeting.get("meta").is_none());
 
+        // Another service's JSON with a campaignId is not a campaign update.
+        for other in [
+            json!({"campaignId": "spring-sale", "opens": 12}),
+            json!({"campaignId": "spring-sale", "type": "email"}),
+        ] {
+            assert!(recognize(&other).is_none() && !shaped(&other), "{other}");
+        }
         let mut campaign =
             json!({"campaignId": "c-1", "type": "REGISTRATION", "status": "ACCEPTED"});
         assert_eq!(
