@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a Telnyx signature offline and say exactly why it fails')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks locally: verify, print and capture every request')
+            [CompletionResult]::new('emulate', 'emulate', [CompletionResultType]::ParameterValue, 'Run a local Telnyx messaging API: point your app''s API base URL at it, and the webhooks about each message it sends arrive at your app, signed')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check payloads against the documented schema of their event')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of an event')
@@ -225,6 +226,35 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'telhook;emulate' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serve only this provider''s API')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Serve only this provider''s API')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on; 0 picks a free one (the first line says which)')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to bind. The default keeps the emulator private to this machine')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Telnyx: requests must carry `Authorization: Bearer KEY` with exactly this key (default: any key)')
+            [CompletionResult]::new('--webhook-url', '--webhook-url', [CompletionResultType]::ParameterName, 'Telnyx: the messaging profile''s webhook URL, where a message''s webhooks go after the URLs of its request [env: TELHOOK_TO]. Default: listen''s address')
+            [CompletionResult]::new('--webhook-failover-url', '--webhook-failover-url', [CompletionResultType]::ParameterName, 'Telnyx: the messaging profile''s failover URL')
+            [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)')
+            [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Time between the API''s answer and a message''s first webhook (e.g. 50ms, 2s)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Draw message and event ids from this seed: the same requests give the same ids')
+            [CompletionResult]::new('--max-messages', '--max-messages', [CompletionResultType]::ParameterName, 'Messages kept for GET; older ones are forgotten')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per webhook URL (default: the provider''s; Telnyx 3)')
+            [CompletionResult]::new('--backoff', '--backoff', [CompletionResultType]::ParameterName, 'First wait between attempts, doubling after each (the providers'' minutes compressed)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the app may take to answer a webhook, instead of the provider''s (Telnyx 2s)')
+            [CompletionResult]::new('--exit-after', '--exit-after', [CompletionResultType]::ParameterName, 'Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')
+            [CompletionResult]::new('--provider-timing', '--provider-timing', [CompletionResultType]::ParameterName, 'Wait as the providers do between attempts (minutes) instead of --backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'telhook;replay' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The URL to deliver to [env: TELHOOK_TO] (default: the config files'' `to`, else http://127.0.0.1:5000/, where `telhook listen` listens); `http://` when it has no scheme')
             [CompletionResult]::new('--failover-url', '--failover-url', [CompletionResultType]::ParameterName, 'Where to deliver once the attempts on --to are used up (Telnyx''s failover URL, Bandwidth''s fallback URL)')
@@ -344,6 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a Telnyx signature offline and say exactly why it fails')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks locally: verify, print and capture every request')
+            [CompletionResult]::new('emulate', 'emulate', [CompletionResultType]::ParameterValue, 'Run a local Telnyx messaging API: point your app''s API base URL at it, and the webhooks about each message it sends arrive at your app, signed')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check payloads against the documented schema of their event')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of an event')
@@ -375,6 +406,9 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             break
         }
         'telhook;help;listen' {
+            break
+        }
+        'telhook;help;emulate' {
             break
         }
         'telhook;help;replay' {

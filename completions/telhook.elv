@@ -36,6 +36,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand verify 'Check a Telnyx signature offline and say exactly why it fails'
             cand send 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
             cand listen 'Receive webhooks locally: verify, print and capture every request'
+            cand emulate 'Run a local Telnyx messaging API: point your app''s API base URL at it, and the webhooks about each message it sends arrive at your app, signed'
             cand replay 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust'
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
@@ -213,6 +214,34 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'telhook;emulate'= {
+            cand -p 'Serve only this provider''s API'
+            cand --provider 'Serve only this provider''s API'
+            cand --port 'Port to listen on; 0 picks a free one (the first line says which)'
+            cand --host 'Address to bind. The default keeps the emulator private to this machine'
+            cand --api-key 'Telnyx: requests must carry `Authorization: Bearer KEY` with exactly this key (default: any key)'
+            cand --webhook-url 'Telnyx: the messaging profile''s webhook URL, where a message''s webhooks go after the URLs of its request [env: TELHOOK_TO]. Default: listen''s address'
+            cand --webhook-failover-url 'Telnyx: the messaging profile''s failover URL'
+            cand --private-key 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)'
+            cand --latency 'Time between the API''s answer and a message''s first webhook (e.g. 50ms, 2s)'
+            cand --seed 'Draw message and event ids from this seed: the same requests give the same ids'
+            cand --max-messages 'Messages kept for GET; older ones are forgotten'
+            cand --max-attempts 'Attempts per webhook URL (default: the provider''s; Telnyx 3)'
+            cand --backoff 'First wait between attempts, doubling after each (the providers'' minutes compressed)'
+            cand --timeout 'How long the app may take to answer a webhook, instead of the provider''s (Telnyx 2s)'
+            cand --exit-after 'Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --provider-timing 'Wait as the providers do between attempts (minutes) instead of --backoff'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand --verbose 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand -q 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand --quiet 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'telhook;replay'= {
             cand --to 'The URL to deliver to [env: TELHOOK_TO] (default: the config files'' `to`, else http://127.0.0.1:5000/, where `telhook listen` listens); `http://` when it has no scheme'
             cand --failover-url 'Where to deliver once the attempts on --to are used up (Telnyx''s failover URL, Bandwidth''s fallback URL)'
@@ -326,6 +355,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand verify 'Check a Telnyx signature offline and say exactly why it fails'
             cand send 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
             cand listen 'Receive webhooks locally: verify, print and capture every request'
+            cand emulate 'Run a local Telnyx messaging API: point your app''s API base URL at it, and the webhooks about each message it sends arrive at your app, signed'
             cand replay 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust'
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
@@ -349,6 +379,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
         &'telhook;help;send'= {
         }
         &'telhook;help;listen'= {
+        }
+        &'telhook;help;emulate'= {
         }
         &'telhook;help;replay'= {
         }

@@ -3,8 +3,8 @@
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    completions, config, demo, events, example, keygen, listen, man, replay, schema, send, sign,
-    validate, verify,
+    completions, config, demo, emulate, events, example, keygen, listen, man, replay, schema, send,
+    sign, validate, verify,
 };
 use crate::ui::ColorChoice;
 
@@ -85,6 +85,7 @@ impl Command {
             Command::Validate(_) => "validate",
             Command::Schema(_) => "schema",
             Command::Config(_) => "config",
+            Command::Emulate(_) => "emulate",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
         }
@@ -138,6 +139,9 @@ pub enum Command {
     Send(send::Args),
     /// Receive webhooks locally: verify, print and capture every request.
     Listen(listen::Args),
+    /// Run a local Telnyx messaging API: point your app's API base URL at it, and the webhooks
+    /// about each message it sends arrive at your app, signed.
+    Emulate(emulate::Args),
     /// Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust.
     Replay(replay::Args),
     /// Check payloads against the documented schema of their event.

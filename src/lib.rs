@@ -11,6 +11,7 @@ pub mod commands;
 pub mod completion;
 pub mod config;
 pub(crate) mod delivery;
+pub(crate) mod emulator;
 pub mod example;
 pub mod exit;
 pub mod http;

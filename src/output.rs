@@ -55,6 +55,10 @@ pub enum Output<'a> {
     /// `demo`: the counts.
     #[serde(rename = "summary")]
     DemoSummary(DemoSummary),
+    /// `emulate`: where it is and what an app needs (always the first line).
+    Emulating(&'a crate::emulator::Listening),
+    /// `emulate`: one API call and its answer.
+    ApiCall(crate::emulator::ApiLine<'a>),
 }
 
 #[derive(Debug, Serialize)]

@@ -7,6 +7,7 @@ mod catalog;
 mod cli;
 mod completions;
 mod demo;
+mod emulate;
 mod example;
 mod hostile;
 mod keys;

@@ -13,7 +13,9 @@
 //!   section ends or fails.
 //! - Port 5000 (the default `listen` port the README uses throughout) becomes the port the
 //!   section's listener got (`--port 0`, read from its first line), and a line that delivers
-//!   without `--to` delivers there too (`TELHOOK_TO`, as listen's default address would be). A
+//!   without `--to` delivers there too (`TELHOOK_TO`, as listen's default address would be).
+//!   Likewise `telhook emulate ... &` runs on a port of its own, which replaces 4010 in the
+//!   lines after it. A
 //!   section with no listener of its own gets `telhook listen --no-verify` (accepting
 //!   everything), standing in for "your app".
 //! - Every `telhook ...` line of a ```yaml block must also appear in a ```sh block.
@@ -118,6 +120,11 @@ fn is_listener(command: &str) -> bool {
     command.starts_with("telhook listen") || command.ends_with('&')
 }
 
+/// A server whose first line says where it is (`listening on …`, `emulating on …`).
+fn announces(command: &str) -> bool {
+    command.starts_with("telhook listen") || command.starts_with("telhook emulate")
+}
+
 /// A background command, killed with its whole process group when the section ends or fails.
 struct Background {
     _guard: ChildGuard,
@@ -125,7 +132,13 @@ struct Background {
 
 /// Start a background command; for a listener, wait for its first stdout line and return its
 /// port.
-fn background(t: &Telhook, command: &str, path: &str, at: &str) -> (Background, Option<String>) {
+fn background(
+    t: &Telhook,
+    command: &str,
+    path: &str,
+    at: &str,
+    to_port: Option<&str>,
+) -> (Background, Option<String>) {
     let command = without_comment(command)
         .trim_end_matches('&')
         .trim_end()
@@ -138,6 +151,10 @@ fn background(t: &Telhook, command: &str, path: &str, at: &str) -> (Background, 
             .env("PATH", path)
             .env("HOME", t.dir.path())
             .env_remove("XDG_CONFIG_HOME")
+            .env(
+                "TELHOOK_TO",
+                format!("http://127.0.0.1:{}/", to_port.unwrap_or("5000")),
+            )
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -145,7 +162,7 @@ fn background(t: &Telhook, command: &str, path: &str, at: &str) -> (Background, 
             .spawn()
             .unwrap(),
     );
-    if !command.starts_with("telhook listen") {
+    if !announces(&command) {
         return (Background { _guard: guard }, None);
     }
     let stdout = guard.child.stdout.take().unwrap();
@@ -177,10 +194,15 @@ fn background(t: &Telhook, command: &str, path: &str, at: &str) -> (Background, 
 
 /// A README line as the test runs it: a listener on a port of its own choosing, and the
 /// section's listener's port wherever the README says 5000.
-fn localised(command: &str, port: Option<&str>) -> String {
+fn localised(command: &str, port: Option<&str>, emulator: Option<&str>) -> String {
     let mut c = command.replace("--port 5000", "--port 0");
-    if c.starts_with("telhook listen") && !c.contains("--port") {
-        c = c.replacen("telhook listen", "telhook listen --port 0", 1);
+    for server in ["telhook listen", "telhook emulate"] {
+        if c.starts_with(server) && !c.contains("--port") {
+            c = c.replacen(server, &format!("{server} --port 0"), 1);
+        }
+    }
+    if let Some(p) = emulator {
+        c = c.replace("127.0.0.1:4010", &format!("127.0.0.1:{p}"));
     }
     match port {
         Some(p) => c
@@ -240,17 +262,23 @@ fn run_section(heading: &str) {
             "telhook listen --port 0 --no-verify",
             &path,
             &format!("README.md:{}", section[0].line),
+            None,
         );
         children.push(child);
         port = p;
     }
+    let mut emulator: Option<String> = None;
     for (n, command) in &commands {
         let at = format!("README.md:{n}");
-        let command = localised(command, port.as_deref());
+        let command = localised(command, port.as_deref(), emulator.as_deref());
         if is_listener(&command) {
-            let (child, p) = background(&t, &command, &path, &at);
+            let (child, p) = background(&t, &command, &path, &at, port.as_deref());
             children.push(child);
-            port = p.or(port);
+            if command.starts_with("telhook emulate") {
+                emulator = p;
+            } else {
+                port = p.or(port);
+            }
             continue;
         }
         let started = Instant::now();
@@ -322,6 +350,7 @@ sections! {
     send => "### `telhook send PROVIDER (EVENT... | --all | --flow NAME | --data FILE) [--to URL] [options]`",
     replay => "### `telhook replay INPUT... [--to URL] [options]`",
     replay_in_ci => "#### Replay in CI",
+    emulate => "### `telhook emulate [--provider telnyx] [--port 4010] [--host 127.0.0.1] [options]`",
     completions => "### `telhook completions SHELL`",
     man => "### `telhook man`",
     configuration => "## Configuration",
@@ -428,19 +457,28 @@ fn the_readme_parser_reads_fences_continuations_and_exit_comments() {
     );
     assert_eq!(expected_exit("telhook verify x"), 0);
     assert_eq!(
-        localised("telhook listen --capture c.jsonl", None),
+        localised("telhook listen --capture c.jsonl", None, None),
         "telhook listen --port 0 --capture c.jsonl"
     );
     assert_eq!(
-        localised("telhook listen --port 5000 &", None),
+        localised("telhook listen --port 5000 &", None, None),
         "telhook listen --port 0 &"
     );
     assert_eq!(
         localised(
             "telhook send a b --to http://127.0.0.1:5000/x",
-            Some("4242")
+            Some("4242"),
+            None
         ),
         "telhook send a b --to http://127.0.0.1:4242/x"
+    );
+    assert_eq!(
+        localised("telhook emulate &", Some("4242"), None),
+        "telhook emulate --port 0 &"
+    );
+    assert_eq!(
+        localised("curl http://127.0.0.1:4010/v2/messages", None, Some("4343")),
+        "curl http://127.0.0.1:4343/v2/messages"
     );
 }
 

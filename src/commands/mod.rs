@@ -4,6 +4,7 @@ pub mod args;
 pub mod completions;
 pub mod config;
 pub mod demo;
+pub mod emulate;
 pub mod events;
 pub mod example;
 pub mod keygen;
@@ -36,5 +37,6 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Demo(args) => demo::run(args, ui),
         Command::Man(args) => man::run(args, ui),
         Command::Config(args) => config::run(args, ui),
+        Command::Emulate(args) => emulate::run(args, ui),
     }
 }

@@ -12,11 +12,13 @@ mod item;
 mod judge;
 mod report;
 mod schedule;
+mod service;
 
 pub use engine::{Backoff, Delivery, Rules};
 pub use item::{Item, Payload, Settings, Timing, shuffle, shuffle_by};
 pub use judge::{Expect, StatusSet};
 pub use report::{AttemptLine, Lines, Summary, explain, human_duration, print_summary};
+pub use service::{Done, Service};
 
 use std::time::Duration;
 

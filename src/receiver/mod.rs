@@ -5,7 +5,7 @@
 
 mod decide;
 mod entry;
-mod printer;
+pub(crate) mod printer;
 mod server;
 mod state;
 

@@ -1,6 +1,7 @@
 //! Telnyx: the event catalog, the wire format of its webhook bodies, and its Ed25519 signature
 //! scheme (the provider documents they follow: docs/sources.md, "Telnyx").
 
+pub mod api;
 pub mod catalog;
 pub mod schema;
 pub mod sign;

@@ -1,0 +1,137 @@
+//! `telhook emulate`: a local Telnyx messaging API whose webhooks follow from what the app
+//! sends: point the app's API base URL here, and the `message.sent`/`message.finalized` webhooks
+//! about the ids the API answered arrive at the app's webhook URL, signed as `send` signs.
+
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use crate::catalog::Provider;
+use crate::commands::args::{self, check_url, parse_delay, parse_duration};
+use crate::config::Defaults;
+use crate::delivery::Timing;
+use crate::emulator::{self, Config, Emulator};
+use crate::exit::ExitStatus;
+use crate::output::Output;
+use crate::ui::Ui;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Serve only this provider's API.
+    #[arg(long, short = 'p', value_enum, value_name = "PROVIDER")]
+    pub provider: Option<Provider>,
+    /// Port to listen on; 0 picks a free one (the first line says which).
+    #[arg(long, default_value_t = emulator::DEFAULT_PORT, value_name = "PORT")]
+    pub port: u16,
+    /// Address to bind. The default keeps the emulator private to this machine.
+    #[arg(long, default_value = crate::receiver::DEFAULT_HOST, value_name = "HOST")]
+    pub host: String,
+    /// Telnyx: requests must carry `Authorization: Bearer KEY` with exactly this key (default:
+    /// any key).
+    #[arg(long, value_name = "KEY")]
+    pub api_key: Option<String>,
+    /// Telnyx: the messaging profile's webhook URL, where a message's webhooks go after the
+    /// URLs of its request [env: TELHOOK_TO]. Default: listen's address.
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub webhook_url: Option<String>,
+    /// Telnyx: the messaging profile's failover URL.
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub webhook_failover_url: Option<String>,
+    /// Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env:
+    /// TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair).
+    #[arg(long, value_name = "KEY|FILE", allow_hyphen_values = true)]
+    pub private_key: Option<String>,
+    /// Time between the API's answer and a message's first webhook (e.g. 50ms, 2s).
+    #[arg(long, default_value = "50ms", value_name = "DURATION", value_parser = parse_delay)]
+    pub latency: Duration,
+    /// Draw message and event ids from this seed: the same requests give the same ids.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Messages kept for GET; older ones are forgotten.
+    #[arg(long, default_value_t = emulator::DEFAULT_MAX_MESSAGES as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub max_messages: u64,
+    /// Attempts per webhook URL (default: the provider's; Telnyx 3).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_attempts: Option<u32>,
+    /// First wait between attempts, doubling after each (the providers' minutes compressed).
+    #[arg(long, value_name = "DURATION", default_value = "250ms", value_parser = parse_delay)]
+    pub backoff: Duration,
+    /// Wait as the providers do between attempts (minutes) instead of --backoff.
+    #[arg(long, conflicts_with = "backoff")]
+    pub provider_timing: bool,
+    /// How long the app may take to answer a webhook, instead of the provider's (Telnyx 2s).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub timeout: Option<Duration>,
+    /// Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub exit_after: Option<Duration>,
+}
+
+impl Args {
+    fn config(&self, ui: &Ui) -> anyhow::Result<Config> {
+        let defaults = Defaults::load()?;
+        let to = defaults.to(self.webhook_url.as_deref());
+        let mut urls = vec![check_url(
+            &args::url_label(&to.source, "--webhook-url"),
+            &to.value,
+        )?];
+        if let Some(u) = &self.webhook_failover_url {
+            urls.push(check_url("--webhook-failover-url", u)?);
+        }
+        let serves_telnyx = self.provider.is_none_or(|p| p == Provider::Telnyx);
+        let key = if serves_telnyx {
+            args::signing_key(&defaults, self.private_key.as_deref(), ui)?.value
+        } else {
+            crate::signing::PrivateKey::generate()
+        };
+        let mut config = Config::new(key, urls);
+        config.host = self.host.clone();
+        config.port = self.port;
+        config.provider = self.provider;
+        config.telnyx.api_key = self.api_key.clone();
+        config.latency = self.latency;
+        config.seed = self.seed;
+        config.max_messages = self.max_messages as usize;
+        config.delivery.attempts = self.max_attempts;
+        config.delivery.timeout = self.timeout;
+        config.delivery.timing = if self.provider_timing {
+            Timing::Provider
+        } else {
+            Timing::Compressed(self.backoff)
+        };
+        Ok(config)
+    }
+}
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    let config = args.config(ui)?;
+    let emulator = Emulator::bind(config, ui)?;
+    let listening = emulator.listening();
+    ui.show(Output::Emulating(&listening), || {
+        let mut lines = vec![format!("emulating on {}", emulator.base_url())];
+        if args.provider.is_none_or(|p| p == Provider::Telnyx) {
+            lines.push(format!(
+                "telnyx: TELNYX_BASE_URL={} (any TELNYX_API_KEY{}); webhooks to {}, signed with public key {}",
+                listening.telnyx_base_url,
+                if args.api_key.is_some() { " is refused but --api-key" } else { "" },
+                listening.telnyx_webhook_urls.join(" then "),
+                listening.telnyx_public_key
+            ));
+        }
+        lines.join("\n")
+    })?;
+    let stop = args::interrupt_flag();
+    let started = Instant::now();
+    let exit_after = args.exit_after;
+    emulator.serve(|| {
+        stop.load(Ordering::SeqCst) || exit_after.is_some_and(|d| started.elapsed() >= d)
+    })?;
+    // Ctrl-C cuts the webhooks still to go (counted as interrupted); --exit-after lets them
+    // finish.
+    let summary = emulator.close(stop.load(Ordering::SeqCst))?;
+    crate::delivery::print_summary(ui, &summary, false)?;
+    Ok(if stop.load(Ordering::SeqCst) {
+        ExitStatus::Interrupted
+    } else {
+        ExitStatus::Success
+    })
+}

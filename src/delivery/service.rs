@@ -1,0 +1,202 @@
+//! Deliveries that arrive over time (the emulator's webhooks, one batch per API call): each
+//! batch is due at an instant of its own, its items go one after another (a message's `sent`
+//! before its `finalized`), batches run side by side. The same retry engine and reporter as
+//! [`run`](super::run), on one thread of its own.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
+
+use super::{Delivery, Item, Lines, Settings, Summary, client, report};
+use crate::ui::Ui;
+
+/// What the service says of each delivery when it ends: the item as its last attempt sent it.
+pub type Done = Arc<dyn Fn(&Item, &Delivery) + Send + Sync>;
+
+/// A batch of items to deliver in order, not before `due`.
+struct Batch {
+    ticket: u64,
+    due: Instant,
+    items: Vec<Item>,
+}
+
+/// The batches submitted and not yet finished, by ticket, with when each is due.
+#[derive(Default)]
+struct Pending {
+    next: u64,
+    due: BTreeMap<u64, Instant>,
+    /// Set when the delivery thread has ended: nothing will finish any more.
+    closed: bool,
+}
+
+/// A running delivery service. Dropping it without [`Service::close`] cuts what is in flight.
+pub struct Service {
+    jobs: Option<tokio::sync::mpsc::UnboundedSender<Batch>>,
+    /// Set to cut every batch where it stands (its undelivered items reported interrupted).
+    cut: tokio::sync::watch::Sender<bool>,
+    pending: Arc<(Mutex<Pending>, Condvar)>,
+    thread: Option<std::thread::JoinHandle<anyhow::Result<Summary>>>,
+}
+
+impl Service {
+    /// Start the delivery thread: attempts are printed through `ui` as `send` prints them,
+    /// with `settings` for everything an item does not say itself (its URLs it may).
+    pub fn start(ui: &Ui, settings: &Settings, lines: Lines, done: Done) -> anyhow::Result<Self> {
+        let client = client(settings)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (jobs, mut queue) = tokio::sync::mpsc::unbounded_channel::<Batch>();
+        let (cut, cutting) = tokio::sync::watch::channel(false);
+        let pending = Arc::new((Mutex::new(Pending::default()), Condvar::new()));
+        let (ui, settings, finished) = (ui.clone(), settings.clone(), pending.clone());
+        let thread = std::thread::Builder::new()
+            .name("telhook-deliver".into())
+            .spawn(move || {
+                let connections = client.connections();
+                let reporter = report::Reporter::new(&ui, &settings, lines, None, u64::MAX);
+                let finish = |ticket: u64| {
+                    let (lock, changed) = &*finished;
+                    if let Ok(mut p) = lock.lock() {
+                        p.due.remove(&ticket);
+                    }
+                    changed.notify_all();
+                };
+                let (reporting, connections, done, finish) =
+                    (&reporter, &connections, &done, &finish);
+                runtime.block_on(async move {
+                    let mut batches = FuturesUnordered::new();
+                    loop {
+                        tokio::select! {
+                            batch = queue.recv() => match batch {
+                                Some(batch) => {
+                                    let mut cutting = cutting.clone();
+                                    batches.push(async move {
+                                        let mut items = batch.items.into_iter();
+                                        let deliver = async {
+                                            tokio::time::sleep_until(batch.due.into()).await;
+                                            for mut item in items.by_ref() {
+                                                let delivery =
+                                                    reporting.deliver(connections, &mut item).await;
+                                                done(&item, &delivery);
+                                            }
+                                        };
+                                        tokio::select! {
+                                            () = deliver => {}
+                                            _ = cutting.wait_for(|cut| *cut) => {}
+                                        }
+                                        // What a cut left: counted and said, never dropped.
+                                        for item in items {
+                                            done(&item, &reporting.cut());
+                                        }
+                                        finish(batch.ticket);
+                                    });
+                                }
+                                None => break,
+                            },
+                            Some(()) = batches.next(), if !batches.is_empty() => {}
+                        }
+                    }
+                    while batches.next().await.is_some() {}
+                });
+                let (lock, changed) = &*finished;
+                if let Ok(mut p) = lock.lock() {
+                    p.closed = true;
+                }
+                changed.notify_all();
+                Ok(reporter.close()?)
+            })?;
+        Ok(Service {
+            jobs: Some(jobs),
+            cut,
+            pending,
+            thread: Some(thread),
+        })
+    }
+
+    /// Deliver `items` one after another, the first no earlier than `after` from now.
+    pub fn submit(&self, after: Duration, items: Vec<Item>) {
+        let due = Instant::now() + after;
+        let (lock, _) = &*self.pending;
+        let Ok(mut p) = lock.lock() else { return };
+        let ticket = p.next;
+        p.next += 1;
+        p.due.insert(ticket, due);
+        drop(p);
+        let sent = self
+            .jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send(Batch { ticket, due, items }).is_ok());
+        if !sent && let Ok(mut p) = lock.lock() {
+            p.due.remove(&ticket);
+        }
+    }
+
+    /// A handle that waits for the service to settle, from any thread.
+    pub fn settler(&self) -> Settler {
+        Settler {
+            pending: self.pending.clone(),
+        }
+    }
+}
+
+/// Waits for a [`Service`] to settle.
+#[derive(Clone)]
+pub struct Settler {
+    pending: Arc<(Mutex<Pending>, Condvar)>,
+}
+
+impl Settler {
+    /// Wait until every batch due by now has finished (delivered, or given up after its
+    /// retries), or `timeout` passes. Returns whether they all finished.
+    pub fn settle(&self, timeout: Duration) -> bool {
+        let now = Instant::now();
+        let deadline = now + timeout;
+        let (lock, changed) = &*self.pending;
+        let Ok(mut p) = lock.lock() else { return false };
+        loop {
+            if p.closed || !p.due.values().any(|due| *due <= now) {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            p = match changed.wait_timeout(p, left) {
+                Ok((p, _)) => p,
+                Err(_) => return false,
+            };
+        }
+    }
+}
+
+impl Service {
+    /// Stop taking batches and return the summary of every delivery: with `finish`, after
+    /// those submitted have finished (waiting for the ones not yet due); without, at once, the
+    /// attempts in flight and the batches not yet due cut and counted as interrupted.
+    pub fn close(mut self, finish: bool) -> anyhow::Result<Summary> {
+        self.jobs = None;
+        if !finish {
+            self.cut.send_replace(true);
+        }
+        match self.thread.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(summary)) => summary,
+            Some(Err(_)) => anyhow::bail!("the delivery thread panicked"),
+            None => anyhow::bail!("the delivery service was already closed"),
+        }
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        self.jobs = None;
+        self.cut.send_replace(true);
+        if let Some(thread) = self.thread.take() {
+            // Nothing to report from a service dropped without close.
+            let _ = thread.join();
+        }
+    }
+}

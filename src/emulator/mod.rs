@@ -1,0 +1,209 @@
+//! The emulator engine behind `telhook emulate`: a local messaging API whose webhooks follow
+//! from what the app does. It serves the providers' APIs on the receiver's HTTP server
+//! ([`crate::http::server`]), keeps the messages it was sent in memory (bounded), and delivers
+//! the webhooks about each through the delivery engine ([`crate::delivery::Service`]), signed or
+//! authenticated as `send` does. What a request means and what its answer and webhooks look
+//! like is the providers' (`telnyx::api`, `bandwidth::api`); this module only routes, stores,
+//! schedules and prints. It takes a typed [`Config`]; no clap here.
+
+mod server;
+mod store;
+
+pub use server::{ApiLine, Emulator, Listening};
+
+use std::time::Duration;
+
+use crate::catalog::Provider;
+use crate::delivery::Settings;
+use crate::http::server::Limits;
+use crate::signing::PrivateKey;
+
+/// The port `emulate` binds by default.
+pub const DEFAULT_PORT: u16 = 4010;
+/// Messages kept (the oldest are forgotten first), by default.
+pub const DEFAULT_MAX_MESSAGES: usize = 10_000;
+/// The time between the API's answer and the first webhook, by default.
+pub const DEFAULT_LATENCY: Duration = Duration::from_millis(50);
+/// The largest request body taken: 1 MiB.
+pub const MAX_BODY: usize = 1 << 20;
+
+/// How a message ends: the final status its webhooks report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    Delivered,
+    /// The carrier could not deliver it (an error code in the webhook).
+    DeliveryFailed,
+    /// The provider could not hand it to the carrier: no "sent" webhook.
+    SendingFailed,
+    /// No delivery receipt came back.
+    Unconfirmed,
+}
+
+/// How the webhooks of a message arrive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// The "sent" webhook, then the final one.
+    Sequential,
+    /// The final webhook before the "sent" one (providers do not promise an order).
+    FinalFirst,
+    /// The final webhook twice, the same event both times (delivery is at least once).
+    DuplicateFinal,
+}
+
+/// What becomes of a message sent to a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub fate: Fate,
+    pub order: Order,
+}
+
+impl Outcome {
+    pub const DELIVERED: Outcome = Outcome {
+        fate: Fate::Delivered,
+        order: Order::Sequential,
+    };
+}
+
+/// The numbers that choose an outcome, by their last seven digits (all in the fictional
+/// 555-0100..0199 range), with what the README's table says of each. Every other number gets
+/// [`Outcome::DELIVERED`].
+pub const OUTCOMES: &[(&str, Outcome, &str)] = &[
+    (
+        "5550190",
+        Outcome {
+            fate: Fate::DeliveryFailed,
+            order: Order::Sequential,
+        },
+        "sent, then the carrier could not deliver it (an error code)",
+    ),
+    (
+        "5550191",
+        Outcome {
+            fate: Fate::SendingFailed,
+            order: Order::Sequential,
+        },
+        "never handed to the carrier: only the final webhook, failed",
+    ),
+    (
+        "5550192",
+        Outcome {
+            fate: Fate::Unconfirmed,
+            order: Order::Sequential,
+        },
+        "sent, then no delivery receipt came back",
+    ),
+    (
+        "5550193",
+        Outcome {
+            fate: Fate::Delivered,
+            order: Order::FinalFirst,
+        },
+        "delivered, but the final webhook arrives before the sent one",
+    ),
+    (
+        "5550194",
+        Outcome {
+            fate: Fate::Delivered,
+            order: Order::DuplicateFinal,
+        },
+        "delivered, and the final webhook arrives twice (the same event id)",
+    ),
+];
+
+/// The outcome a destination number chooses.
+pub fn outcome_for(number: &str) -> Outcome {
+    OUTCOMES
+        .iter()
+        .find(|(ending, _, _)| number.ends_with(ending))
+        .map_or(Outcome::DELIVERED, |(_, outcome, _)| *outcome)
+}
+
+/// The Telnyx side: its API key, its messaging profile's webhook URLs, its signing key.
+#[derive(Debug, Clone)]
+pub struct TelnyxConfig {
+    /// Requests must carry exactly this key (`None`: any Bearer key).
+    pub api_key: Option<String>,
+    /// The profile's webhook URL and failover URL (used after the request's own).
+    pub webhook_urls: Vec<String>,
+    /// The key webhooks are signed with.
+    pub key: PrivateKey,
+}
+
+/// Everything the emulator needs, already checked and loaded.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub host: String,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// Serve only this provider's API (`None`: both).
+    pub provider: Option<Provider>,
+    pub telnyx: TelnyxConfig,
+    /// Between the API's answer and the first webhook of a message.
+    pub latency: Duration,
+    /// Ids drawn from this seed (the same requests give the same ids).
+    pub seed: Option<u64>,
+    /// Messages kept in memory; older ones are forgotten (a GET of one is a 404).
+    pub max_messages: usize,
+    /// How webhooks are delivered (timeouts, attempts, backoff, TLS); the URLs come from each
+    /// message.
+    pub delivery: Settings,
+    pub limits: Limits,
+}
+
+impl Config {
+    /// Loopback on [`DEFAULT_PORT`], both providers, any API key, the given signing key and
+    /// profile webhook URLs, the default latency and bound.
+    pub fn new(key: PrivateKey, webhook_urls: Vec<String>) -> Self {
+        Config {
+            host: crate::receiver::DEFAULT_HOST.to_string(),
+            port: DEFAULT_PORT,
+            provider: None,
+            telnyx: TelnyxConfig {
+                api_key: None,
+                webhook_urls: webhook_urls.clone(),
+                key: key.clone(),
+            },
+            latency: DEFAULT_LATENCY,
+            seed: None,
+            max_messages: DEFAULT_MAX_MESSAGES,
+            delivery: {
+                let mut settings = Settings::new(webhook_urls);
+                settings.key = Some(key);
+                settings
+            },
+            limits: Limits::default(),
+        }
+    }
+
+    pub fn serves(&self, provider: Provider) -> bool {
+        self.provider.is_none_or(|p| p == provider)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_choose_their_outcome_and_every_other_is_delivered() {
+        assert_eq!(outcome_for("+13125550123"), Outcome::DELIVERED);
+        assert_eq!(outcome_for("+13125550190").fate, Fate::DeliveryFailed);
+        assert_eq!(outcome_for("+14155550191").fate, Fate::SendingFailed);
+        assert_eq!(outcome_for("+13125550193").order, Order::FinalFirst);
+        assert_eq!(outcome_for("+13125550194").order, Order::DuplicateFinal);
+        // Only the whole seven-digit ending counts.
+        assert_eq!(outcome_for("+13125550990"), Outcome::DELIVERED);
+        for (ending, _, _) in OUTCOMES {
+            assert!(ending.starts_with("55501"), "{ending} is not fictional");
+        }
+    }
+
+    #[test]
+    fn the_readme_table_is_the_outcome_table() {
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        for (ending, _, said) in OUTCOMES {
+            let row = format!("| `{ending}` | {said} |");
+            assert!(readme.contains(&row), "README.md lacks the row {row}");
+        }
+    }
+}

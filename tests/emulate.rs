@@ -1,0 +1,464 @@
+//! `telhook emulate`: the Telnyx messaging API on an ephemeral port, called with a plain HTTP
+//! client; the webhooks that follow arrive at an in-test receiver, signed, about the id the API
+//! answered, in the outcome the number chose.
+
+use crate::support::{ChildGuard, Receiver, Reply, Telhook, http};
+use serde_json::{Value, json};
+use std::io::BufRead;
+use std::time::Duration;
+
+/// A running emulator and what its first lines said.
+struct Emulating {
+    _child: ChildGuard,
+    base: String,
+    public_key: String,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Emulating {
+    /// `telhook emulate --json` on a free port, webhooks to `webhook_url`, short waits.
+    fn start(t: &Telhook, webhook_url: &str, extra: &[&str]) -> Self {
+        let key = t.path("telnyx.key");
+        if !key.exists() {
+            t.keygen();
+        }
+        let mut cmd = t.std_cmd();
+        cmd.args([
+            "--json",
+            "emulate",
+            "--port",
+            "0",
+            "--webhook-url",
+            webhook_url,
+        ])
+        .args(["--private-key", key.to_str().unwrap()])
+        .args([
+            "--latency",
+            "10ms",
+            "--backoff",
+            "20ms",
+            "--exit-after",
+            "60s",
+        ])
+        .args(extra)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+        let mut child = ChildGuard::new(cmd.spawn().unwrap());
+        let stdout = child.child.stdout.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let first: Value = serde_json::from_str(
+            &lines
+                .recv_timeout(Duration::from_secs(10))
+                .expect("emulate printed nothing"),
+        )
+        .unwrap();
+        assert_eq!(first["type"], "emulating", "{first}");
+        Emulating {
+            _child: child,
+            base: format!("http://{}", first["addr"].as_str().unwrap()),
+            public_key: first["telnyx_public_key"].as_str().unwrap().to_string(),
+            lines,
+        }
+    }
+
+    fn post(&self, path: &str, auth: Option<&str>, body: &Value) -> (u16, Value) {
+        let mut r = http()
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .body(body.to_string());
+        if let Some(a) = auth {
+            r = r.header("Authorization", a);
+        }
+        let answer = r.send().unwrap();
+        let status = answer.status().as_u16();
+        (
+            status,
+            serde_json::from_slice(&answer.bytes().unwrap()).unwrap(),
+        )
+    }
+
+    fn get(&self, path: &str) -> (u16, Value) {
+        let answer = http()
+            .get(format!("{}{path}", self.base))
+            .header("Authorization", "Bearer KEY")
+            .send()
+            .unwrap();
+        let status = answer.status().as_u16();
+        (
+            status,
+            serde_json::from_slice(&answer.bytes().unwrap()).unwrap(),
+        )
+    }
+
+    fn send(&self, to: &str, extra: Value) -> Value {
+        let mut body = json!({"to": to, "from": "+13125550100", "text": "Your code is 123456"});
+        if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+            b.extend(e.clone());
+        }
+        let (status, answer) = self.post("/v2/messages", Some("Bearer KEY"), &body);
+        assert_eq!(status, 200, "{answer}");
+        answer
+    }
+
+    /// `POST /_telhook/settle`: every webhook due has been delivered or given up.
+    fn settle(&self) {
+        let (status, answer) = self.post("/_telhook/settle?timeout=20s", None, &json!({}));
+        assert_eq!(
+            (status, &answer["settled"]),
+            (200, &json!(true)),
+            "{answer}"
+        );
+    }
+
+    /// The `--json` lines printed so far.
+    fn printed(&self) -> Vec<Value> {
+        self.lines
+            .try_iter()
+            .filter_map(|l| serde_json::from_str(&l).ok())
+            .collect()
+    }
+}
+
+/// The webhook's signature verifies with the emulator's public key.
+fn assert_signed(key: &str, hook: &crate::support::Recorded) {
+    let problems = telhook::telnyx::verify(&telhook::telnyx::VerifyRequest {
+        body: &hook.body,
+        signature: hook.header("telnyx-signature-ed25519"),
+        timestamp: hook.header("telnyx-timestamp"),
+        key: telhook::signing::PublicKey::parse(key),
+        now: chrono::Utc::now().timestamp(),
+        tolerance: Some(300),
+        other_keys: &[],
+    });
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+fn events(hooks: &[crate::support::Recorded]) -> Vec<(String, String, String)> {
+    hooks
+        .iter()
+        .map(|h| {
+            let v = h.json();
+            (
+                v["data"]["event_type"].as_str().unwrap().to_string(),
+                v["data"]["payload"]["id"].as_str().unwrap().to_string(),
+                v["data"]["payload"]["to"][0]["status"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_sent_message_is_followed_by_sent_then_finalized_about_its_id_signed_and_valid() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]);
+    let emu = Emulating::start(&t, &app.url, &[]);
+    let answer = emu.send("+13125550123", json!({}));
+    let id = answer["data"]["id"].as_str().unwrap();
+    assert_eq!(answer["data"]["to"][0]["status"], "queued");
+    assert_eq!(answer["data"]["record_type"], "message");
+    emu.settle();
+    let hooks = app.requests();
+    assert_eq!(
+        events(&hooks),
+        [
+            ("message.sent".into(), id.into(), "sent".into()),
+            ("message.finalized".into(), id.into(), "delivered".into())
+        ]
+    );
+    let (first, last) = (hooks[0].json(), hooks[1].json());
+    assert_ne!(first["data"]["id"], last["data"]["id"], "fresh event ids");
+    assert!(last["data"]["occurred_at"].as_str() > first["data"]["occurred_at"].as_str());
+    assert_eq!(first["meta"]["attempt"], 1);
+    assert_eq!(first["meta"]["delivered_to"], app.url.as_str());
+    for hook in &hooks {
+        assert_signed(&emu.public_key, hook);
+        assert_eq!(hook.header("user-agent"), Some("telnyx-webhooks"));
+        // Every webhook validates against its event's schema, strictly.
+        let file = t.write("hook.json", &hook.body);
+        t.run(&["validate", "--report-unlisted", file.to_str().unwrap()])
+            .stdout(crate::support::Expect::pattern("✓ valid: [..]\n"))
+            .check();
+    }
+    // A GET says where the message stands now.
+    let (status, got) = emu.get(&format!("/v2/messages/{id}"));
+    assert_eq!(
+        (status, got["data"]["to"][0]["status"].as_str()),
+        (200, Some("delivered"))
+    );
+    // One line per API call under --json.
+    let calls: Vec<Value> = emu
+        .printed()
+        .into_iter()
+        .filter(|l| l["type"] == "api_call")
+        .collect();
+    assert!(
+        calls
+            .iter()
+            .any(|c| c["method"] == "POST" && c["path"] == "/v2/messages" && c["status"] == 200)
+    );
+}
+
+#[test]
+fn the_destination_number_chooses_the_outcome() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]);
+    let emu = Emulating::start(&t, &app.url, &[]);
+    let cases: [(&str, &[(&str, &str)]); 5] = [
+        (
+            "+13125550190",
+            &[
+                ("message.sent", "sent"),
+                ("message.finalized", "delivery_failed"),
+            ],
+        ),
+        ("+13125550191", &[("message.finalized", "sending_failed")]),
+        (
+            "+13125550192",
+            &[
+                ("message.sent", "sent"),
+                ("message.finalized", "delivery_unconfirmed"),
+            ],
+        ),
+        (
+            "+13125550193",
+            &[("message.finalized", "delivered"), ("message.sent", "sent")],
+        ),
+        (
+            "+13125550194",
+            &[
+                ("message.sent", "sent"),
+                ("message.finalized", "delivered"),
+                ("message.finalized", "delivered"),
+            ],
+        ),
+    ];
+    for (to, expected) in cases {
+        let before = app.requests().len();
+        let id = emu.send(to, json!({}))["data"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        emu.settle();
+        let hooks = app.requests()[before..].to_vec();
+        let got: Vec<(String, String)> = events(&hooks)
+            .into_iter()
+            .map(|(e, i, s)| {
+                assert_eq!(i, id, "{to}");
+                (e, s)
+            })
+            .collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(e, s)| (e.to_string(), s.to_string()))
+            .collect();
+        assert_eq!(got, want, "{to}");
+        let last = hooks.last().unwrap().json();
+        if to.ends_with("0190") {
+            assert_eq!(last["data"]["payload"]["errors"][0]["code"], "40001");
+        }
+        if to.ends_with("0194") {
+            assert_eq!(
+                hooks[1].json()["data"]["id"],
+                hooks[2].json()["data"]["id"],
+                "the same event twice"
+            );
+        }
+    }
+}
+
+#[test]
+fn webhooks_go_to_the_request_urls_with_retries_and_failover_then_the_profile() {
+    let t = Telhook::new();
+    let profile = Receiver::script(vec![Reply::status(200)]).expect_hits(0);
+    let primary = Receiver::script(vec![Reply::status(500)]);
+    let failover = Receiver::script(vec![Reply::status(200)]);
+    let emu = Emulating::start(&t, &profile.url, &[]);
+    emu.send(
+        "+13125550123",
+        json!({"webhook_url": primary.url, "webhook_failover_url": failover.url}),
+    );
+    emu.settle();
+    // Telnyx's rules, as send applies them: for each webhook 3 attempts on the URL, then the
+    // failover.
+    let attempts: Vec<(String, Value)> = primary
+        .requests()
+        .iter()
+        .map(|h| {
+            let v = h.json();
+            let event = v["data"]["event_type"].as_str().unwrap().to_string();
+            (event, v["meta"]["attempt"].clone())
+        })
+        .collect();
+    let sent = |n: u64| ("message.sent".to_string(), json!(n));
+    let finalized = |n: u64| ("message.finalized".to_string(), json!(n));
+    assert_eq!(
+        attempts,
+        [
+            sent(1),
+            sent(2),
+            sent(3),
+            finalized(1),
+            finalized(2),
+            finalized(3)
+        ]
+    );
+    let taken = failover.requests();
+    assert_eq!(
+        events(&taken).len(),
+        2,
+        "sent and finalized at the failover"
+    );
+    assert_eq!(
+        taken[0].json()["meta"]["delivered_to"],
+        failover.url.as_str()
+    );
+    assert_eq!(taken[0].json()["meta"]["attempt"], 4);
+    for hook in &taken {
+        assert_signed(&emu.public_key, hook);
+    }
+    // With use_profile_webhooks false the profile is never tried, even when the request's
+    // URLs fail.
+    let down = Receiver::script(vec![Reply::status(503)]);
+    emu.send(
+        "+13125550123",
+        json!({"webhook_url": down.url, "use_profile_webhooks": false}),
+    );
+    emu.settle();
+    assert_eq!(
+        down.requests().len(),
+        6,
+        "3 attempts for each of the 2 webhooks"
+    );
+}
+
+#[test]
+fn bad_requests_get_the_documented_status_code_and_pointer() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]).expect_hits(0);
+    let emu = Emulating::start(&t, &app.url, &["--api-key", "KEY"]);
+    let ok = json!({"to": "+13125550123", "from": "+13125550100", "text": "hi"});
+    let (status, body) = emu.post("/v2/messages", None, &ok);
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (401, Some("10009"))
+    );
+    let (status, body) = emu.post("/v2/messages", Some("Bearer WRONG"), &ok);
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (401, Some("10009"))
+    );
+    assert!(!body.to_string().contains("KEY\""), "{body}");
+    let cases = [
+        (
+            json!({"from": "+13125550100", "text": "hi"}),
+            "10004",
+            "/to",
+        ),
+        (
+            json!({"to": "12345678901234567", "from": "+13125550100", "text": "hi"}),
+            "40310",
+            "/to",
+        ),
+        (
+            json!({"to": "+13125550123", "text": "hi"}),
+            "10004",
+            "/from",
+        ),
+        (
+            json!({"to": "+13125550123", "from": "+13125550100"}),
+            "40316",
+            "/text",
+        ),
+        (
+            json!({"to": "+13125550123", "from": "+13125550100", "type": "MMS", "text": "hi"}),
+            "40317",
+            "/media_urls",
+        ),
+        (
+            json!({"to": "+13125550123", "from": "+13125550100", "type": "RCS", "text": "hi"}),
+            "10001",
+            "/type",
+        ),
+    ];
+    for (body, code, pointer) in cases {
+        let (status, answer) = emu.post("/v2/messages", Some("Bearer KEY"), &body);
+        assert_eq!(status, 400, "{body}: {answer}");
+        assert_eq!(answer["errors"][0]["code"], code, "{body}");
+        assert_eq!(answer["errors"][0]["source"]["pointer"], pointer, "{body}");
+        assert!(
+            answer["errors"][0]["title"].is_string() && answer["errors"][0]["detail"].is_string()
+        );
+    }
+    let answer = http()
+        .post(format!("{}/v2/messages", emu.base))
+        .header("Authorization", "Bearer KEY")
+        .body("{not json")
+        .send()
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 400);
+    let (status, body) = emu.get("/v2/messages/no-such-id");
+    assert_eq!(
+        (status, body["errors"][0]["code"].as_str()),
+        (404, Some("10005"))
+    );
+    let answer = http()
+        .delete(format!("{}/v2/messages", emu.base))
+        .send()
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 405);
+    let (status, body) = emu.get("/v2/calls");
+    assert_eq!(status, 404);
+    assert!(
+        body["error"].as_str().unwrap().contains("/v2/messages"),
+        "{body}"
+    );
+    // The SDKs' default base already ends in /v2: /messages is the same endpoint.
+    let (status, answer) = emu.post("/messages", Some("Bearer KEY"), &ok);
+    assert_eq!(
+        (status, answer["data"]["record_type"].as_str()),
+        (200, Some("message"))
+    );
+}
+
+#[test]
+fn a_seed_gives_the_same_ids_and_reset_forgets_the_messages() {
+    let ids = |t: &Telhook| {
+        let app = Receiver::script(vec![Reply::status(200)]);
+        let emu = Emulating::start(t, &app.url, &["--seed", "7"]);
+        let a = emu.send("+13125550123", json!({}))["data"]["id"].clone();
+        let b = emu.send("+13125550124", json!({}))["data"]["id"].clone();
+        emu.settle();
+        let mut event_ids: Vec<Value> = app
+            .requests()
+            .iter()
+            .map(|h| h.json()["data"]["id"].clone())
+            .collect();
+        event_ids.sort_by_key(|v| v.to_string());
+        let (_, listed) = emu.get("/_telhook/messages");
+        assert_eq!(listed["messages"].as_array().unwrap().len(), 2);
+        let (status, reset) = emu.post("/_telhook/reset", None, &json!({}));
+        assert_eq!((status, &reset["forgotten"]), (200, &json!(2)));
+        let (status, _) = emu.get(&format!("/v2/messages/{}", a.as_str().unwrap()));
+        assert_eq!(status, 404, "forgotten after a reset");
+        (a, b, event_ids)
+    };
+    let t = Telhook::new();
+    let first = ids(&t);
+    let second = ids(&t);
+    assert_ne!(first.0, first.1);
+    assert_eq!(
+        first, second,
+        "the same seed and requests give the same ids"
+    );
+}
