@@ -199,7 +199,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__emulate)
-            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --private-key --latency --seed --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --callback-auth --private-key --latency --seed --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +230,18 @@ _telhook() {
                     return 0
                     ;;
                 --webhook-failover-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-auth)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

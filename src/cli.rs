@@ -139,8 +139,8 @@ pub enum Command {
     Send(send::Args),
     /// Receive webhooks locally: verify, print and capture every request.
     Listen(listen::Args),
-    /// Run a local Telnyx messaging API: point your app's API base URL at it, and the webhooks
-    /// about each message it sends arrive at your app, signed.
+    /// Run a local Telnyx and Bandwidth messaging API: point your app's API base URL at it, and
+    /// the webhooks about each message it sends arrive at your app, signed or authenticated.
     Emulate(emulate::Args),
     /// Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust.
     Replay(replay::Args),

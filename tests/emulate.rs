@@ -30,6 +30,8 @@ impl Emulating {
             "0",
             "--webhook-url",
             webhook_url,
+            "--callback-url",
+            webhook_url,
         ])
         .args(["--private-key", key.to_str().unwrap()])
         .args([
@@ -461,4 +463,159 @@ fn a_seed_gives_the_same_ids_and_reset_forgets_the_messages() {
         first, second,
         "the same seed and requests give the same ids"
     );
+}
+
+fn basic(user: &str, pass: &str) -> String {
+    use base64::Engine;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"))
+    )
+}
+
+#[test]
+fn bandwidth_answers_202_and_each_recipient_gets_its_callbacks_after_the_challenge() {
+    let t = Telhook::new();
+    let want = basic("app", "hook-secret");
+    // Bandwidth's flow: no credentials first, a 401 challenge, then with them.
+    let app = Receiver::answering(move |r, _| match r.header("authorization") {
+        Some(a) if a == want => Reply::status(200),
+        _ => Reply::challenge(),
+    });
+    let emu = Emulating::start(
+        &t,
+        &app.url,
+        &[
+            "--callback-auth",
+            "app:hook-secret",
+            "--api-auth",
+            "api:key",
+        ],
+    );
+    let path = "/api/v2/users/5550100/messages";
+    let body = json!({
+        "applicationId": "93de2206-9669-4e07-948d-329f4b722ee2",
+        "to": ["+13125550123", "+13125550190"],
+        "from": "+13125550100",
+        "text": "Group hello",
+        "media": ["https://media.example.com/a.jpg"],
+        "tag": "order-42",
+    });
+    let (status, answer) = emu.post(path, Some(&basic("api", "key")), &body);
+    assert_eq!(status, 202, "{answer}");
+    let id = answer["id"].as_str().unwrap().to_string();
+    assert!(
+        id.len() == 29 && id[..13].bytes().all(|b| b.is_ascii_digit()),
+        "Bandwidth's id format: {id}"
+    );
+    assert_eq!(answer["owner"], "+13125550100");
+    assert_eq!(answer["direction"], "out");
+    assert_eq!(answer["tag"], "order-42");
+    emu.settle();
+    let accepted: Vec<Value> = app
+        .requests()
+        .iter()
+        .filter(|r| r.header("authorization").is_some())
+        .map(|r| r.json())
+        .collect();
+    let seen: Vec<(String, String)> = accepted
+        .iter()
+        .map(|b| {
+            assert!(b.is_array(), "each callback is a JSON array: {b}");
+            assert_eq!(b[0]["message"]["id"], id.as_str());
+            assert_eq!(b[0]["message"]["text"], "", "callbacks carry no text");
+            assert_eq!(b[0]["message"]["tag"], "order-42");
+            (
+                b[0]["to"].as_str().unwrap().to_string(),
+                b[0]["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let pair = |to: &str, kind: &str| (to.to_string(), kind.to_string());
+    assert_eq!(
+        seen,
+        [
+            pair("+13125550123", "message-sending"),
+            pair("+13125550123", "message-delivered"),
+            pair("+13125550190", "message-sending"),
+            pair("+13125550190", "message-failed"),
+        ]
+    );
+    assert_eq!(accepted[3][0]["errorCode"], 4720);
+    assert_eq!(
+        app.requests().len(),
+        8,
+        "every callback was challenged once"
+    );
+    for b in &accepted {
+        let file = t.write("callback.json", b.to_string());
+        t.run(&["validate", "--report-unlisted", file.to_str().unwrap()])
+            .stdout(crate::support::Expect::pattern("✓ valid: [..]\n"))
+            .check();
+    }
+    // The listing says where the message stands.
+    let answer = http()
+        .get(format!("{}{path}?messageId={id}", emu.base))
+        .header("Authorization", basic("api", "key"))
+        .send()
+        .unwrap();
+    let listing: Value = serde_json::from_slice(&answer.bytes().unwrap()).unwrap();
+    assert_eq!(listing["totalCount"], 1, "{listing}");
+    assert_eq!(listing["messages"][0]["messageId"], id.as_str());
+}
+
+#[test]
+fn bandwidth_bad_requests_get_its_documented_bodies() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]).expect_hits(0);
+    let emu = Emulating::start(&t, &app.url, &["--api-auth", "api:key"]);
+    let path = "/api/v2/users/5550100/messages";
+    let ok =
+        json!({"applicationId": "a", "to": ["+13125550123"], "from": "+13125550100", "text": "hi"});
+    let (status, body) = emu.post(path, None, &ok);
+    assert_eq!(
+        (status, body),
+        (
+            401,
+            json!({"type": "unauthorized", "description": "Authentication Failed"})
+        )
+    );
+    let (status, _) = emu.post(path, Some(&basic("api", "nope")), &ok);
+    assert_eq!(status, 401);
+    let answer = http()
+        .post(format!("{}{path}", emu.base))
+        .header("Authorization", basic("api", "key"))
+        .header("content-type", "text/plain")
+        .body(ok.to_string())
+        .send()
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 415);
+    let body: Value = serde_json::from_slice(&answer.bytes().unwrap()).unwrap();
+    assert_eq!(body["type"], "unsupported-content-type");
+    let (status, body) = emu.post(
+        path,
+        Some(&basic("api", "key")),
+        &json!({"applicationId": "a", "to": ["+1invalid"], "from": "+13125550100", "text": "hi"}),
+    );
+    assert_eq!(status, 400);
+    assert_eq!(body["type"], "request-validation");
+    assert_eq!(
+        body["fieldErrors"][0],
+        json!({"fieldName": "to", "description": "'+1invalid' must be replaced with a valid E164 formatted telephone number"})
+    );
+    let (status, body) = emu.post(
+        path,
+        Some(&basic("api", "key")),
+        &json!({"to": ["+13125550123"], "from": "+13125550100", "text": "hi"}),
+    );
+    assert_eq!(
+        (status, body["fieldErrors"][0]["fieldName"].as_str()),
+        (400, Some("applicationId"))
+    );
+    let answer = http()
+        .put(format!("{}{path}", emu.base))
+        .header("Authorization", basic("api", "key"))
+        .send()
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 405);
 }

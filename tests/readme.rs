@@ -350,7 +350,7 @@ sections! {
     send => "### `telhook send PROVIDER (EVENT... | --all | --flow NAME | --data FILE) [--to URL] [options]`",
     replay => "### `telhook replay INPUT... [--to URL] [options]`",
     replay_in_ci => "#### Replay in CI",
-    emulate => "### `telhook emulate [--provider telnyx] [--port 4010] [--host 127.0.0.1] [options]`",
+    emulate => "### `telhook emulate [--provider telnyx|bandwidth] [--port 4010] [--host 127.0.0.1] [options]`",
     completions => "### `telhook completions SHELL`",
     man => "### `telhook man`",
     configuration => "## Configuration",

@@ -2,6 +2,7 @@
 //! format of its callback bodies, and the group-message fan-out
 //! (the provider documents they follow: docs/sources.md, "Bandwidth").
 
+pub mod api;
 pub mod auth;
 pub mod catalog;
 pub mod schema;

@@ -1,10 +1,12 @@
-//! `telhook emulate`: a local Telnyx messaging API whose webhooks follow from what the app
-//! sends: point the app's API base URL here, and the `message.sent`/`message.finalized` webhooks
-//! about the ids the API answered arrive at the app's webhook URL, signed as `send` signs.
+//! `telhook emulate`: a local Telnyx and Bandwidth messaging API whose webhooks follow from what
+//! the app sends: point the app's API base URL here, and the webhooks about the ids the API
+//! answered arrive at the app's webhook URL, signed (Telnyx) or after the Basic challenge
+//! (Bandwidth) as `send` delivers them.
 
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+use crate::bandwidth::auth::Credentials;
 use crate::catalog::Provider;
 use crate::commands::args::{self, check_url, parse_delay, parse_duration};
 use crate::config::Defaults;
@@ -36,6 +38,17 @@ pub struct Args {
     /// Telnyx: the messaging profile's failover URL.
     #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
     pub webhook_failover_url: Option<String>,
+    /// Bandwidth: requests must carry these Basic API credentials (default: any Basic ones).
+    #[arg(long, value_name = "USER:PASS", value_parser = Credentials::parse)]
+    pub api_auth: Option<Credentials>,
+    /// Bandwidth: the Application's status callback URL [env: TELHOOK_TO]. Default: listen's
+    /// address.
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub callback_url: Option<String>,
+    /// Bandwidth: the Application's callback credentials: callbacks are sent without, and
+    /// again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH].
+    #[arg(long, value_name = "USER:PASS", value_parser = Credentials::parse)]
+    pub callback_auth: Option<Credentials>,
     /// Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env:
     /// TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair).
     #[arg(long, value_name = "KEY|FILE", allow_hyphen_values = true)]
@@ -83,7 +96,17 @@ impl Args {
         } else {
             crate::signing::PrivateKey::generate()
         };
+        let callback = defaults.to(self.callback_url.as_deref());
+        let callback_urls = vec![check_url(
+            &args::url_label(&callback.source, "--callback-url"),
+            &callback.value,
+        )?];
         let mut config = Config::new(key, urls);
+        config.bandwidth.callback_urls = callback_urls;
+        config.bandwidth.api_auth = self.api_auth.clone();
+        config.delivery.credentials = defaults
+            .basic_auth(self.callback_auth.as_ref())?
+            .map(|c| c.value);
         config.host = self.host.clone();
         config.port = self.port;
         config.provider = self.provider;
@@ -115,6 +138,15 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
                 if args.api_key.is_some() { " is refused but --api-key" } else { "" },
                 listening.telnyx_webhook_urls.join(" then "),
                 listening.telnyx_public_key
+            ));
+        }
+        if args.provider.is_none_or(|p| p == Provider::Bandwidth) {
+            lines.push(format!(
+                "bandwidth: Configuration(host=\"{}\", ignore_operation_servers=True) ({} Basic credentials); callbacks to {}{}",
+                listening.bandwidth_base_url,
+                if args.api_auth.is_some() { "the --api-auth" } else { "any" },
+                listening.bandwidth_callback_urls.join(" then "),
+                if args.callback_auth.is_some() { ", after a 401 challenge" } else { "" },
             ));
         }
         lines.join("\n")

@@ -129,6 +129,16 @@ pub struct TelnyxConfig {
     pub key: PrivateKey,
 }
 
+/// The Bandwidth side: its API credentials and its Application's status callback URL.
+#[derive(Debug, Clone)]
+pub struct BandwidthConfig {
+    /// Requests must carry exactly these Basic credentials (`None`: any Basic ones).
+    pub api_auth: Option<crate::bandwidth::auth::Credentials>,
+    /// Where status callbacks go (the Application's callback URL); the challenge credentials
+    /// are the delivery settings'.
+    pub callback_urls: Vec<String>,
+}
+
 /// Everything the emulator needs, already checked and loaded.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -138,6 +148,7 @@ pub struct Config {
     /// Serve only this provider's API (`None`: both).
     pub provider: Option<Provider>,
     pub telnyx: TelnyxConfig,
+    pub bandwidth: BandwidthConfig,
     /// Between the API's answer and the first webhook of a message.
     pub latency: Duration,
     /// Ids drawn from this seed (the same requests give the same ids).
@@ -162,6 +173,10 @@ impl Config {
                 api_key: None,
                 webhook_urls: webhook_urls.clone(),
                 key: key.clone(),
+            },
+            bandwidth: BandwidthConfig {
+                api_auth: None,
+                callback_urls: webhook_urls.clone(),
             },
             latency: DEFAULT_LATENCY,
             seed: None,

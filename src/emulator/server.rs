@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use super::store::{Store, Stored};
 use super::{Config, MAX_BODY, outcome_for};
+use crate::bandwidth::api as bandwidth;
 use crate::catalog::{self, Provider};
 use crate::delivery::{Item, Lines, Service, Summary};
 use crate::http::server::{
@@ -34,6 +35,10 @@ pub struct Listening {
     pub telnyx_public_key: String,
     /// Where the webhooks of a message go when the request names no URL.
     pub telnyx_webhook_urls: Vec<String>,
+    /// The Bandwidth SDKs' host (`Configuration(host=…)`), ending in `/api/v2`.
+    pub bandwidth_base_url: String,
+    /// Where Bandwidth status callbacks go.
+    pub bandwidth_callback_urls: Vec<String>,
 }
 
 struct Shared {
@@ -67,17 +72,15 @@ impl Emulator {
         // A webhook delivered (or given up on) moves its message on: a GET says what the app
         // was told last, and never goes back from a final state.
         let done: crate::delivery::Done = Arc::new(move |item: &Item, _| {
-            if let crate::delivery::Payload::Json(body) = &item.payload
-                && let Some(message) = body.pointer("/data/payload")
-                && let Some(id) = message.get("id").and_then(Value::as_str)
-            {
-                let mut store = lock(&kept);
-                let newer = store
-                    .get(id)
-                    .is_some_and(|old| telnyx::supersedes(message, &old.message));
-                if newer {
-                    store.update(id, message.clone());
-                }
+            let crate::delivery::Payload::Json(body) = &item.payload else {
+                return;
+            };
+            let (id, absorb): (_, fn(&mut Value, &Value)) = match item.provider {
+                Provider::Telnyx => (telnyx::message_id(body), telnyx::absorb),
+                Provider::Bandwidth => (bandwidth::message_id(body), bandwidth::absorb),
+            };
+            if let Some(id) = id {
+                lock(&kept).update(id, |kept| absorb(kept, body));
             }
         });
         let service = Service::start(ui, &config.delivery, Lines::Every, done)
@@ -115,6 +118,8 @@ impl Emulator {
             telnyx_base_url: format!("{}/v2", self.base_url()),
             telnyx_public_key: telnyx.key.public().to_base64(),
             telnyx_webhook_urls: telnyx.webhook_urls.clone(),
+            bandwidth_base_url: format!("{}/api/v2", self.base_url()),
+            bandwidth_callback_urls: self.shared.config.bandwidth.callback_urls.clone(),
         }
     }
 
@@ -325,9 +330,24 @@ impl Shared {
                 },
             };
         }
+        if self.config.serves(Provider::Bandwidth)
+            && let Some(route) = bandwidth::route(&head.method, &head.path)
+        {
+            return match route.and_then(|r| self.bandwidth(head, r, body)) {
+                Ok(answer) => answer,
+                Err(e) => Answer {
+                    status: e.status,
+                    said: e.said,
+                    body: e.body,
+                },
+            };
+        }
         let mut served = Vec::new();
         if self.config.serves(Provider::Telnyx) {
             served.push(telnyx::PATHS);
+        }
+        if self.config.serves(Provider::Bandwidth) {
+            served.push(bandwidth::PATHS);
         }
         self.neutral(
             404,
@@ -435,6 +455,92 @@ impl Shared {
                         if webhooks == 1 { "" } else { "s" }
                     ),
                     body: telnyx::answer(&message),
+                })
+            }
+        }
+    }
+
+    fn bandwidth(
+        &self,
+        head: &Head,
+        route: bandwidth::Route,
+        body: &[u8],
+    ) -> Result<Answer, bandwidth::ApiError> {
+        bandwidth::authenticate(&head.headers, self.config.bandwidth.api_auth.as_ref())?;
+        match route {
+            bandwidth::Route::List { account } => {
+                let message_id = head
+                    .query
+                    .as_deref()
+                    .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("messageId=")));
+                let store = lock(&self.store);
+                let listing = bandwidth::listing(
+                    &account,
+                    store
+                        .all()
+                        .filter(|(_, s)| s.provider == Provider::Bandwidth)
+                        .map(|(_, s)| &s.message),
+                    message_id,
+                );
+                Ok(Answer {
+                    status: 200,
+                    said: format!("{} messages", listing["totalCount"]),
+                    body: listing,
+                })
+            }
+            bandwidth::Route::Send { .. } => {
+                bandwidth::content_type(&head.headers)?;
+                let request = bandwidth::parse_send(body)?;
+                let now = Utc::now();
+                let id = {
+                    let mut ids = lock(&self.ids);
+                    ids.forget();
+                    ids.set_at(now);
+                    ids.render(r#""{{bw_message_id m 0}}""#)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                };
+                let time = |at: DateTime<Utc>| format_time(at, "ms").unwrap_or_default();
+                let message = bandwidth::accepted(&request, &id, &time(now));
+                lock(&self.store).insert(
+                    &id,
+                    Stored {
+                        provider: Provider::Bandwidth,
+                        message: message.clone(),
+                    },
+                );
+                let latency = chrono::Duration::from_std(self.config.latency).unwrap_or_default();
+                let times = [time(now + latency), time(now + latency * 2)];
+                let urls = &self.config.bandwidth.callback_urls;
+                // One status callback (or two, for MMS) per recipient, each about the same id.
+                let items: Vec<Item> = request
+                    .to
+                    .iter()
+                    .flat_map(|to| {
+                        bandwidth::callbacks(&message, to, outcome_for(to), [&times[0], &times[1]])
+                    })
+                    .filter_map(|(name, body)| {
+                        let event = catalog::find(Provider::Bandwidth, name).ok()?.event;
+                        let mut item = Item::rendered(Provider::Bandwidth, event, body);
+                        item.urls = Some(urls.clone());
+                        Some(item)
+                    })
+                    .collect();
+                let callbacks = items.len();
+                if !urls.is_empty()
+                    && let Some(service) = lock(&self.service).as_ref()
+                {
+                    service.submit(self.config.latency, items);
+                }
+                Ok(Answer {
+                    status: 202,
+                    said: format!(
+                        "message {id} to {}; {callbacks} callback{} to follow",
+                        request.to.join(", "),
+                        if callbacks == 1 { "" } else { "s" }
+                    ),
+                    body: message,
                 })
             }
         }

@@ -43,10 +43,10 @@ impl Store {
         }
     }
 
-    /// Replace a kept message's body (a webhook moved it on); a forgotten one stays forgotten.
-    pub fn update(&mut self, id: &str, message: Value) {
+    /// Change a kept message (a webhook moved it on); a forgotten one stays forgotten.
+    pub fn update(&mut self, id: &str, change: impl FnOnce(&mut Value)) {
         if let Some(stored) = self.by_id.get_mut(id) {
-            stored.message = message;
+            change(&mut stored.message);
         }
     }
 
@@ -84,11 +84,12 @@ mod tests {
         };
         s.insert("a", m(1));
         s.insert("b", m(2));
-        s.update("a", Value::from(10));
+        s.update("a", |v| *v = Value::from(10));
+        assert_eq!(s.get("a").map(|s| &s.message), Some(&Value::from(10)));
         s.insert("c", m(3));
         assert_eq!(s.len(), 2);
         assert!(s.get("a").is_none());
-        s.update("a", Value::from(11));
+        s.update("a", |v| *v = Value::from(11));
         assert!(s.get("a").is_none(), "a forgotten message stays forgotten");
         let ids: Vec<&str> = s.all().map(|(id, _)| id).collect();
         assert_eq!(ids, ["b", "c"]);

@@ -11,11 +11,21 @@ use crate::emulator::Fate;
 /// The paths served, as the emulator's 404 lists them.
 pub const PATHS: &str = "POST /v2/messages and GET /v2/messages/{id} (Telnyx; also without /v2)";
 
-/// Whether a webhook's view of a message may replace the one kept: anything but a message that
-/// was not yet final over one that is (webhooks may arrive out of order).
-pub fn supersedes(new: &Value, old: &Value) -> bool {
-    old.get("completed_at").is_none_or(Value::is_null)
-        || !new.get("completed_at").is_none_or(Value::is_null)
+/// The id of the message a webhook is about.
+pub fn message_id(webhook: &Value) -> Option<&str> {
+    webhook.pointer("/data/payload/id").and_then(Value::as_str)
+}
+
+/// Take a delivered webhook's view of its message into the one kept, unless that would take a
+/// final message back (webhooks may arrive out of order).
+pub fn absorb(kept: &mut Value, webhook: &Value) {
+    let Some(new) = webhook.pointer("/data/payload") else {
+        return;
+    };
+    let done = |m: &Value| !m.get("completed_at").is_none_or(Value::is_null);
+    if !done(kept) || done(new) {
+        *kept = new.clone();
+    }
 }
 
 /// What a request asks of the messaging API.
