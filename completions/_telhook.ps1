@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks locally: verify, print and capture every request')
             [CompletionResult]::new('emulate', 'emulate', [CompletionResultType]::ParameterValue, 'Run a local Telnyx and Bandwidth messaging API: point your app''s API base URL at it, and the webhooks about each message it sends arrive at your app, signed or authenticated')
+            [CompletionResult]::new('text', 'text', [CompletionResultType]::ParameterValue, 'Make a person text one of your app''s numbers, through a running `telhook emulate`')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check payloads against the documented schema of their event')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of an event')
@@ -236,6 +237,8 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('--webhook-failover-url', '--webhook-failover-url', [CompletionResultType]::ParameterName, 'Telnyx: the messaging profile''s failover URL')
             [CompletionResult]::new('--api-auth', '--api-auth', [CompletionResultType]::ParameterName, 'Bandwidth: requests must carry these Basic API credentials (default: any Basic ones)')
             [CompletionResult]::new('--callback-url', '--callback-url', [CompletionResultType]::ParameterName, 'Bandwidth: the Application''s status callback URL [env: TELHOOK_TO]. Default: listen''s address')
+            [CompletionResult]::new('--inbound-callback-url', '--inbound-callback-url', [CompletionResultType]::ParameterName, 'Bandwidth: the Application''s inbound callback URL, where texts to the app''s numbers go [env: TELHOOK_TO]. Default: listen''s address')
+            [CompletionResult]::new('--number', '--number', [CompletionResultType]::ParameterName, 'Bandwidth: one of the app''s own numbers (repeatable): a group text gives a callback for each of them among its recipients')
             [CompletionResult]::new('--callback-auth', '--callback-auth', [CompletionResultType]::ParameterName, 'Bandwidth: the Application''s callback credentials: callbacks are sent without, and again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH]')
             [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Time between the API''s answer and a message''s first webhook (e.g. 50ms, 2s)')
@@ -247,6 +250,25 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('--exit-after', '--exit-after', [CompletionResultType]::ParameterName, 'Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')
             [CompletionResult]::new('--provider-timing', '--provider-timing', [CompletionResultType]::ParameterName, 'Wait as the providers do between attempts (minutes) instead of --backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'telhook;text' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The person''s number (+E.164)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The app''s number the text goes to; repeat for a group text')
+            [CompletionResult]::new('--media', '--media', [CompletionResultType]::ParameterName, 'A media URL (an MMS); repeatable')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider the text comes through (needed when the emulator serves both)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider the text comes through (needed when the emulator serves both)')
+            [CompletionResult]::new('--emulator', '--emulator', [CompletionResultType]::ParameterName, 'The running emulator''s address')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
@@ -378,6 +400,7 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks locally: verify, print and capture every request')
             [CompletionResult]::new('emulate', 'emulate', [CompletionResultType]::ParameterValue, 'Run a local Telnyx and Bandwidth messaging API: point your app''s API base URL at it, and the webhooks about each message it sends arrive at your app, signed or authenticated')
+            [CompletionResult]::new('text', 'text', [CompletionResultType]::ParameterValue, 'Make a person text one of your app''s numbers, through a running `telhook emulate`')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check payloads against the documented schema of their event')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of an event')
@@ -412,6 +435,9 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             break
         }
         'telhook;help;emulate' {
+            break
+        }
+        'telhook;help;text' {
             break
         }
         'telhook;help;replay' {

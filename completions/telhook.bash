@@ -58,6 +58,9 @@ _telhook() {
             telhook,sign)
                 cmd="telhook__subcmd__sign"
                 ;;
+            telhook,text)
+                cmd="telhook__subcmd__text"
+                ;;
             telhook,validate)
                 cmd="telhook__subcmd__validate"
                 ;;
@@ -106,6 +109,9 @@ _telhook() {
             telhook__subcmd__help,sign)
                 cmd="telhook__subcmd__help__subcmd__sign"
                 ;;
+            telhook__subcmd__help,text)
+                cmd="telhook__subcmd__help__subcmd__text"
+                ;;
             telhook__subcmd__help,validate)
                 cmd="telhook__subcmd__help__subcmd__validate"
                 ;;
@@ -119,7 +125,7 @@ _telhook() {
 
     case "${cmd}" in
         telhook)
-            opts="-v -q -h -V --color --json --verbose --quiet --help --version demo events example keygen sign verify send listen emulate replay validate schema config completions man help"
+            opts="-v -q -h -V --color --json --verbose --quiet --help --version demo events example keygen sign verify send listen emulate text replay validate schema config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -199,7 +205,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__emulate)
-            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --callback-auth --private-key --latency --seed --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --inbound-callback-url --number --callback-auth --private-key --latency --seed --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -238,6 +244,14 @@ _telhook() {
                     return 0
                     ;;
                 --callback-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inbound-callback-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --number)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -349,7 +363,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help)
-            opts="demo events example keygen sign verify send listen emulate replay validate schema config completions man help"
+            opts="demo events example keygen sign verify send listen emulate text replay validate schema config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -545,6 +559,20 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__help__subcmd__text)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -994,6 +1022,48 @@ _telhook() {
                     return 0
                     ;;
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telhook__subcmd__text)
+            opts="-p -v -q -h -V --from --to --media --provider --emulator --color --json --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --media)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "telnyx bandwidth" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "telnyx bandwidth" -- "${cur}"))
+                    return 0
+                    ;;
+                --emulator)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand send 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
             cand listen 'Receive webhooks locally: verify, print and capture every request'
             cand emulate 'Run a local Telnyx and Bandwidth messaging API: point your app''s API base URL at it, and the webhooks about each message it sends arrive at your app, signed or authenticated'
+            cand text 'Make a person text one of your app''s numbers, through a running `telhook emulate`'
             cand replay 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust'
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
@@ -224,6 +225,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --webhook-failover-url 'Telnyx: the messaging profile''s failover URL'
             cand --api-auth 'Bandwidth: requests must carry these Basic API credentials (default: any Basic ones)'
             cand --callback-url 'Bandwidth: the Application''s status callback URL [env: TELHOOK_TO]. Default: listen''s address'
+            cand --inbound-callback-url 'Bandwidth: the Application''s inbound callback URL, where texts to the app''s numbers go [env: TELHOOK_TO]. Default: listen''s address'
+            cand --number 'Bandwidth: one of the app''s own numbers (repeatable): a group text gives a callback for each of them among its recipients'
             cand --callback-auth 'Bandwidth: the Application''s callback credentials: callbacks are sent without, and again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH]'
             cand --private-key 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)'
             cand --latency 'Time between the API''s answer and a message''s first webhook (e.g. 50ms, 2s)'
@@ -235,6 +238,24 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --exit-after 'Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered'
             cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
             cand --provider-timing 'Wait as the providers do between attempts (minutes) instead of --backoff'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand --verbose 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand -q 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand --quiet 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;text'= {
+            cand --from 'The person''s number (+E.164)'
+            cand --to 'The app''s number the text goes to; repeat for a group text'
+            cand --media 'A media URL (an MMS); repeatable'
+            cand -p 'Which provider the text comes through (needed when the emulator serves both)'
+            cand --provider 'Which provider the text comes through (needed when the emulator serves both)'
+            cand --emulator 'The running emulator''s address'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
             cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
             cand -v 'Show each request and answer in full: headers and body (credentials redacted)'
             cand --verbose 'Show each request and answer in full: headers and body (credentials redacted)'
@@ -359,6 +380,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand send 'Deliver events to a URL exactly as Telnyx or Bandwidth would: signed, retried, judged'
             cand listen 'Receive webhooks locally: verify, print and capture every request'
             cand emulate 'Run a local Telnyx and Bandwidth messaging API: point your app''s API base URL at it, and the webhooks about each message it sends arrive at your app, signed or authenticated'
+            cand text 'Make a person text one of your app''s numbers, through a running `telhook emulate`'
             cand replay 'Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust'
             cand validate 'Check payloads against the documented schema of their event'
             cand schema 'Print the JSON Schema of an event'
@@ -384,6 +406,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
         &'telhook;help;listen'= {
         }
         &'telhook;help;emulate'= {
+        }
+        &'telhook;help;text'= {
         }
         &'telhook;help;replay'= {
         }

@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
     completions, config, demo, emulate, events, example, keygen, listen, man, replay, schema, send,
-    sign, validate, verify,
+    sign, text, validate, verify,
 };
 use crate::ui::ColorChoice;
 
@@ -86,6 +86,7 @@ impl Command {
             Command::Schema(_) => "schema",
             Command::Config(_) => "config",
             Command::Emulate(_) => "emulate",
+            Command::Text(_) => "text",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
         }
@@ -142,6 +143,8 @@ pub enum Command {
     /// Run a local Telnyx and Bandwidth messaging API: point your app's API base URL at it, and
     /// the webhooks about each message it sends arrive at your app, signed or authenticated.
     Emulate(emulate::Args),
+    /// Make a person text one of your app's numbers, through a running `telhook emulate`.
+    Text(text::Args),
     /// Re-deliver captured or stored webhooks to a URL, with a verdict (and reports) CI can trust.
     Replay(replay::Args),
     /// Check payloads against the documented schema of their event.

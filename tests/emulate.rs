@@ -32,6 +32,8 @@ impl Emulating {
             webhook_url,
             "--callback-url",
             webhook_url,
+            "--inbound-callback-url",
+            webhook_url,
         ])
         .args(["--private-key", key.to_str().unwrap()])
         .args([
@@ -618,4 +620,118 @@ fn bandwidth_bad_requests_get_its_documented_bodies() {
         .send()
         .unwrap();
     assert_eq!(answer.status().as_u16(), 405);
+}
+
+#[test]
+fn a_person_texting_the_app_arrives_as_the_providers_inbound_webhook() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]);
+    let emu = Emulating::start(
+        &t,
+        &app.url,
+        &["--number", "+13125550100", "--number", "+13125550101"],
+    );
+    let text = |args: &[&str]| {
+        let mut all = vec!["text", "--emulator", emu.base.as_str()];
+        all.extend_from_slice(args);
+        t.run(&all)
+            .stdout(crate::support::Expect::pattern(
+                "texted [..] webhook(s) to follow, message id [..]\n",
+            ))
+            .check();
+        emu.settle();
+    };
+    // Telnyx: an SMS, then a group MMS with a picture.
+    text(&[
+        "-p",
+        "telnyx",
+        "--from",
+        "+13125550140",
+        "--to",
+        "+13125550100",
+        "Is the shop open?",
+    ]);
+    text(&[
+        "-p",
+        "telnyx",
+        "--from",
+        "+13125550140",
+        "--to",
+        "+13125550100",
+        "--to",
+        "+13125550150",
+        "--media",
+        "https://media.example.com/shop.jpg",
+        "Look",
+    ]);
+    let hooks = app.requests();
+    assert_eq!(hooks.len(), 2);
+    let (sms, mms) = (hooks[0].json(), hooks[1].json());
+    assert_eq!(sms["data"]["event_type"], "message.received");
+    assert_eq!(sms["data"]["payload"]["text"], "Is the shop open?");
+    assert_eq!(
+        sms["data"]["payload"]["from"]["phone_number"],
+        "+13125550140"
+    );
+    assert_eq!(
+        sms["data"]["payload"]["to"][0]["phone_number"],
+        "+13125550100"
+    );
+    assert_eq!(mms["data"]["payload"]["type"], "MMS");
+    assert_eq!(
+        mms["data"]["payload"]["cc"][0]["phone_number"],
+        "+13125550150"
+    );
+    assert_eq!(
+        mms["data"]["payload"]["media"][0]["content_type"],
+        "image/jpeg"
+    );
+    for hook in &hooks {
+        assert_signed(&emu.public_key, hook);
+        let file = t.write("inbound.json", &hook.body);
+        t.run(&["validate", "--report-unlisted", file.to_str().unwrap()])
+            .stdout(crate::support::Expect::pattern("✓ valid: [..]\n"))
+            .check();
+    }
+    // Bandwidth: a group text gives one callback per number the app owns, each its own id.
+    text(&[
+        "-p",
+        "bandwidth",
+        "--from",
+        "+13125550140",
+        "--to",
+        "+13125550100",
+        "--to",
+        "+13125550101",
+        "--to",
+        "+13125550160",
+        "Group plan?",
+    ]);
+    let callbacks: Vec<Value> = app.requests()[2..].iter().map(|r| r.json()).collect();
+    let owners: Vec<&str> = callbacks
+        .iter()
+        .map(|c| c[0]["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(owners, ["+13125550100", "+13125550101"]);
+    assert_ne!(
+        callbacks[0][0]["message"]["id"],
+        callbacks[1][0]["message"]["id"]
+    );
+    for c in &callbacks {
+        assert_eq!(c[0]["type"], "message-received");
+        assert_eq!(c[0]["message"]["direction"], "in");
+        assert_eq!(c[0]["message"]["to"].as_array().unwrap().len(), 3);
+        assert_eq!(c[0]["message"]["text"], "Group plan?");
+        let file = t.write("inbound.json", c.to_string());
+        t.run(&["validate", "--report-unlisted", file.to_str().unwrap()])
+            .stdout(crate::support::Expect::pattern("✓ valid: [..]\n"))
+            .check();
+    }
+    // A text the emulator cannot take says why, and exits non-zero.
+    t.run(&["text", "--emulator", emu.base.as_str(), "-p", "bandwidth", "--from", "+13125550140", "--to", "+13125550170", "hi"])
+        .status(2)
+        .stderr(crate::support::Expect::pattern(
+            "telhook: error: the emulator refused the text (400): none of +13125550170 is one of the app's numbers (--number)\n",
+        ))
+        .check();
 }

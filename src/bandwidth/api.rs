@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::emulator::{Fate, Order, Outcome};
+use crate::emulator::{Fate, Order, Outcome, Text};
 
 /// The paths served, as the emulator's 404 lists them.
 pub const PATHS: &str =
@@ -381,6 +381,32 @@ pub fn callbacks(
         }
     }
     out
+}
+
+/// The `message-received` callback of an inbound text for one of the app's numbers (`owner`),
+/// with its own message id: a group text gives one per number of the app among `to`.
+pub fn received(id: &str, owner: &str, application_id: &str, inbound: &Text, time: &str) -> Value {
+    let mut m = json!({
+        "id": id,
+        "owner": owner,
+        "applicationId": application_id,
+        "time": time,
+        "segmentCount": crate::sms::segments(&inbound.text).max(1),
+        "direction": "in",
+        "to": inbound.to,
+        "from": inbound.from,
+        "text": inbound.text,
+    });
+    if !inbound.media.is_empty() {
+        m["media"] = json!(inbound.media);
+    }
+    json!([{
+        "type": "message-received",
+        "time": time,
+        "description": "Incoming message received",
+        "to": owner,
+        "message": m,
+    }])
 }
 
 /// `GET /users/{accountId}/messages`: the kept messages of the account (one, with

@@ -45,6 +45,14 @@ pub struct Args {
     /// address.
     #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
     pub callback_url: Option<String>,
+    /// Bandwidth: the Application's inbound callback URL, where texts to the app's numbers go
+    /// [env: TELHOOK_TO]. Default: listen's address.
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub inbound_callback_url: Option<String>,
+    /// Bandwidth: one of the app's own numbers (repeatable): a group text gives a callback for
+    /// each of them among its recipients.
+    #[arg(long = "number", value_name = "NUMBER")]
+    pub numbers: Vec<String>,
     /// Bandwidth: the Application's callback credentials: callbacks are sent without, and
     /// again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH].
     #[arg(long, value_name = "USER:PASS", value_parser = Credentials::parse)]
@@ -103,6 +111,17 @@ impl Args {
         )?];
         let mut config = Config::new(key, urls);
         config.bandwidth.callback_urls = callback_urls;
+        let inbound = defaults.to(self.inbound_callback_url.as_deref());
+        config.bandwidth.inbound_callback_urls = vec![check_url(
+            &args::url_label(&inbound.source, "--inbound-callback-url"),
+            &inbound.value,
+        )?];
+        for n in &self.numbers {
+            if !(n.starts_with('+') && n.len() >= 8 && n[1..].bytes().all(|b| b.is_ascii_digit())) {
+                anyhow::bail!("--number {n}: not a +E.164 number (e.g. +13125550100)");
+            }
+        }
+        config.bandwidth.numbers = self.numbers.clone();
         config.bandwidth.api_auth = self.api_auth.clone();
         config.delivery.credentials = defaults
             .basic_auth(self.callback_auth.as_ref())?

@@ -14,6 +14,7 @@ pub mod replay;
 pub mod schema;
 pub mod send;
 pub mod sign;
+pub mod text;
 pub mod validate;
 pub mod verify;
 
@@ -38,5 +39,6 @@ pub fn run(command: &Command, ui: &Ui) -> anyhow::Result<ExitStatus> {
         Command::Man(args) => man::run(args, ui),
         Command::Config(args) => config::run(args, ui),
         Command::Emulate(args) => emulate::run(args, ui),
+        Command::Text(args) => text::run(args, ui),
     }
 }

@@ -194,7 +194,6 @@ impl Forwarder {
     }
 
     /// Send one request and wait for the whole answer (at most `timeout`), blocking the thread.
-    #[cfg(test)]
     pub fn send(&self, request: &Request, timeout: Duration) -> Result<Response, Failure> {
         self.queue(request.clone(), timeout)?
             .blocking_recv()

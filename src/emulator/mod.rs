@@ -9,6 +9,51 @@
 mod server;
 mod store;
 
+/// A client of a running emulator's control API (`telhook text`).
+pub mod client {
+    use super::Text;
+    use crate::catalog::Provider;
+    use serde_json::{Value, json};
+
+    /// `POST /_telhook/text` on the emulator at `base`: the answer's body, or the emulator's
+    /// words when it refuses.
+    pub fn text(base: &str, provider: Option<Provider>, text: &Text) -> anyhow::Result<Value> {
+        let url = format!(
+            "{}{}/text",
+            base.trim_end_matches('/'),
+            super::server::CONTROL
+        );
+        let mut body =
+            json!({"from": text.from, "to": text.to, "text": text.text, "media": text.media});
+        if let Some(p) = provider {
+            body["provider"] = json!(p);
+        }
+        let request = crate::http::Request::post(
+            &url,
+            vec![("content-type".to_string(), "application/json".to_string())],
+            body.to_string().into_bytes(),
+        );
+        let forwarder = crate::delivery::Forwarder::new()?;
+        let answer = forwarder
+            .send(&request, std::time::Duration::from_secs(10))
+            .map_err(|e| {
+                let why = match e {
+                    crate::http::Failure::Timeout => "no answer within 10 s".to_string(),
+                    crate::http::Failure::Network(words) => words,
+                };
+                anyhow::anyhow!(
+                    "{url}: {why} (is `telhook emulate` running there? pass --emulator URL)"
+                )
+            })?;
+        let value: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
+        if answer.status != 202 {
+            let why = value["error"].as_str().unwrap_or("no reason given");
+            anyhow::bail!("the emulator refused the text ({}): {why}", answer.status);
+        }
+        Ok(value)
+    }
+}
+
 pub use server::{ApiLine, Emulator, Listening};
 
 use std::time::Duration;
@@ -118,6 +163,16 @@ pub fn outcome_for(number: &str) -> Outcome {
         .map_or(Outcome::DELIVERED, |(_, outcome, _)| *outcome)
 }
 
+/// A person's text to the app's number(s), as the control API takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub from: String,
+    /// The app's number first; more make a group message.
+    pub to: Vec<String>,
+    pub text: String,
+    pub media: Vec<String>,
+}
+
 /// The Telnyx side: its API key, its messaging profile's webhook URLs, its signing key.
 #[derive(Debug, Clone)]
 pub struct TelnyxConfig {
@@ -137,6 +192,13 @@ pub struct BandwidthConfig {
     /// Where status callbacks go (the Application's callback URL); the challenge credentials
     /// are the delivery settings'.
     pub callback_urls: Vec<String>,
+    /// Where inbound messages go (the Application's inbound callback URL).
+    pub inbound_callback_urls: Vec<String>,
+    /// The app's own numbers: a group text gives a callback for each of them among its
+    /// recipients (none given: the first recipient).
+    pub numbers: Vec<String>,
+    /// The Application's id, carried by inbound callbacks.
+    pub application_id: String,
 }
 
 /// Everything the emulator needs, already checked and loaded.
@@ -177,6 +239,9 @@ impl Config {
             bandwidth: BandwidthConfig {
                 api_auth: None,
                 callback_urls: webhook_urls.clone(),
+                inbound_callback_urls: webhook_urls.clone(),
+                numbers: Vec::new(),
+                application_id: "93de2206-9669-4e07-948d-329f4b722ee2".to_string(),
             },
             latency: DEFAULT_LATENCY,
             seed: None,

@@ -174,7 +174,7 @@ impl Handler for Api {
         let started = Instant::now();
         let head = request.head.clone();
         let answer = match request.read_body(MAX_BODY).await {
-            Ok(_) if head.path.starts_with(CONTROL) => self.shared.control(&head).await,
+            Ok(body) if head.path.starts_with(CONTROL) => self.shared.control(&head, &body).await,
             Ok(body) => self.shared.answer(&head, &body),
             Err(BodyError::TooLarge(_)) => self
                 .shared
@@ -235,10 +235,15 @@ fn clock(at: DateTime<Utc>) -> String {
 }
 
 impl Shared {
-    /// `GET /_telhook/messages`, `POST /_telhook/reset`, `POST /_telhook/settle[?timeout=DURATION]`.
-    async fn control(&self, head: &Head) -> Answer {
+    /// `GET /_telhook/messages`, `POST /_telhook/reset`, `POST /_telhook/settle[?timeout=DURATION]`,
+    /// `POST /_telhook/text`.
+    async fn control(&self, head: &Head, body: &[u8]) -> Answer {
         let what = head.path[CONTROL.len()..].trim_end_matches('/');
         match (head.method.as_str(), what) {
+            ("POST", "/text") => match self.text(body) {
+                Ok(answer) => answer,
+                Err(why) => self.neutral(400, why),
+            },
             ("GET", "/messages") => {
                 let store = lock(&self.store);
                 let messages: Vec<Value> = store
@@ -300,11 +305,191 @@ impl Shared {
             _ => self.neutral(
                 404,
                 format!(
-                    "no such control endpoint: {} {}; there are GET {CONTROL}/messages, POST {CONTROL}/reset and POST {CONTROL}/settle",
+                    "no such control endpoint: {} {}; there are GET {CONTROL}/messages, POST {CONTROL}/reset, POST {CONTROL}/settle and POST {CONTROL}/text",
                     head.method, head.path
                 ),
             ),
         }
+    }
+
+    /// `POST /_telhook/text`: a person texts the app, `{"provider", "from", "to", "text",
+    /// "media"}` (`to` a number or a list: a group), delivered as the provider's inbound webhook.
+    fn text(&self, body: &[u8]) -> Result<Answer, String> {
+        let v: Value =
+            serde_json::from_slice(body).map_err(|e| format!("the body is not JSON: {e}"))?;
+        let provider = match v.get("provider").and_then(Value::as_str) {
+            Some("telnyx") => Provider::Telnyx,
+            Some("bandwidth") => Provider::Bandwidth,
+            Some(other) => return Err(format!("provider {other:?} is not telnyx or bandwidth")),
+            None => match self.config.provider {
+                Some(p) => p,
+                None => return Err("say which provider the text comes through: \"provider\": \"telnyx\" or \"bandwidth\"".into()),
+            },
+        };
+        if !self.config.serves(provider) {
+            return Err(format!(
+                "this emulator does not serve {provider} (--provider)"
+            ));
+        }
+        let number = |n: &str| {
+            n.len() >= 8 && n.starts_with('+') && n[1..].bytes().all(|b| b.is_ascii_digit())
+        };
+        let from = v
+            .get("from")
+            .and_then(Value::as_str)
+            .filter(|n| number(n))
+            .ok_or("\"from\" must be the sender's +E.164 number")?
+            .to_string();
+        let to: Vec<String> = match v.get("to") {
+            Some(Value::String(n)) => vec![n.clone()],
+            Some(Value::Array(items)) => items
+                .iter()
+                .take(32)
+                .filter_map(|i| i.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if to.is_empty() || !to.iter().all(|n| number(n)) {
+            return Err(
+                "\"to\" must be the app's +E.164 number, or a list of numbers for a group".into(),
+            );
+        }
+        let text = v
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let media: Vec<String> = v
+            .get("media")
+            .and_then(Value::as_array)
+            .map(|m| {
+                m.iter()
+                    .take(10)
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if text.is_empty() && media.is_empty() {
+            return Err("a text needs \"text\" or \"media\"".into());
+        }
+        let text = super::Text {
+            from,
+            to,
+            text,
+            media,
+        };
+        let now = Utc::now();
+        let latency = chrono::Duration::from_std(self.config.latency).unwrap_or_default();
+        let at = now + latency;
+        let (items, urls, ids) = match provider {
+            Provider::Telnyx => {
+                let ids = self.mint(
+                    r#"{"message": "{{uuid m}}", "event": "{{uuid e}}", "organization": "{{uuid o}}", "profile": "{{uuid p}}",
+                        "facts": [["{{int 20000 900000 s0}}", "{{hex 64 h0}}"], ["{{int 20000 900000 s1}}", "{{hex 64 h1}}"],
+                                  ["{{int 20000 900000 s2}}", "{{hex 64 h2}}"]]}"#,
+                );
+                let s = |k: &str| ids[k].as_str().unwrap_or_default().to_string();
+                let facts: Vec<(u64, String)> = ids["facts"]
+                    .as_array()
+                    .map(|f| {
+                        f.iter()
+                            .map(|p| {
+                                (
+                                    p[0].as_u64().unwrap_or(0),
+                                    p[1].as_str().unwrap_or_default().to_string(),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let facts: Vec<(u64, String)> = (0..text.media.len())
+                    .map(|i| {
+                        facts
+                            .get(i % facts.len().max(1))
+                            .cloned()
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                let minted = telnyx::Minted {
+                    id: s("message"),
+                    organization_id: s("organization"),
+                    messaging_profile_id: s("profile"),
+                    received_at: telnyx_time(now),
+                };
+                let payload = telnyx::received(&text, &minted, &facts);
+                let body =
+                    telnyx::webhook("message.received", &payload, &s("event"), &telnyx_time(at));
+                let event = catalog::find(Provider::Telnyx, "message.received")
+                    .map_err(|e| e.to_string())?
+                    .event;
+                (
+                    vec![Item::rendered(Provider::Telnyx, event, body)],
+                    self.config.telnyx.webhook_urls.clone(),
+                    vec![minted.id],
+                )
+            }
+            Provider::Bandwidth => {
+                let config = &self.config.bandwidth;
+                let owned: Vec<&String> = if config.numbers.is_empty() {
+                    text.to.iter().take(1).collect()
+                } else {
+                    text.to
+                        .iter()
+                        .filter(|n| config.numbers.contains(n))
+                        .collect()
+                };
+                if owned.is_empty() {
+                    return Err(format!(
+                        "none of {} is one of the app's numbers (--number)",
+                        text.to.join(", ")
+                    ));
+                }
+                let event = catalog::find(Provider::Bandwidth, "message-received")
+                    .map_err(|e| e.to_string())?
+                    .event;
+                let time = format_time(at, "ms").unwrap_or_default();
+                let mut items = Vec::new();
+                let mut ids = Vec::new();
+                for owner in owned {
+                    let id = {
+                        let mut r = lock(&self.ids);
+                        r.forget();
+                        r.set_at(now);
+                        r.render(r#""{{bw_message_id m 0}}""#)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    };
+                    let body =
+                        bandwidth::received(&id, owner, &config.application_id, &text, &time);
+                    items.push(Item::rendered(Provider::Bandwidth, event, body));
+                    ids.push(id);
+                }
+                (items, config.inbound_callback_urls.clone(), ids)
+            }
+        };
+        let webhooks = items.len();
+        let items = items
+            .into_iter()
+            .map(|mut i| {
+                i.urls = Some(urls.clone());
+                i
+            })
+            .collect();
+        if let Some(service) = lock(&self.service).as_ref() {
+            service.submit(self.config.latency, items);
+        }
+        Ok(Answer {
+            status: 202,
+            said: format!(
+                "{provider} text from {} to {}; {webhooks} webhook{} to follow",
+                text.from,
+                text.to.join(", "),
+                if webhooks == 1 { "" } else { "s" }
+            ),
+            body: json!({"provider": provider, "ids": ids, "webhooks": webhooks}),
+        })
     }
 
     /// An answer no provider's path claimed: a plain JSON error saying what is served.

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::emulator::Fate;
+use crate::emulator::{Fate, Text};
 
 /// The paths served, as the emulator's 404 lists them.
 pub const PATHS: &str = "POST /v2/messages and GET /v2/messages/{id} (Telnyx; also without /v2)";
@@ -442,6 +442,78 @@ pub fn queued(request: &SendRequest, minted: &Minted) -> Value {
         "valid_until": null,
         "webhook_failover_url": request.webhook_failover_url,
         "webhook_url": request.webhook_url,
+    })
+}
+
+/// What a media URL's extension says it is.
+fn content_type_of(url: &str) -> &'static str {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    match path.rsplit('.').next() {
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("png") => "image/png",
+        Some("gif") => "image/gif",
+        Some("mp4") => "video/mp4",
+        Some("vcf") => "text/vcard",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The `message.received` payload of an inbound text (`InboundMessagePayload`): SMS, MMS with
+/// its media (a size and digest per item from `media_facts`), or a group MMS with the other
+/// recipients in `cc`.
+pub fn received(inbound: &Text, minted: &Minted, media_facts: &[(u64, String)]) -> Value {
+    let party = |number: &str, carrier: &str, status: &str| json!({"carrier": carrier, "line_type": "Wireless", "phone_number": number, "status": status});
+    let mms = !inbound.media.is_empty() || inbound.to.len() > 1;
+    let parts = if mms {
+        1
+    } else {
+        crate::sms::segments(&inbound.text).max(1)
+    };
+    let media: Vec<Value> = inbound
+        .media
+        .iter()
+        .enumerate()
+        .map(|(i, url)| {
+            let (size, sha) = media_facts.get(i).cloned().unwrap_or_default();
+            json!({"content_type": content_type_of(url), "hash_sha256": sha, "size": size, "url": url})
+        })
+        .collect();
+    let (app, others) = inbound
+        .to
+        .split_first()
+        .map_or(("", &[][..]), |(a, o)| (a.as_str(), o));
+    json!({
+        "cc": others.iter().map(|n| party(n, "T-MOBILE USA, INC.", "delivered")).collect::<Vec<_>>(),
+        "completed_at": null,
+        "cost": null,
+        "cost_breakdown": null,
+        "direction": "inbound",
+        "encoding": crate::sms::encoding(&inbound.text).name(),
+        "errors": [],
+        "from": {"carrier": "T-MOBILE USA, INC.", "line_type": "Wireless", "phone_number": inbound.from},
+        "id": minted.id,
+        "media": media,
+        "messaging_profile_id": minted.messaging_profile_id,
+        "organization_id": minted.organization_id,
+        "parts": parts,
+        "received_at": minted.received_at,
+        "record_type": "message",
+        "sent_at": null,
+        "subject": null,
+        "tags": [],
+        "tcr_campaign_billable": false,
+        "tcr_campaign_id": null,
+        "tcr_campaign_registered": null,
+        "text": inbound.text,
+        "to": [party(app, "Telnyx", "webhook_delivered")],
+        "type": if mms { "MMS" } else { "SMS" },
+        "valid_until": null,
+        "webhook_failover_url": null,
+        "webhook_url": null,
     })
 }
 

@@ -1,0 +1,56 @@
+//! `telhook text`: a person texts one of the app's numbers, through a running `telhook
+//! emulate`: the emulator delivers the provider's inbound webhook (`message.received`,
+//! `message-received`) to the app.
+
+use crate::catalog::Provider;
+use crate::emulator::{self, Text};
+use crate::exit::ExitStatus;
+use crate::ui::Ui;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// The text (none: an MMS with only --media).
+    #[arg(value_name = "TEXT")]
+    pub text: Option<String>,
+    /// The person's number (+E.164).
+    #[arg(long, value_name = "NUMBER")]
+    pub from: String,
+    /// The app's number the text goes to; repeat for a group text.
+    #[arg(long, value_name = "NUMBER", required = true)]
+    pub to: Vec<String>,
+    /// A media URL (an MMS); repeatable.
+    #[arg(long, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub media: Vec<String>,
+    /// Which provider the text comes through (needed when the emulator serves both).
+    #[arg(long, short = 'p', value_enum, value_name = "PROVIDER")]
+    pub provider: Option<Provider>,
+    /// The running emulator's address.
+    #[arg(long, default_value = "http://127.0.0.1:4010", value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub emulator: String,
+}
+
+pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    let text = Text {
+        from: args.from.clone(),
+        to: args.to.clone(),
+        text: args.text.clone().unwrap_or_default(),
+        media: args.media.clone(),
+    };
+    let answer = emulator::client::text(&args.emulator, args.provider, &text)?;
+    if ui.json {
+        ui.line(&answer.to_string())?;
+    } else {
+        let ids: Vec<&str> = answer["ids"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        ui.line(&format!(
+            "texted {} from {}: {} webhook(s) to follow, message id {}",
+            args.to.join(", "),
+            args.from,
+            answer["webhooks"],
+            ids.join(", ")
+        ))?;
+    }
+    Ok(ExitStatus::Success)
+}
