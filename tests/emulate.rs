@@ -131,6 +131,24 @@ impl Emulating {
     }
 }
 
+/// The answer is valid against the provider's OpenAPI response schema (`fixtures/api/`).
+#[track_caller]
+fn assert_documented(schema: &str, answer: &Value) {
+    let text =
+        std::fs::read_to_string(crate::support::repo_file(&format!("fixtures/api/{schema}")))
+            .unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(answer)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{answer} against {schema}: {errors:?}");
+}
+
 /// The webhook's signature verifies with the emulator's public key.
 fn assert_signed(key: &str, hook: &crate::support::Recorded) {
     let problems = telhook::telnyx::verify(&telhook::telnyx::VerifyRequest {
@@ -169,6 +187,7 @@ fn a_sent_message_is_followed_by_sent_then_finalized_about_its_id_signed_and_val
     let emu = Emulating::start(&t, &app.url, &[]);
     let answer = emu.send("+13125550123", json!({}));
     let id = answer["data"]["id"].as_str().unwrap();
+    assert_documented("telnyx.message.json", &answer);
     assert_eq!(answer["data"]["to"][0]["status"], "queued");
     assert_eq!(answer["data"]["record_type"], "message");
     emu.settle();
@@ -196,6 +215,7 @@ fn a_sent_message_is_followed_by_sent_then_finalized_about_its_id_signed_and_val
     }
     // A GET says where the message stands now.
     let (status, got) = emu.get(&format!("/v2/messages/{id}"));
+    assert_documented("telnyx.message.json", &got);
     assert_eq!(
         (status, got["data"]["to"][0]["status"].as_str()),
         (200, Some("delivered"))
@@ -398,6 +418,7 @@ fn bad_requests_get_the_documented_status_code_and_pointer() {
     for (body, code, pointer) in cases {
         let (status, answer) = emu.post("/v2/messages", Some("Bearer KEY"), &body);
         assert_eq!(status, 400, "{body}: {answer}");
+        assert_documented("telnyx.errors.json", &answer);
         assert_eq!(answer["errors"][0]["code"], code, "{body}");
         assert_eq!(answer["errors"][0]["source"]["pointer"], pointer, "{body}");
         assert!(
@@ -412,6 +433,7 @@ fn bad_requests_get_the_documented_status_code_and_pointer() {
         .unwrap();
     assert_eq!(answer.status().as_u16(), 400);
     let (status, body) = emu.get("/v2/messages/no-such-id");
+    assert_documented("telnyx.errors.json", &body);
     assert_eq!(
         (status, body["errors"][0]["code"].as_str()),
         (404, Some("10005"))
@@ -505,6 +527,7 @@ fn bandwidth_answers_202_and_each_recipient_gets_its_callbacks_after_the_challen
     });
     let (status, answer) = emu.post(path, Some(&basic("api", "key")), &body);
     assert_eq!(status, 202, "{answer}");
+    assert_documented("bandwidth.message.json", &answer);
     let id = answer["id"].as_str().unwrap().to_string();
     assert!(
         id.len() == 29 && id[..13].bytes().all(|b| b.is_ascii_digit()),
@@ -562,6 +585,7 @@ fn bandwidth_answers_202_and_each_recipient_gets_its_callbacks_after_the_challen
         .send()
         .unwrap();
     let listing: Value = serde_json::from_slice(&answer.bytes().unwrap()).unwrap();
+    assert_documented("bandwidth.messages-list.json", &listing);
     assert_eq!(listing["totalCount"], 1, "{listing}");
     assert_eq!(listing["messages"][0]["messageId"], id.as_str());
 }
@@ -575,6 +599,7 @@ fn bandwidth_bad_requests_get_its_documented_bodies() {
     let ok =
         json!({"applicationId": "a", "to": ["+13125550123"], "from": "+13125550100", "text": "hi"});
     let (status, body) = emu.post(path, None, &ok);
+    assert_documented("bandwidth.request-error.json", &body);
     assert_eq!(
         (status, body),
         (
@@ -593,6 +618,7 @@ fn bandwidth_bad_requests_get_its_documented_bodies() {
         .unwrap();
     assert_eq!(answer.status().as_u16(), 415);
     let body: Value = serde_json::from_slice(&answer.bytes().unwrap()).unwrap();
+    assert_documented("bandwidth.request-error.json", &body);
     assert_eq!(body["type"], "unsupported-content-type");
     let (status, body) = emu.post(
         path,
@@ -600,6 +626,7 @@ fn bandwidth_bad_requests_get_its_documented_bodies() {
         &json!({"applicationId": "a", "to": ["+1invalid"], "from": "+13125550100", "text": "hi"}),
     );
     assert_eq!(status, 400);
+    assert_documented("bandwidth.create-error.json", &body);
     assert_eq!(body["type"], "request-validation");
     assert_eq!(
         body["fieldErrors"][0],
@@ -734,4 +761,34 @@ fn a_person_texting_the_app_arrives_as_the_providers_inbound_webhook() {
             "telhook: error: the emulator refused the text (400): none of +13125550170 is one of the app's numbers (--number)\n",
         ))
         .check();
+}
+
+#[test]
+fn the_response_schemas_reject_what_the_specs_do_not_allow() {
+    let check = |schema: &str, bad: Value| {
+        let text =
+            std::fs::read_to_string(crate::support::repo_file(&format!("fixtures/api/{schema}")))
+                .unwrap();
+        let schema_value: Value = serde_json::from_str(&text).unwrap();
+        let validator = jsonschema::options().build(&schema_value).unwrap();
+        assert!(!validator.is_valid(&bad), "{schema} takes {bad}");
+    };
+    check(
+        "telnyx.message.json",
+        json!({"data": {"to": "+13125550123"}}),
+    );
+    check("telnyx.message.json", json!({"message": {}}));
+    check(
+        "telnyx.errors.json",
+        json!({"errors": [{"detail": "no code or title"}]}),
+    );
+    check("bandwidth.message.json", json!({"direction": "sideways"}));
+    check(
+        "bandwidth.request-error.json",
+        json!({"type": "unauthorized"}),
+    );
+    check(
+        "bandwidth.create-error.json",
+        json!({"type": "request-validation", "description": "x", "fieldErrors": "to"}),
+    );
 }
