@@ -186,6 +186,8 @@ pub struct Check<'a> {
 pub struct DemoSummary {
     pub events: usize,
     pub scenarios: usize,
+    /// API calls through the emulator whose webhooks came back as expected, or not.
+    pub round_trips: usize,
     pub requests: usize,
     /// listener verdict -> requests
     pub verdicts: BTreeMap<Verdict, usize>,

@@ -25,6 +25,7 @@ struct Summary {
     kind: String,
     events: usize,
     scenarios: usize,
+    round_trips: usize,
     requests: usize,
     verdicts: BTreeMap<String, usize>,
     checks: usize,
@@ -58,20 +59,22 @@ fn demo_delivers_every_event_and_every_failure_with_the_expected_verdicts() {
     let telnyx = catalog_bodies(telhook::Provider::Telnyx);
     let bandwidth = catalog_bodies(telhook::Provider::Bandwidth);
     let count = |pred: &dyn Fn(&str) -> bool| lines.iter().filter(|l| pred(l)).count();
-    // Every Telnyx event verified once (plus the duplicate pair and the out-of-order pair).
+    // Every Telnyx event verified once (plus the duplicate pair, the out-of-order pair and the
+    // round trip's sent and finalized).
     assert_eq!(
         count(&|l| l.contains(" telnyx ") && l.contains("✓ verified → 200")),
-        telnyx + 4
+        telnyx + 4 + 2
     );
     // Every Bandwidth event challenged, then verified (plus the scenarios: the challenge, the
-    // wrong password, the duplicate pair and the out-of-order pair).
+    // wrong password, the duplicate pair and the out-of-order pair; and the round trip's
+    // delivery receipt).
     assert_eq!(
         count(&|l| l.contains(" bandwidth ") && l.contains("↺ challenged: no Authorization")),
-        bandwidth + 6
+        bandwidth + 6 + 1
     );
     assert_eq!(
         count(&|l| l.contains(" bandwidth ") && l.contains("✓ verified → 200")),
-        bandwidth + 5
+        bandwidth + 5 + 1
     );
     // The challenge is explained once; every later challenge refers back to it.
     assert_eq!(
@@ -83,7 +86,7 @@ fn demo_delivers_every_event_and_every_failure_with_the_expected_verdicts() {
     );
     assert_eq!(
         count(&|l| l.contains("↺ challenged: no Authorization header (see above) → 401")),
-        bandwidth + 5
+        bandwidth + 5 + 1
     );
     // The failures, as the listener words them.
     assert_eq!(
@@ -119,22 +122,30 @@ fn demo_delivers_every_event_and_every_failure_with_the_expected_verdicts() {
             "rejected 403 (timestamp too old); sender not acknowledged",
         ]
     );
-    assert_eq!(expectations.len(), 12, "{expectations:#?}");
+    // The round trips through the emulator: the API's answer, then the webhooks about its id.
+    assert_eq!(
+        expectations[12..],
+        [
+            "telnyx: POST /v2/messages answered 200 with a message id; message.sent and message.finalized about that id, verified",
+            "bandwidth: POST /api/v2/users/5550100/messages answered 202 with a message id; message-delivered about that id, challenged, then verified",
+        ]
+    );
+    assert_eq!(expectations.len(), 14, "{expectations:#?}");
     assert_eq!(count(&|l| l.contains("unexpected")), 0);
     assert_eq!(count(&|l| l.contains("[schema:")), 0, "examples are valid");
     let (seen, summary) = (lines[lines.len() - 1], lines[lines.len() - 2]);
     assert_eq!(
         summary,
         format!(
-            "summary: {} events and 8 failure scenarios; ✓ {n} of {n} verdicts as expected",
+            "summary: {} events, 8 failure scenarios and 2 round trips; ✓ {n} of {n} verdicts as expected",
             telnyx + bandwidth,
-            n = telnyx + bandwidth + 12
+            n = telnyx + bandwidth + 12 + 2
         )
     );
     assert!(
         seen.starts_with(&format!(
             "         the listener saw {} requests (",
-            telnyx + 2 * bandwidth + 18
+            telnyx + 2 * bandwidth + 18 + 4
         )),
         "{seen}"
     );
@@ -174,10 +185,16 @@ fn demo_json_has_a_passing_check_per_delivery_and_a_summary() {
     assert_eq!(summary.scenarios, 4);
     assert_eq!(summary.failed, 0);
     assert_eq!(summary.checks, checks.len());
-    assert_eq!(checks.len(), telnyx + 6);
+    assert_eq!(summary.round_trips, 1);
+    assert_eq!(checks.len(), telnyx + 6 + 1);
     assert_eq!(summary.requests, events);
     assert_eq!(summary.verdicts.get("rejected"), Some(&2));
-    assert_eq!(summary.verdicts.get("verified"), Some(&(telnyx + 4)));
+    assert_eq!(summary.verdicts.get("verified"), Some(&(telnyx + 4 + 2)));
+    let trip = checks.iter().find(|c| c.case == "round trip").unwrap();
+    assert!(
+        trip.ok && trip.got.contains("2 request(s) at the listener"),
+        "{trip:?}"
+    );
     assert!(
         checks
             .iter()

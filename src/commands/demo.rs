@@ -15,6 +15,7 @@ use crate::bandwidth::auth::Credentials;
 use crate::capture::Verdict;
 use crate::catalog::{self, Provider};
 use crate::delivery::{self, Item, Settings};
+use crate::emulator;
 use crate::exit::ExitStatus;
 use crate::output::{Check, DemoStart, DemoSummary, Output};
 use crate::receiver::{self, Entry, Server};
@@ -201,7 +202,11 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         let result = {
             // However the deliveries end (a panic included), the listener stops.
             let _stop = StopOnDrop(&stop);
-            deliver_all(ui, &settings, &cases, &observed, &server)
+            deliver_all(ui, &settings, &cases, &observed, &server).and_then(|mut tally| {
+                round_trips(ui, &providers, &settings, &observed, &server, &mut tally)?;
+                print_summary(ui, &tally)?;
+                Ok(tally)
+            })
         };
         match serving.join() {
             Ok(served) => served.and(result),
@@ -225,7 +230,14 @@ impl Drop for StopOnDrop<'_> {
 }
 
 /// What the whole run came to.
+#[derive(Default)]
 struct Tally {
+    events: usize,
+    scenarios: usize,
+    round_trips: usize,
+    requests: usize,
+    verdicts: BTreeMap<Verdict, usize>,
+    checks: usize,
     failed: usize,
 }
 
@@ -348,31 +360,222 @@ fn deliver_all(
         .map(|c| c.steps.len())
         .sum();
     let scenarios = cases.iter().filter(|c| c.scenario).count();
+    Ok(Tally {
+        events,
+        scenarios,
+        round_trips: 0,
+        requests,
+        verdicts,
+        checks,
+        failed,
+    })
+}
+
+fn print_summary(ui: &Ui, t: &Tally) -> anyhow::Result<()> {
+    let (checks, failed) = (t.checks, t.failed);
     if ui.json {
         ui.emit(&Output::DemoSummary(DemoSummary {
-            events,
-            scenarios,
-            requests,
-            verdicts,
+            events: t.events,
+            scenarios: t.scenarios,
+            round_trips: t.round_trips,
+            requests: t.requests,
+            verdicts: t.verdicts.clone(),
             checks,
             failed,
         }))?;
     } else if !ui.quiet {
-        let counts: Vec<String> = verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
+        let counts: Vec<String> = t.verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
         let verdict = if failed == 0 {
             ui.pass(&format!("{checks} of {checks} verdicts as expected"))
         } else {
             ui.fail(&format!("{failed} of {checks} verdicts unexpected"))
         };
         ui.line(&ui.fit_line(&format!(
-            "summary: {events} events and {scenarios} failure scenarios; {verdict}"
+            "summary: {} events, {} failure scenarios and {} round trips; {verdict}",
+            t.events, t.scenarios, t.round_trips
         )))?;
         ui.line(&ui.fit_line(&format!(
-            "         the listener saw {requests} requests ({})",
+            "         the listener saw {} requests ({})",
+            t.requests,
             counts.join(", ")
         )))?;
     }
-    Ok(Tally { failed })
+    Ok(())
+}
+
+/// The round trip of each provider through `emulate`'s engine: the API call an app makes, its
+/// answer, and the webhooks about that id arriving at the demo's listener, verified.
+fn round_trips(
+    ui: &Ui,
+    providers: &[Provider],
+    settings: &Settings,
+    observed: &mpsc::Receiver<Entry>,
+    server: &Server,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
+    let (Some(key), Some(url)) = (settings.key.clone(), settings.urls.first().cloned()) else {
+        return Ok(());
+    };
+    let mut config = emulator::Config::new(key, vec![url]);
+    config.port = 0;
+    config.latency = Duration::from_millis(10);
+    config.delivery = settings.clone();
+    // The emulator's own lines would repeat the listener's: it speaks only of what failed.
+    let mut quiet = ui.clone();
+    quiet.json = false;
+    quiet.quiet = true;
+    let emu = emulator::Emulator::bind(config, &quiet)?;
+    let base = emu.base_url();
+    let forwarder = delivery::Forwarder::new()?;
+    let call = |path: &str, auth: &str, body: serde_json::Value| {
+        let request = crate::http::Request::post(
+            format!("{base}{path}"),
+            vec![
+                ("authorization".to_string(), auth.to_string()),
+                ("content-type".to_string(), "application/json".to_string()),
+            ],
+            body.to_string().into_bytes(),
+        );
+        forwarder
+            .send(&request, Duration::from_secs(10))
+            .map_err(|e| anyhow::anyhow!("the emulator did not answer {path}: {e:?}"))
+    };
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let serving = scope.spawn(|| emu.serve(|| stop.load(Ordering::SeqCst)));
+        let _stop = StopOnDrop(&stop);
+        if !ui.json && !ui.quiet {
+            ui.line(&ui.fit_line(
+                "== Round trips: an app sends a message through the emulated API (telhook emulate); the webhooks about its id follow",
+            ))?;
+        }
+        for provider in providers {
+            let (path, auth, body, status, id_at, want) = match provider {
+                Provider::Telnyx => (
+                    "/v2/messages",
+                    "Bearer demo-api-key".to_string(),
+                    serde_json::json!({"from": "+13125550100", "to": "+13125550123", "text": "Your demo code is 123456"}),
+                    200,
+                    "/data/id",
+                    vec![
+                        ("message.sent", Verdict::Verified),
+                        ("message.finalized", Verdict::Verified),
+                    ],
+                ),
+                Provider::Bandwidth => (
+                    "/api/v2/users/5550100/messages",
+                    format!(
+                        "Basic {}",
+                        base64::Engine::encode(
+                            &base64::engine::general_purpose::STANDARD,
+                            "demo:demo"
+                        )
+                    ),
+                    serde_json::json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "from": "+13125550100", "to": ["+13125550123"], "text": "Your demo code is 123456"}),
+                    202,
+                    "/id",
+                    vec![
+                        ("message-delivered", Verdict::Challenged),
+                        ("message-delivered", Verdict::Verified),
+                    ],
+                ),
+            };
+            let answer = call(path, &auth, body)?;
+            let answered: serde_json::Value =
+                serde_json::from_slice(&answer.body).unwrap_or_default();
+            let id = answered
+                .pointer(id_at)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string();
+            call("/_telhook/settle?timeout=20s", "", serde_json::json!({}))?;
+            let mut got = Vec::new();
+            while got.len() < want.len() {
+                match observed.recv_timeout(Duration::from_secs(5)) {
+                    Ok(line) => got.push(line),
+                    Err(_) => break,
+                }
+            }
+            got.extend(observed.try_iter());
+            server.flush();
+            tally.requests += got.len();
+            for line in &got {
+                *tally.verdicts.entry(line.verdict).or_default() += 1;
+            }
+            let about = |e: &Entry| -> Option<String> {
+                let body: serde_json::Value = serde_json::from_slice(&e.body).ok()?;
+                body.pointer("/data/payload/id")
+                    .or_else(|| body.pointer("/0/message/id"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let ok = answer.status == status
+                && !id.is_empty()
+                && got.len() == want.len()
+                && want.iter().zip(&got).all(|((event, verdict), g)| {
+                    g.event.map(|e| e.name) == Some(*event)
+                        && g.verdict == *verdict
+                        && g.schema_errors.is_empty()
+                        && about(g).as_deref() == Some(id.as_str())
+                });
+            tally.checks += 1;
+            tally.round_trips += 1;
+            if !ok {
+                tally.failed += 1;
+            }
+            let events: Vec<&str> = want.iter().map(|(e, _)| *e).collect();
+            let mut events = events;
+            events.dedup();
+            let expected = format!(
+                "POST {path} answered {status} with a message id; {} about that id, {}",
+                events.join(" and "),
+                if *provider == Provider::Telnyx {
+                    "verified"
+                } else {
+                    "challenged, then verified"
+                }
+            );
+            let seen = format!(
+                "{} answered {} (id {}); {} request(s) at the listener",
+                path,
+                answer.status,
+                if id.is_empty() { "none" } else { &id },
+                got.len()
+            );
+            if ui.json {
+                ui.emit(&Output::Check(Check {
+                    case: "round trip",
+                    scenario: false,
+                    provider: *provider,
+                    event: if *provider == Provider::Telnyx {
+                        "message.finalized"
+                    } else {
+                        "message-delivered"
+                    },
+                    ok,
+                    expected,
+                    got: seen,
+                }))?;
+            } else if !ok {
+                ui.line(&ui.fit_line(&format!(
+                    "   {} expected {expected}; got {seen}",
+                    ui.fail("unexpected")
+                )))?;
+            } else if !ui.quiet {
+                ui.line(&ui.fit_line(&format!(
+                    "   {} {provider}: {expected}",
+                    ui.pass("as expected:")
+                )))?;
+            }
+        }
+        drop(_stop);
+        match serving.join() {
+            Ok(served) => served,
+            Err(_) => Err(anyhow::anyhow!("the demo emulator's thread panicked")),
+        }
+    })?;
+    emu.close(true)?;
+    Ok(())
 }
 
 /// Every event of each provider, then its failure scenarios.
