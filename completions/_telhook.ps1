@@ -242,6 +242,7 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('--callback-auth', '--callback-auth', [CompletionResultType]::ParameterName, 'Bandwidth: the Application''s callback credentials: callbacks are sent without, and again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH]')
             [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Time between the API''s answer and a message''s first webhook (e.g. 50ms, 2s)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Webhook deliveries in flight at once; more wait their turn')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Draw message and event ids from this seed: the same requests give the same ids')
             [CompletionResult]::new('--max-messages', '--max-messages', [CompletionResultType]::ParameterName, 'Messages kept for GET; older ones are forgotten')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per webhook URL (default: the provider''s; Telnyx 3)')

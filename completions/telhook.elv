@@ -230,6 +230,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --callback-auth 'Bandwidth: the Application''s callback credentials: callbacks are sent without, and again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH]'
             cand --private-key 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)'
             cand --latency 'Time between the API''s answer and a message''s first webhook (e.g. 50ms, 2s)'
+            cand --concurrency 'Webhook deliveries in flight at once; more wait their turn'
             cand --seed 'Draw message and event ids from this seed: the same requests give the same ids'
             cand --max-messages 'Messages kept for GET; older ones are forgotten'
             cand --max-attempts 'Attempts per webhook URL (default: the provider''s; Telnyx 3)'

@@ -202,6 +202,7 @@ complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l number -d 'B
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l callback-auth -d 'Bandwidth: the Application\'s callback credentials: callbacks are sent without, and again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH]' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l private-key -d 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l latency -d 'Time between the API\'s answer and a message\'s first webhook (e.g. 50ms, 2s)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l concurrency -d 'Webhook deliveries in flight at once; more wait their turn' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l seed -d 'Draw message and event ids from this seed: the same requests give the same ids' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-messages -d 'Messages kept for GET; older ones are forgotten' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-attempts -d 'Attempts per webhook URL (default: the provider\'s; Telnyx 3)' -r

@@ -64,6 +64,9 @@ pub struct Args {
     /// Time between the API's answer and a message's first webhook (e.g. 50ms, 2s).
     #[arg(long, default_value = "50ms", value_name = "DURATION", value_parser = parse_delay)]
     pub latency: Duration,
+    /// Webhook deliveries in flight at once; more wait their turn.
+    #[arg(long, default_value_t = emulator::DEFAULT_CONCURRENCY as u64, value_name = "C", value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub concurrency: u64,
     /// Draw message and event ids from this seed: the same requests give the same ids.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
@@ -132,6 +135,7 @@ impl Args {
         config.telnyx.api_key = self.api_key.clone();
         config.latency = self.latency;
         config.seed = self.seed;
+        config.concurrency = self.concurrency as usize;
         config.max_messages = self.max_messages as usize;
         config.delivery.attempts = self.max_attempts;
         config.delivery.timeout = self.timeout;

@@ -43,8 +43,16 @@ pub struct Service {
 
 impl Service {
     /// Start the delivery thread: attempts are printed through `ui` as `send` prints them,
-    /// with `settings` for everything an item does not say itself (its URLs it may).
-    pub fn start(ui: &Ui, settings: &Settings, lines: Lines, done: Done) -> anyhow::Result<Self> {
+    /// with `settings` for everything an item does not say itself (its URLs it may). At most
+    /// `concurrency` batches are delivered at once (the others wait, past their due time if
+    /// need be), so a burst of submissions never opens a connection each.
+    pub fn start(
+        ui: &Ui,
+        settings: &Settings,
+        lines: Lines,
+        concurrency: usize,
+        done: Done,
+    ) -> anyhow::Result<Self> {
         let client = client(settings)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -65,8 +73,9 @@ impl Service {
                     }
                     changed.notify_all();
                 };
-                let (reporting, connections, done, finish) =
-                    (&reporter, &connections, &done, &finish);
+                let lanes = tokio::sync::Semaphore::new(concurrency.max(1));
+                let (reporting, connections, done, finish, lanes) =
+                    (&reporter, &connections, &done, &finish, &lanes);
                 runtime.block_on(async move {
                     let mut batches = FuturesUnordered::new();
                     loop {
@@ -78,6 +87,8 @@ impl Service {
                                         let mut items = batch.items.into_iter();
                                         let deliver = async {
                                             tokio::time::sleep_until(batch.due.into()).await;
+                                            // Closed never: the semaphore lives as long as this.
+                                            let _lane = lanes.acquire().await;
                                             for mut item in items.by_ref() {
                                                 let delivery =
                                                     reporting.deliver(connections, &mut item).await;

@@ -69,6 +69,8 @@ pub const DEFAULT_PORT: u16 = 4010;
 pub const DEFAULT_MAX_MESSAGES: usize = 10_000;
 /// The time between the API's answer and the first webhook, by default.
 pub const DEFAULT_LATENCY: Duration = Duration::from_millis(50);
+/// Webhook deliveries in flight at once, by default.
+pub const DEFAULT_CONCURRENCY: usize = 8;
 /// The largest request body taken: 1 MiB.
 pub const MAX_BODY: usize = 1 << 20;
 
@@ -213,6 +215,8 @@ pub struct Config {
     pub bandwidth: BandwidthConfig,
     /// Between the API's answer and the first webhook of a message.
     pub latency: Duration,
+    /// Webhook deliveries in flight at once (the others wait their turn).
+    pub concurrency: usize,
     /// Ids drawn from this seed (the same requests give the same ids).
     pub seed: Option<u64>,
     /// Messages kept in memory; older ones are forgotten (a GET of one is a 404).
@@ -244,6 +248,7 @@ impl Config {
                 application_id: "93de2206-9669-4e07-948d-329f4b722ee2".to_string(),
             },
             latency: DEFAULT_LATENCY,
+            concurrency: DEFAULT_CONCURRENCY,
             seed: None,
             max_messages: DEFAULT_MAX_MESSAGES,
             delivery: {

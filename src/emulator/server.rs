@@ -83,7 +83,7 @@ impl Emulator {
                 lock(&kept).update(id, |kept| absorb(kept, body));
             }
         });
-        let service = Service::start(ui, &config.delivery, Lines::Every, done)
+        let service = Service::start(ui, &config.delivery, Lines::Every, config.concurrency, done)
             .context("starting the thread that delivers webhooks")?;
         let ids = Renderer::new(Seed {
             seed: config.seed,
@@ -739,6 +739,10 @@ impl Shared {
     }
 
     fn print(&self, head: &Head, answer: &Answer, took: std::time::Duration) {
+        // `-q`: only the calls that failed, as `send -q` keeps only the attempts that did.
+        if self.ui.quiet && answer.status < 400 {
+            return;
+        }
         if self.ui.json {
             let line = ApiLine {
                 received_at: head
@@ -753,9 +757,6 @@ impl Shared {
             if let Ok(text) = serde_json::to_string(&crate::output::Output::ApiCall(line)) {
                 self.printer.print(text);
             }
-            return;
-        }
-        if self.ui.quiet && answer.status < 400 {
             return;
         }
         let status = if answer.status < 400 {
