@@ -443,21 +443,23 @@ pub fn message_id(callback: &Value) -> Option<&str> {
     callback.pointer("/0/message/id").and_then(Value::as_str)
 }
 
-/// Take a delivered callback's status into the kept message (its `status` and `errorCode`,
-/// which the listing shows), unless that would take a final one back to `SENDING`.
-pub fn absorb(kept: &mut Value, callback: &Value) {
-    let Some((status, code)) = status_of(callback) else {
-        return;
-    };
-    let done = kept
-        .get("status")
-        .and_then(Value::as_str)
-        .is_some_and(|s| s == "DELIVERED" || s == "FAILED");
-    if done && status == "SENDING" {
-        return;
-    }
-    kept["status"] = json!(status);
-    kept["errorCode"] = json!(code.unwrap_or(0));
+/// A delivered callback's view of its message: the message it carries (without text: Bandwidth
+/// keeps none) with the `status` and `errorCode` the listing shows, and whether it is final.
+pub fn view(callback: &Value) -> Option<(Value, bool)> {
+    let (status, code) = status_of(callback)?;
+    let mut message = callback.pointer("/0/message")?.clone();
+    message["text"] = json!("");
+    message["status"] = json!(status);
+    message["errorCode"] = json!(code.unwrap_or(0));
+    Some((message, status != "SENDING"))
+}
+
+/// The message as the emulator keeps it from the start: Bandwidth "does not store text message
+/// content", so no later GET has it.
+pub fn kept(accepted: &Value) -> Value {
+    let mut m = accepted.clone();
+    m["text"] = json!("");
+    m
 }
 
 /// The message as a status callback left it, for the listing: `DELIVERED`, `FAILED` (with its
@@ -570,6 +572,10 @@ mod tests {
         );
     }
 
+    fn view_of(body: &Value) -> (Value, bool) {
+        view(body).unwrap()
+    }
+
     #[test]
     fn callbacks_follow_the_outcome_and_mms_gets_sending_first() {
         let r = parse_send(json!({"applicationId": "a", "to": ["+13125550123"], "from": "+13125550100", "text": "hi", "media": ["https://x.test/a.jpg"]}).to_string().as_bytes()).unwrap();
@@ -617,6 +623,15 @@ mod tests {
         );
         assert_eq!(body[0]["message"]["id"], "1700000000000abcdefghijklmnop");
         assert_eq!(status_of(body), Some(("FAILED", Some(9902))));
+        let (view, done) = view(body).unwrap();
+        assert!(done);
+        assert_eq!(
+            (view["status"].as_str(), view["errorCode"].as_u64()),
+            (Some("FAILED"), Some(9902))
+        );
+        let sending = callbacks(&m, "+13125550123", Outcome::DELIVERED, ["t1", "t2"]);
+        assert!(!view_of(&sending[0].1).1, "message-sending is not final");
+        assert_eq!(kept(&m)["text"], "", "Bandwidth keeps no text");
         assert_eq!(
             crate::bandwidth::recognize(body).map(|e| e.name),
             Some("message-failed")

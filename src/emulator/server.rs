@@ -75,12 +75,21 @@ impl Emulator {
             let crate::delivery::Payload::Json(body) = &item.payload else {
                 return;
             };
-            let (id, absorb): (_, fn(&mut Value, &Value)) = match item.provider {
-                Provider::Telnyx => (telnyx::message_id(body), telnyx::absorb),
-                Provider::Bandwidth => (bandwidth::message_id(body), bandwidth::absorb),
-            };
-            if let Some(id) = id {
-                lock(&kept).update(id, |kept| absorb(kept, body));
+            match item.provider {
+                Provider::Telnyx => {
+                    if let (Some(id), Some((view, done))) =
+                        (telnyx::message_id(body), telnyx::view(body))
+                    {
+                        lock(&kept).update(id, view, done);
+                    }
+                }
+                Provider::Bandwidth => {
+                    if let (Some(id), Some((view, done))) =
+                        (bandwidth::message_id(body), bandwidth::view(body))
+                    {
+                        lock(&kept).update(id, &view, done);
+                    }
+                }
             }
         });
         let service = Service::start(ui, &config.delivery, Lines::Every, config.concurrency, done)
@@ -659,14 +668,12 @@ impl Shared {
                     .as_deref()
                     .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("messageId=")));
                 let store = lock(&self.store);
-                let listing = bandwidth::listing(
-                    &account,
-                    store
-                        .all()
-                        .filter(|(_, s)| s.provider == Provider::Bandwidth)
-                        .map(|(_, s)| &s.message),
-                    message_id,
-                );
+                let kept: Vec<Value> = store
+                    .all()
+                    .filter(|(_, s)| s.provider == Provider::Bandwidth)
+                    .map(|(_, s)| s.message)
+                    .collect();
+                let listing = bandwidth::listing(&account, kept.iter(), message_id);
                 Ok(Answer {
                     status: 200,
                     said: format!("{} messages", listing["totalCount"]),
@@ -692,7 +699,7 @@ impl Shared {
                     &id,
                     Stored {
                         provider: Provider::Bandwidth,
-                        message: message.clone(),
+                        message: bandwidth::kept(&message),
                     },
                 );
                 let latency = chrono::Duration::from_std(self.config.latency).unwrap_or_default();

@@ -16,16 +16,13 @@ pub fn message_id(webhook: &Value) -> Option<&str> {
     webhook.pointer("/data/payload/id").and_then(Value::as_str)
 }
 
-/// Take a delivered webhook's view of its message into the one kept, unless that would take a
-/// final message back (webhooks may arrive out of order).
-pub fn absorb(kept: &mut Value, webhook: &Value) {
-    let Some(new) = webhook.pointer("/data/payload") else {
-        return;
-    };
-    let done = |m: &Value| !m.get("completed_at").is_none_or(Value::is_null);
-    if !done(kept) || done(new) {
-        *kept = new.clone();
-    }
+/// A delivered webhook's view of its message, and whether it is final (`completed_at` set).
+pub fn view(webhook: &Value) -> Option<(&Value, bool)> {
+    let message = webhook.pointer("/data/payload")?;
+    Some((
+        message,
+        !message.get("completed_at").is_none_or(Value::is_null),
+    ))
 }
 
 /// What a request asks of the messaging API.
