@@ -433,6 +433,8 @@ fn round_trips(
             vec![
                 ("authorization".to_string(), auth.to_string()),
                 ("content-type".to_string(), "application/json".to_string()),
+                // No connection left open to hold up the emulator's stop.
+                ("connection".to_string(), "close".to_string()),
             ],
             body.to_string().into_bytes(),
         );
