@@ -542,8 +542,8 @@ pub fn short(id: &str) -> String {
 }
 
 /// Report a command-line error as clap found it, with telhook's `telhook: error:` prefix and
-/// exit 2; help and version go to stdout with exit 0. A rejected `--basic-auth` value is never
-/// echoed (it holds a password).
+/// exit 2; help and version go to stdout with exit 0. A rejected `--basic-auth`, `--api-auth`,
+/// `--callback-auth` or `--api-key` value is never echoed (it holds a secret).
 pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
@@ -558,7 +558,9 @@ pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
     let mut text = e.render().to_string();
     let secret_arg = matches!(
         e.get(ContextKind::InvalidArg),
-        Some(ContextValue::String(a)) if a.starts_with("--basic-auth")
+        Some(ContextValue::String(a)) if ["--basic-auth", "--api-auth", "--callback-auth", "--api-key"]
+            .iter()
+            .any(|flag| a.starts_with(flag))
     );
     if secret_arg && let Some(ContextValue::String(v)) = e.get(ContextKind::InvalidValue) {
         text = text.replace(&format!("'{v}'"), "'<redacted>'");

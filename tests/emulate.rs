@@ -527,6 +527,7 @@ fn bandwidth_answers_202_and_each_recipient_gets_its_callbacks_after_the_challen
     });
     let (status, answer) = emu.post(path, Some(&basic("api", "key")), &body);
     assert_eq!(status, 202, "{answer}");
+    // Settle waits for these callbacks even while they are still in their latency.
     assert_documented("bandwidth.message.json", &answer);
     let id = answer["id"].as_str().unwrap().to_string();
     assert!(
@@ -556,17 +557,21 @@ fn bandwidth_answers_202_and_each_recipient_gets_its_callbacks_after_the_challen
             )
         })
         .collect();
-    let pair = |to: &str, kind: &str| (to.to_string(), kind.to_string());
-    assert_eq!(
-        seen,
-        [
-            pair("+13125550123", "message-sending"),
-            pair("+13125550123", "message-delivered"),
-            pair("+13125550190", "message-sending"),
-            pair("+13125550190", "message-failed"),
-        ]
-    );
-    assert_eq!(accepted[3][0]["errorCode"], 4720);
+    // Each recipient's callbacks in order; the recipients go side by side.
+    let of = |to: &str| -> Vec<&str> {
+        seen.iter()
+            .filter(|(t, _)| t == to)
+            .map(|(_, kind)| kind.as_str())
+            .collect()
+    };
+    assert_eq!(of("+13125550123"), ["message-sending", "message-delivered"]);
+    assert_eq!(of("+13125550190"), ["message-sending", "message-failed"]);
+    assert_eq!(seen.len(), 4);
+    let failed = accepted
+        .iter()
+        .find(|b| b[0]["type"] == "message-failed")
+        .unwrap();
+    assert_eq!(failed[0]["errorCode"], 4720);
     assert_eq!(
         app.requests().len(),
         8,
@@ -694,6 +699,13 @@ fn a_person_texting_the_app_arrives_as_the_providers_inbound_webhook() {
     let hooks = app.requests();
     assert_eq!(hooks.len(), 2);
     let (sms, mms) = (hooks[0].json(), hooks[1].json());
+    // The API returns the inbound message too, by its id.
+    let id = sms["data"]["payload"]["id"].as_str().unwrap();
+    let (status, got) = emu.get(&format!("/v2/messages/{id}"));
+    assert_eq!(
+        (status, got["data"]["direction"].as_str()),
+        (200, Some("inbound"))
+    );
     assert_eq!(sms["data"]["event_type"], "message.received");
     assert_eq!(sms["data"]["payload"]["text"], "Is the shop open?");
     assert_eq!(
@@ -791,4 +803,20 @@ fn the_response_schemas_reject_what_the_specs_do_not_allow() {
         "bandwidth.create-error.json",
         json!({"type": "request-validation", "description": "x", "fieldErrors": "to"}),
     );
+}
+
+#[test]
+fn a_rejected_credential_flag_never_echoes_its_value() {
+    let t = Telhook::new();
+    for flag in ["--api-auth", "--callback-auth"] {
+        let ran = t
+            .run(&["emulate", flag, ":topsecretpw"])
+            .status(2)
+            .stderr(crate::support::Expect::satisfies(
+                "an error line without the secret",
+                |s| s.starts_with("telhook: error: ") && !s.contains("topsecretpw"),
+            ))
+            .check();
+        drop(ran);
+    }
 }

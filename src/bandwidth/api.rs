@@ -8,6 +8,10 @@ use serde_json::{Value, json};
 
 use crate::emulator::{Fate, Order, Outcome, Text};
 
+/// The most recipients a message may have here: a group message is a handful of people, and
+/// each recipient gets callbacks of its own (the documents give no number; this is ours).
+pub const MAX_RECIPIENTS: usize = 32;
+
 /// The paths served, as the emulator's 404 lists them.
 pub const PATHS: &str =
     "POST and GET /api/v2/users/{accountId}/messages (Bandwidth; also without /api/v2)";
@@ -172,8 +176,17 @@ pub fn parse_send(body: &[u8]) -> Result<SendRequest, ApiError> {
         .filter(|a| !a.is_empty())
         .ok_or_else(|| ApiError::field("applicationId", "must not be empty".into()))?;
     let to = match obj.get("to") {
+        Some(Value::Array(items)) if items.len() > MAX_RECIPIENTS => {
+            return Err(ApiError::field(
+                "to",
+                format!(
+                    "at most {MAX_RECIPIENTS} recipients (the emulator's bound for a group message), not {}",
+                    items.len()
+                ),
+            ));
+        }
         Some(Value::Array(items)) if !items.is_empty() => {
-            let mut to: Vec<String> = Vec::with_capacity(items.len().min(64));
+            let mut to: Vec<String> = Vec::with_capacity(items.len());
             for item in items {
                 let n = item.as_str().unwrap_or_default();
                 if !e164(n) {
@@ -574,6 +587,21 @@ mod tests {
 
     fn view_of(body: &Value) -> (Value, bool) {
         view(body).unwrap()
+    }
+
+    #[test]
+    fn a_message_has_at_most_the_bound_of_recipients() {
+        let to: Vec<String> = (0..=MAX_RECIPIENTS)
+            .map(|i| format!("+1312555{i:04}"))
+            .collect();
+        let body = json!({"applicationId": "a", "to": to, "from": "+13125550100", "text": "x"});
+        let e = parse_send(body.to_string().as_bytes()).unwrap_err();
+        assert_eq!(
+            (e.status, e.body["fieldErrors"][0]["fieldName"].as_str()),
+            (400, Some("to"))
+        );
+        let body = json!({"applicationId": "a", "to": &to[..MAX_RECIPIENTS], "from": "+13125550100", "text": "x"});
+        assert!(parse_send(body.to_string().as_bytes()).is_ok());
     }
 
     #[test]

@@ -161,15 +161,17 @@ pub struct Settler {
 }
 
 impl Settler {
-    /// Wait until every batch due by now has finished (delivered, or given up after its
-    /// retries), or `timeout` passes. Returns whether they all finished.
+    /// Wait until every batch submitted before the call has finished (delivered, or given up
+    /// after its retries), whenever it was due, or `timeout` passes. Returns whether they all
+    /// finished. (Waiting only for the ones already due would answer before the webhooks of a
+    /// message sent a moment earlier: an app's "send, settle, assert" would fail at random.)
     pub fn settle(&self, timeout: Duration) -> bool {
-        let now = Instant::now();
-        let deadline = now + timeout;
+        let deadline = Instant::now() + timeout;
         let (lock, changed) = &*self.pending;
         let Ok(mut p) = lock.lock() else { return false };
+        let submitted = p.next;
         loop {
-            if p.closed || !p.due.values().any(|due| *due <= now) {
+            if p.closed || p.due.range(..submitted).next().is_none() {
                 return true;
             }
             let left = deadline.saturating_duration_since(Instant::now());

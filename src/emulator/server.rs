@@ -427,6 +427,14 @@ impl Shared {
                     received_at: telnyx_time(now),
                 };
                 let payload = telnyx::received(&text, &minted, &facts);
+                // A GET of its id returns it, as the API returns inbound messages too.
+                lock(&self.store).insert(
+                    &minted.id,
+                    Stored {
+                        provider: Provider::Telnyx,
+                        message: payload.clone(),
+                    },
+                );
                 let body =
                     telnyx::webhook("message.received", &payload, &s("event"), &telnyx_time(at));
                 let event = catalog::find(Provider::Telnyx, "message.received")
@@ -472,6 +480,15 @@ impl Shared {
                     };
                     let body =
                         bandwidth::received(&id, owner, &config.application_id, &text, &time);
+                    if let Some(message) = body.pointer("/0/message") {
+                        lock(&self.store).insert(
+                            &id,
+                            Stored {
+                                provider: Provider::Bandwidth,
+                                message: bandwidth::kept(message),
+                            },
+                        );
+                    }
                     items.push(Item::rendered(Provider::Bandwidth, event, body));
                     ids.push(id);
                 }
@@ -706,24 +723,30 @@ impl Shared {
                 let times = [time(now + latency), time(now + latency * 2)];
                 let urls = &self.config.bandwidth.callback_urls;
                 // One status callback (or two, for MMS) per recipient, each about the same id.
-                let items: Vec<Item> = request
+                // A batch per recipient: its callbacks in order, the recipients side by side
+                // (one slow or dead recipient's retries hold up no other's).
+                let batches: Vec<Vec<Item>> = request
                     .to
                     .iter()
-                    .flat_map(|to| {
+                    .map(|to| {
                         bandwidth::callbacks(&message, to, outcome_for(to), [&times[0], &times[1]])
-                    })
-                    .filter_map(|(name, body)| {
-                        let event = catalog::find(Provider::Bandwidth, name).ok()?.event;
-                        let mut item = Item::rendered(Provider::Bandwidth, event, body);
-                        item.urls = Some(urls.clone());
-                        Some(item)
+                            .into_iter()
+                            .filter_map(|(name, body)| {
+                                let event = catalog::find(Provider::Bandwidth, name).ok()?.event;
+                                let mut item = Item::rendered(Provider::Bandwidth, event, body);
+                                item.urls = Some(urls.clone());
+                                Some(item)
+                            })
+                            .collect()
                     })
                     .collect();
-                let callbacks = items.len();
+                let callbacks = batches.iter().map(Vec::len).sum::<usize>();
                 if !urls.is_empty()
                     && let Some(service) = lock(&self.service).as_ref()
                 {
-                    service.submit(self.config.latency, items);
+                    for batch in batches {
+                        service.submit(self.config.latency, batch);
+                    }
                 }
                 Ok(Answer {
                     status: 202,
