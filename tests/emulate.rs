@@ -601,8 +601,7 @@ fn bandwidth_bad_requests_get_its_documented_bodies() {
     let app = Receiver::script(vec![Reply::status(200)]).expect_hits(0);
     let emu = Emulating::start(&t, &app.url, &["--api-auth", "api:key"]);
     let path = "/api/v2/users/5550100/messages";
-    let ok =
-        json!({"applicationId": "a", "to": ["+13125550123"], "from": "+13125550100", "text": "hi"});
+    let ok = json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+13125550123"], "from": "+13125550100", "text": "hi"});
     let (status, body) = emu.post(path, None, &ok);
     assert_documented("bandwidth.request-error.json", &body);
     assert_eq!(
@@ -628,7 +627,7 @@ fn bandwidth_bad_requests_get_its_documented_bodies() {
     let (status, body) = emu.post(
         path,
         Some(&basic("api", "key")),
-        &json!({"applicationId": "a", "to": ["+1invalid"], "from": "+13125550100", "text": "hi"}),
+        &json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+1invalid"], "from": "+13125550100", "text": "hi"}),
     );
     assert_eq!(status, 400);
     assert_documented("bandwidth.create-error.json", &body);

@@ -146,6 +146,15 @@ fn e164(s: &str) -> bool {
         && !s[1..].starts_with('0')
 }
 
+fn uuid(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 fn not_e164(value: &str) -> String {
     format!("'{value}' must be replaced with a valid E164 formatted telephone number")
 }
@@ -270,6 +279,16 @@ pub fn parse_send(body: &[u8]) -> Result<SendRequest, ApiError> {
         return Err(ApiError::field(
             "priority",
             format!("'{p}' is not one of default, high"),
+        ));
+    }
+    // Last, so the other checks name their own fields: an Application's id is a UUID (what the
+    // callbacks carry, and what the callback schemas require).
+    if !uuid(&application_id) {
+        return Err(ApiError::field(
+            "applicationId",
+            format!(
+                "'{application_id}' is not an Application id (a UUID such as 93de2206-9669-4e07-948d-329f4b722ee2)"
+            ),
         ));
     }
     Ok(SendRequest {
@@ -535,7 +554,7 @@ mod tests {
 
     #[test]
     fn send_checks_name_the_field() {
-        let ok = json!({"applicationId": "a", "to": ["+13125550123"], "from": "+13125550100", "text": "hi"});
+        let ok = json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+13125550123"], "from": "+13125550100", "text": "hi"});
         assert!(parse_send(ok.to_string().as_bytes()).is_ok());
         let cases = [
             (
@@ -543,27 +562,27 @@ mod tests {
                 "applicationId",
             ),
             (
-                json!({"applicationId": "a", "to": ["+1invalid"], "from": "+13125550100", "text": "hi"}),
+                json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+1invalid"], "from": "+13125550100", "text": "hi"}),
                 "to",
             ),
             (
-                json!({"applicationId": "a", "to": [], "from": "+13125550100", "text": "hi"}),
+                json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": [], "from": "+13125550100", "text": "hi"}),
                 "to",
             ),
             (
-                json!({"applicationId": "a", "to": ["+13125550123", "+13125550123"], "from": "+13125550100", "text": "hi"}),
+                json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+13125550123", "+13125550123"], "from": "+13125550100", "text": "hi"}),
                 "to",
             ),
             (
-                json!({"applicationId": "a", "to": ["+13125550123"], "text": "hi"}),
+                json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+13125550123"], "text": "hi"}),
                 "from",
             ),
             (
-                json!({"applicationId": "a", "to": ["+13125550123"], "from": "+13125550100"}),
+                json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+13125550123"], "from": "+13125550100"}),
                 "text",
             ),
             (
-                json!({"applicationId": "a", "to": ["+13125550123"], "from": "+13125550100", "text": "x", "priority": "urgent"}),
+                json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+13125550123"], "from": "+13125550100", "text": "x", "priority": "urgent"}),
                 "priority",
             ),
         ];
@@ -574,7 +593,7 @@ mod tests {
             assert_eq!(e.body["fieldErrors"][0]["fieldName"], field, "{body}");
         }
         let e = parse_send(
-            json!({"applicationId": "a", "to": ["+1invalid"], "from": "+13125550100", "text": "x"})
+            json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+1invalid"], "from": "+13125550100", "text": "x"})
                 .to_string()
                 .as_bytes(),
         )
@@ -590,23 +609,33 @@ mod tests {
     }
 
     #[test]
+    fn the_application_id_is_a_uuid() {
+        let body = json!({"applicationId": "app-1", "to": ["+13125550123"], "from": "+13125550100", "text": "hi"});
+        let e = parse_send(body.to_string().as_bytes()).unwrap_err();
+        assert_eq!(
+            (e.status, e.body["fieldErrors"][0]["fieldName"].as_str()),
+            (400, Some("applicationId"))
+        );
+    }
+
+    #[test]
     fn a_message_has_at_most_the_bound_of_recipients() {
         let to: Vec<String> = (0..=MAX_RECIPIENTS)
             .map(|i| format!("+1312555{i:04}"))
             .collect();
-        let body = json!({"applicationId": "a", "to": to, "from": "+13125550100", "text": "x"});
+        let body = json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": to, "from": "+13125550100", "text": "x"});
         let e = parse_send(body.to_string().as_bytes()).unwrap_err();
         assert_eq!(
             (e.status, e.body["fieldErrors"][0]["fieldName"].as_str()),
             (400, Some("to"))
         );
-        let body = json!({"applicationId": "a", "to": &to[..MAX_RECIPIENTS], "from": "+13125550100", "text": "x"});
+        let body = json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": &to[..MAX_RECIPIENTS], "from": "+13125550100", "text": "x"});
         assert!(parse_send(body.to_string().as_bytes()).is_ok());
     }
 
     #[test]
     fn callbacks_follow_the_outcome_and_mms_gets_sending_first() {
-        let r = parse_send(json!({"applicationId": "a", "to": ["+13125550123"], "from": "+13125550100", "text": "hi", "media": ["https://x.test/a.jpg"]}).to_string().as_bytes()).unwrap();
+        let r = parse_send(json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+13125550123"], "from": "+13125550100", "text": "hi", "media": ["https://x.test/a.jpg"]}).to_string().as_bytes()).unwrap();
         let m = accepted(&r, "1700000000000abcdefghijklmnop", "t0");
         let names = |o: Outcome| {
             callbacks(&m, "+13125550123", o, ["t1", "t2"])

@@ -149,7 +149,16 @@ fn recognize_message(value: &Value) -> Option<&'static Event> {
 pub fn ids(body: &Value) -> (Option<String>, Option<(String, String)>) {
     let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
     let e = body.get(0).unwrap_or(body);
-    let message_id = s(e.pointer("/message/id"));
+    // A group message's status callbacks come one per recipient, all with the message's id:
+    // each recipient's are events (and a sequence) of their own.
+    let group = e.pointer("/message/direction").and_then(Value::as_str) == Some("out")
+        && e.pointer("/message/to")
+            .and_then(Value::as_array)
+            .is_some_and(|to| to.len() > 1);
+    let message_id = s(e.pointer("/message/id")).map(|m| match s(e.get("to")) {
+        Some(to) if group => format!("{m}/{to}"),
+        _ => m,
+    });
     let id = match &message_id {
         Some(m) => Some(format!("{m}/{}", s(e.get("type")).unwrap_or_default())),
         None => s(e.get("callId"))
@@ -301,6 +310,23 @@ pub fn fan_out(body: &Value, copies: usize, rng: &mut impl Rng) -> Vec<Value> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn each_recipient_of_a_group_message_has_callbacks_of_its_own() {
+        let callback = |to: &str, kind: &str| {
+            serde_json::json!([{"type": kind, "time": "2026-01-01T00:00:00.000Z", "to": to,
+                "message": {"id": "m1", "direction": "out", "to": ["+13125550101", "+13125550102"]}}])
+        };
+        let (a, _) = ids(&callback("+13125550101", "message-delivered"));
+        let (b, _) = ids(&callback("+13125550102", "message-delivered"));
+        assert_ne!(a, b, "not a duplicate of each other");
+        assert_eq!(a.as_deref(), Some("m1/+13125550101/message-delivered"));
+        // One recipient: the message's id, as before.
+        let single = serde_json::json!([{"type": "message-delivered", "to": "+13125550101",
+            "message": {"id": "m2", "direction": "out", "to": ["+13125550101"]}}]);
+        assert_eq!(ids(&single).0.as_deref(), Some("m2/message-delivered"));
+    }
+
     use super::*;
     use rand::SeedableRng;
     use serde_json::json;
