@@ -205,9 +205,9 @@ complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l latency -d '
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l concurrency -d 'Webhook deliveries in flight at once; more wait their turn' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l seed -d 'Draw message and event ids from this seed: the same requests give the same ids' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-messages -d 'Messages kept for GET; older ones are forgotten' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-attempts -d 'Attempts per webhook URL (default: the provider\'s; Telnyx 3)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l backoff -d 'First wait between attempts, doubling after each (the providers\' minutes compressed)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l timeout -d 'How long the app may take to answer a webhook, instead of the provider\'s (Telnyx 2s)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-attempts -d 'Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its 24 hours of retries)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l backoff -d 'First wait between attempts, doubling after each: the providers\' minutes compressed (e.g. 250ms, 1s)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l timeout -d 'How long an answer may take, instead of the provider\'s (Telnyx 2s; Bandwidth 10s for messaging and v1, 15s for voice)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l exit-after -d 'Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''

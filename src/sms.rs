@@ -1,5 +1,14 @@
-//! SMS facts shared by both providers: which encoding a text needs and how many segments
-//! (Telnyx `parts`, Bandwidth `segmentCount`) it is split into.
+//! SMS facts shared by both providers: which encoding a text needs, how many segments (Telnyx
+//! `parts`, Bandwidth `segmentCount`) it is split into, and what a phone number looks like.
+
+/// A +E.164 number: `+`, then 7 to 15 digits, the first not 0 (as both messaging APIs take it).
+pub fn e164(s: &str) -> bool {
+    s.strip_prefix('+').is_some_and(|digits| {
+        (7..=15).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0')
+    })
+}
 
 /// The character set a text is sent in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +105,24 @@ pub fn segments(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_e164_number_is_a_plus_and_7_to_15_digits_not_starting_with_0() {
+        for good in ["+13125550123", "+4420794600", "+1234567"] {
+            assert!(e164(good), "{good}");
+        }
+        for bad in [
+            "13125550123",
+            "+1invalid",
+            "+0123456789",
+            "+123456",
+            "+1234567890123456",
+            "+",
+            "+١٢٣٤٥٦٧٨",
+        ] {
+            assert!(!e164(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn gsm_text_fits_160_septets_in_one_segment() {

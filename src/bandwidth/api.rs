@@ -138,14 +138,6 @@ pub struct SendRequest {
     pub priority: Option<String>,
 }
 
-fn e164(s: &str) -> bool {
-    s.len() >= 8
-        && s.len() <= 16
-        && s.starts_with('+')
-        && s[1..].bytes().all(|b| b.is_ascii_digit())
-        && !s[1..].starts_with('0')
-}
-
 fn uuid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5
@@ -198,7 +190,7 @@ pub fn parse_send(body: &[u8]) -> Result<SendRequest, ApiError> {
             let mut to: Vec<String> = Vec::with_capacity(items.len());
             for item in items {
                 let n = item.as_str().unwrap_or_default();
-                if !e164(n) {
+                if !crate::sms::e164(n) {
                     return Err(ApiError::field(
                         "to",
                         not_e164(item.to_string().trim_matches('"')),
@@ -224,7 +216,7 @@ pub fn parse_send(body: &[u8]) -> Result<SendRequest, ApiError> {
     let alphanumeric = (1..=11).contains(&from.len())
         && from.bytes().any(|b| b.is_ascii_alphabetic())
         && from.bytes().all(|b| b.is_ascii_alphanumeric());
-    if !e164(&from) && !alphanumeric {
+    if !crate::sms::e164(&from) && !alphanumeric {
         return Err(ApiError::field("from", not_e164(&from)));
     }
     let text = string("text")?.unwrap_or_default();

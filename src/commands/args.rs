@@ -176,6 +176,21 @@ pub struct DeliveryArgs {
     /// with WWW-Authenticate is answered with them [env: TELHOOK_BASIC_AUTH].
     #[arg(long, value_name = "USER:PASS", value_parser = Credentials::parse)]
     pub basic_auth: Option<Credentials>,
+    #[command(flatten)]
+    pub retry: RetryArgs,
+    /// Add a header to every request ('Name: value'); replaces the provider's header of that
+    /// name. Repeatable.
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
+    pub headers: Vec<(String, String)>,
+    /// Accept self-signed and otherwise invalid TLS certificates.
+    #[arg(long)]
+    pub insecure: bool,
+}
+
+/// How each webhook is retried and judged, as the providers do unless told: `send`, `replay` and
+/// `emulate` take the same flags.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RetryArgs {
     /// Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its
     /// 24 hours of retries).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
@@ -191,26 +206,11 @@ pub struct DeliveryArgs {
     /// messaging and v1, 15s for voice).
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub timeout: Option<Duration>,
-    /// Add a header to every request ('Name: value'); replaces the provider's header of that
-    /// name. Repeatable.
-    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
-    pub headers: Vec<(String, String)>,
-    /// Accept self-signed and otherwise invalid TLS certificates.
-    #[arg(long)]
-    pub insecure: bool,
 }
 
-impl DeliveryArgs {
-    /// The run's settings (without a signing key): the URL (`--to`, else as [`Defaults::to`]
-    /// finds it), then the failover URL (both checked), the credentials, and the attempt rules.
-    pub fn settings(&self, ctx: &Defaults, to: Option<&str>) -> anyhow::Result<Settings> {
-        let to = ctx.to(to);
-        let mut urls = vec![check_url(&url_label(&to.source, "--to"), &to.value)?];
-        if let Some(u) = &self.failover_url {
-            urls.push(check_url("--failover-url", u)?);
-        }
-        let mut settings = Settings::new(urls);
-        settings.credentials = ctx.basic_auth(self.basic_auth.as_ref())?.map(|c| c.value);
+impl RetryArgs {
+    /// Set the attempts, the wait between them and the answer timeout of `settings`.
+    pub fn apply(&self, settings: &mut Settings) {
         settings.attempts = self.max_attempts;
         settings.timing = if self.provider_timing {
             Timing::Provider
@@ -218,6 +218,27 @@ impl DeliveryArgs {
             Timing::Compressed(self.backoff)
         };
         settings.timeout = self.timeout;
+    }
+}
+
+/// A delivery URL: the flag's value, else as [`Defaults::to`] finds it (listen's address by
+/// default), checked, with errors naming the flag (or the file) it came from.
+pub fn webhook_url(ctx: &Defaults, flag: &str, value: Option<&str>) -> anyhow::Result<String> {
+    let to = ctx.to(value);
+    check_url(&url_label(&to.source, flag), &to.value)
+}
+
+impl DeliveryArgs {
+    /// The run's settings (without a signing key): the URL (`--to`, else as [`Defaults::to`]
+    /// finds it), then the failover URL (both checked), the credentials, and the attempt rules.
+    pub fn settings(&self, ctx: &Defaults, to: Option<&str>) -> anyhow::Result<Settings> {
+        let mut urls = vec![webhook_url(ctx, "--to", to)?];
+        if let Some(u) = &self.failover_url {
+            urls.push(check_url("--failover-url", u)?);
+        }
+        let mut settings = Settings::new(urls);
+        settings.credentials = ctx.basic_auth(self.basic_auth.as_ref())?.map(|c| c.value);
+        self.retry.apply(&mut settings);
         settings.headers = self.headers.clone();
         settings.insecure = self.insecure;
         Ok(settings)

@@ -334,8 +334,10 @@ fn deliver_all(
                     format!("not acknowledged ({})", delivery.outcome.reason_code())
                 }
             );
-            if ui.json {
-                ui.emit(&Output::Check(Check {
+            let shown = case.scenario.then(|| expected.clone());
+            say_check(
+                ui,
+                Check {
                     case: &case.title,
                     scenario: case.scenario,
                     provider: item.provider,
@@ -343,15 +345,9 @@ fn deliver_all(
                     ok,
                     expected,
                     got: seen,
-                }))?;
-            } else if !ok {
-                ui.line(&ui.fit_line(&format!(
-                    "   {} expected {expected}; got {seen}",
-                    ui.fail("unexpected")
-                )))?;
-            } else if case.scenario && !ui.quiet {
-                ui.line(&ui.fit_line(&format!("   {} {expected}", ui.pass("as expected:"))))?;
-            }
+                },
+                shown,
+            )?;
         }
     }
     let events = cases
@@ -369,6 +365,26 @@ fn deliver_all(
         checks,
         failed,
     })
+}
+
+/// One check as the demo says it: a `check` object under `--json`; otherwise the expectation
+/// and what came when they differ, or `shown` (when given) when they agree.
+fn say_check(ui: &Ui, check: Check<'_>, shown: Option<String>) -> anyhow::Result<()> {
+    if ui.json {
+        ui.emit(&Output::Check(check))?;
+    } else if !check.ok {
+        ui.line(&ui.fit_line(&format!(
+            "   {} expected {}; got {}",
+            ui.fail("unexpected"),
+            check.expected,
+            check.got
+        )))?;
+    } else if let Some(text) = shown
+        && !ui.quiet
+    {
+        ui.line(&ui.fit_line(&format!("   {} {text}", ui.pass("as expected:"))))?;
+    }
+    Ok(())
 }
 
 fn print_summary(ui: &Ui, t: &Tally) -> anyhow::Result<()> {
@@ -544,8 +560,10 @@ fn round_trips(
                 if id.is_empty() { "none" } else { &id },
                 got.len()
             );
-            if ui.json {
-                ui.emit(&Output::Check(Check {
+            let shown = Some(format!("{provider}: {expected}"));
+            say_check(
+                ui,
+                Check {
                     case: "round trip",
                     scenario: false,
                     provider: *provider,
@@ -557,18 +575,9 @@ fn round_trips(
                     ok,
                     expected,
                     got: seen,
-                }))?;
-            } else if !ok {
-                ui.line(&ui.fit_line(&format!(
-                    "   {} expected {expected}; got {seen}",
-                    ui.fail("unexpected")
-                )))?;
-            } else if !ui.quiet {
-                ui.line(&ui.fit_line(&format!(
-                    "   {} {provider}: {expected}",
-                    ui.pass("as expected:")
-                )))?;
-            }
+                },
+                shown,
+            )?;
         }
         drop(_stop);
         match serving.join() {

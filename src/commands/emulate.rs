@@ -10,7 +10,6 @@ use crate::bandwidth::auth::Credentials;
 use crate::catalog::Provider;
 use crate::commands::args::{self, check_url, parse_delay, parse_duration};
 use crate::config::Defaults;
-use crate::delivery::Timing;
 use crate::emulator::{self, Config, Emulator};
 use crate::exit::ExitStatus;
 use crate::output::Output;
@@ -73,18 +72,8 @@ pub struct Args {
     /// Messages kept for GET; older ones are forgotten.
     #[arg(long, default_value_t = emulator::DEFAULT_MAX_MESSAGES as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
     pub max_messages: u64,
-    /// Attempts per webhook URL (default: the provider's; Telnyx 3).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub max_attempts: Option<u32>,
-    /// First wait between attempts, doubling after each (the providers' minutes compressed).
-    #[arg(long, value_name = "DURATION", default_value = "250ms", value_parser = parse_delay)]
-    pub backoff: Duration,
-    /// Wait as the providers do between attempts (minutes) instead of --backoff.
-    #[arg(long, conflicts_with = "backoff")]
-    pub provider_timing: bool,
-    /// How long the app may take to answer a webhook, instead of the provider's (Telnyx 2s).
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
-    pub timeout: Option<Duration>,
+    #[command(flatten)]
+    pub retry: args::RetryArgs,
     /// Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered.
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub exit_after: Option<Duration>,
@@ -93,10 +82,10 @@ pub struct Args {
 impl Args {
     fn config(&self, ui: &Ui) -> anyhow::Result<Config> {
         let defaults = Defaults::load()?;
-        let to = defaults.to(self.webhook_url.as_deref());
-        let mut urls = vec![check_url(
-            &args::url_label(&to.source, "--webhook-url"),
-            &to.value,
+        let mut urls = vec![args::webhook_url(
+            &defaults,
+            "--webhook-url",
+            self.webhook_url.as_deref(),
         )?];
         if let Some(u) = &self.webhook_failover_url {
             urls.push(check_url("--webhook-failover-url", u)?);
@@ -107,20 +96,20 @@ impl Args {
         } else {
             crate::signing::PrivateKey::generate()
         };
-        let callback = defaults.to(self.callback_url.as_deref());
-        let callback_urls = vec![check_url(
-            &args::url_label(&callback.source, "--callback-url"),
-            &callback.value,
+        let callback_urls = vec![args::webhook_url(
+            &defaults,
+            "--callback-url",
+            self.callback_url.as_deref(),
         )?];
         let mut config = Config::new(key, urls);
         config.bandwidth.callback_urls = callback_urls;
-        let inbound = defaults.to(self.inbound_callback_url.as_deref());
-        config.bandwidth.inbound_callback_urls = vec![check_url(
-            &args::url_label(&inbound.source, "--inbound-callback-url"),
-            &inbound.value,
+        config.bandwidth.inbound_callback_urls = vec![args::webhook_url(
+            &defaults,
+            "--inbound-callback-url",
+            self.inbound_callback_url.as_deref(),
         )?];
         for n in &self.numbers {
-            if !(n.starts_with('+') && n.len() >= 8 && n[1..].bytes().all(|b| b.is_ascii_digit())) {
+            if !crate::sms::e164(n) {
                 anyhow::bail!("--number {n}: not a +E.164 number (e.g. +13125550100)");
             }
         }
@@ -137,13 +126,7 @@ impl Args {
         config.seed = self.seed;
         config.concurrency = self.concurrency as usize;
         config.max_messages = self.max_messages as usize;
-        config.delivery.attempts = self.max_attempts;
-        config.delivery.timeout = self.timeout;
-        config.delivery.timing = if self.provider_timing {
-            Timing::Provider
-        } else {
-            Timing::Compressed(self.backoff)
-        };
+        self.retry.apply(&mut config.delivery);
         Ok(config)
     }
 }

@@ -42,11 +42,7 @@ pub struct Args {
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let ctx = crate::config::Defaults::load()?;
     let key = crate::commands::args::signing_key(&ctx, args.private_key.as_deref(), ui)?.value;
-    let url = ctx.to(args.url.as_deref());
-    let url = crate::commands::args::check_url(
-        &crate::commands::args::url_label(&url.source, "--url"),
-        &url.value,
-    )?;
+    let url = crate::commands::args::webhook_url(&ctx, "--url", args.url.as_deref())?;
     let body = crate::commands::args::read_body(&args.file)?;
     let timestamp = args
         .timestamp

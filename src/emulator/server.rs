@@ -340,9 +340,7 @@ impl Shared {
                 "this emulator does not serve {provider} (--provider)"
             ));
         }
-        let number = |n: &str| {
-            n.len() >= 8 && n.starts_with('+') && n[1..].bytes().all(|b| b.is_ascii_digit())
-        };
+        let number = crate::sms::e164;
         let from = v
             .get("from")
             .and_then(Value::as_str)
@@ -469,15 +467,7 @@ impl Shared {
                 let mut items = Vec::new();
                 let mut ids = Vec::new();
                 for owner in owned {
-                    let id = {
-                        let mut r = lock(&self.ids);
-                        r.forget();
-                        r.set_at(now);
-                        r.render(r#""{{bw_message_id m 0}}""#)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default()
-                    };
+                    let id = self.bandwidth_id(now);
                     let body =
                         bandwidth::received(&id, owner, &config.application_id, &text, &time);
                     if let Some(message) = body.pointer("/0/message") {
@@ -701,15 +691,7 @@ impl Shared {
                 bandwidth::content_type(&head.headers)?;
                 let request = bandwidth::parse_send(body)?;
                 let now = Utc::now();
-                let id = {
-                    let mut ids = lock(&self.ids);
-                    ids.forget();
-                    ids.set_at(now);
-                    ids.render(r#""{{bw_message_id m 0}}""#)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default()
-                };
+                let id = self.bandwidth_id(now);
                 let time = |at: DateTime<Utc>| format_time(at, "ms").unwrap_or_default();
                 let message = bandwidth::accepted(&request, &id, &time(now));
                 lock(&self.store).insert(
@@ -759,6 +741,17 @@ impl Shared {
                 })
             }
         }
+    }
+
+    /// A fresh Bandwidth message id: the time in ms, then 16 characters from the (seeded) source.
+    fn bandwidth_id(&self, now: DateTime<Utc>) -> String {
+        let mut ids = lock(&self.ids);
+        ids.forget();
+        ids.set_at(now);
+        ids.render(r#""{{bw_message_id m 0}}""#)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
     }
 
     /// Fresh ids from the emulator's (seeded) source.

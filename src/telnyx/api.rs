@@ -169,14 +169,6 @@ pub struct SendRequest {
     pub use_profile_webhooks: bool,
 }
 
-fn e164(s: &str) -> bool {
-    s.len() >= 8
-        && s.len() <= 16
-        && s.starts_with('+')
-        && s[1..].bytes().all(|b| b.is_ascii_digit())
-        && !s[1..].starts_with('0')
-}
-
 fn short_code(s: &str) -> bool {
     (3..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -229,7 +221,7 @@ pub fn parse_send(body: &[u8]) -> Result<SendRequest, ApiError> {
         )
         .at("/to")
     })?;
-    if !e164(&to) && !short_code(&to) {
+    if !crate::sms::e164(&to) && !short_code(&to) {
         return Err(bad(
             "40310",
             "Invalid 'to' address",
@@ -248,7 +240,7 @@ pub fn parse_send(body: &[u8]) -> Result<SendRequest, ApiError> {
             )
             .at("/from"));
         }
-        (Some(f), _) if !e164(f) && !short_code(f) && !alphanumeric_sender(f) => {
+        (Some(f), _) if !crate::sms::e164(f) && !short_code(f) && !alphanumeric_sender(f) => {
             return Err(bad(
                 "40305",
                 "Invalid 'from' address",
