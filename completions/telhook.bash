@@ -205,7 +205,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__emulate)
-            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --inbound-callback-url --number --callback-auth --private-key --latency --concurrency --seed --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --inbound-callback-url --number --callback-auth --private-key --latency --concurrency --seed --capture --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -273,6 +273,21 @@ _telhook() {
                     ;;
                 --seed)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --capture)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --max-messages)

@@ -201,9 +201,10 @@ complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l inbound-call
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l number -d 'Bandwidth: one of the app\'s own numbers (repeatable): a group text gives a callback for each of them among its recipients' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l callback-auth -d 'Bandwidth: the Application\'s callback credentials: callbacks are sent without, and again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH]' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l private-key -d 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l latency -d 'Time between the API\'s answer and a message\'s first webhook (e.g. 50ms, 2s)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l latency -d 'Time between the API\'s answer and a message\'s first webhook, and between its webhooks (e.g. 50ms, 2s). Default: 50ms; with --provider-timing, 1s and then 3s, as real delivery receipts take seconds' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l concurrency -d 'Webhook deliveries in flight at once; more wait their turn' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l seed -d 'Draw message and event ids from this seed: the same requests give the same ids' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l seed -d 'Draw ids from this seed and times from a clock of its own (from 2026-01-01T00:00:00Z, a second per API call): the same requests give the same ids and times' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l capture -d 'Append every API call and every webhook attempt to this file, one JSON line each (a timeline that validate, verify and replay read)' -r -F
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-messages -d 'Messages kept for GET; older ones are forgotten' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-attempts -d 'Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its 24 hours of retries)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l backoff -d 'First wait between attempts, doubling after each: the providers\' minutes compressed (e.g. 250ms, 1s)' -r

@@ -1,7 +1,11 @@
 //! The capture file: one JSON object per line for every request `listen` received, accepted or
-//! not, with the body byte for byte. `verify`, `replay` and `validate` read it. Each line is
-//! written with one `write` call under a lock, before the response is sent, so lines never
-//! interleave and nothing acknowledged can be missing after the process is killed.
+//! not, with the body byte for byte; or, from `emulate`, one timeline of the API calls it
+//! answered and the webhook attempts it made. `verify`, `replay` and `validate` read it. Each
+//! line is written with one `write` call under a lock, before the response is sent, so lines
+//! never interleave and nothing acknowledged can be missing after the process is killed.
+//!
+//! Every line says its `format` (the version, [`FORMAT`]) and its `kind` ([`Kind`]); a line
+//! without them is a format-1 line, which was always a request `listen` received.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -48,10 +52,59 @@ impl std::fmt::Display for Verdict {
     }
 }
 
-/// One captured request.
+/// The capture format's version that this telhook writes (and the newest it reads).
+pub const FORMAT: u32 = 2;
+
+fn first_format() -> u32 {
+    1
+}
+
+/// What a capture line records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A request `listen` received (every format-1 line is one).
+    #[default]
+    Request,
+    /// An API call the emulator received and answered (not a webhook: `replay` passes over it,
+    /// `validate` does not check it).
+    Api,
+    /// A webhook attempt the emulator made, as it went out.
+    Webhook,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Request => "request",
+            Kind::Api => "api",
+            Kind::Webhook => "webhook",
+        }
+    }
+}
+
+/// Why `replay` passes over a captured record by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassOver {
+    /// An API call the emulator answered: not a webhook.
+    ApiCall,
+    /// The unauthenticated first half of a Basic challenge (the request that answers it
+    /// carries the same event).
+    ChallengeHalf,
+    /// Not a POST: no webhook is one.
+    NotPost,
+}
+
+/// One captured request: received (`listen`, the emulator's API) or made (a webhook attempt).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
-    /// When the request was received (RFC 3339, microseconds, UTC).
+    /// The format version the line was written in.
+    #[serde(default = "first_format")]
+    pub format: u32,
+    #[serde(default)]
+    pub kind: Kind,
+    /// When the request went over the wire: received (requests, API calls) or sent (webhook
+    /// attempts); RFC 3339, microseconds, UTC.
     pub received_at: String,
     /// Peer address, `ip:port`.
     pub remote_addr: Option<String>,
@@ -71,18 +124,38 @@ pub struct Record {
     pub event: Option<String>,
     /// The event's id (Telnyx `data.id`, Bandwidth `message.id` or `callId`), when present.
     pub event_id: Option<String>,
-    /// What the listener made of it.
-    pub verdict: Verdict,
-    /// Why the request was rejected or challenged.
+    /// What the listener made of it (requests only).
+    #[serde(default)]
+    pub verdict: Option<Verdict>,
+    /// Why the request was rejected or challenged, the API call refused, or the attempt failed.
     pub reason: Option<String>,
-    /// The HTTP status telhook answered.
-    pub status: u16,
+    /// The HTTP status answered: by telhook (requests, API calls), by the app (webhook
+    /// attempts; null when no answer came).
+    pub status: Option<u16>,
+    /// Webhook attempts: the URL it was sent to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Webhook attempts: which attempt of the delivery (1 first; the request that answers a
+    /// Basic challenge shares its number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt: Option<u32>,
+    /// Webhook attempts: how the answer was taken, in `send`'s words (`acknowledged`,
+    /// `challenged`, `failed`, `timeout`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// API calls: the body the emulator answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
 }
 
 /// A [`Record`] borrowed from the request it describes, written without copying it first: the
 /// same fields in the same order, so the same line.
 #[derive(Debug, Serialize)]
 pub struct RecordRef<'a> {
+    /// Always [`FORMAT`].
+    pub format: u32,
+    /// Always [`Kind::Request`].
+    pub kind: Kind,
     pub received_at: &'a str,
     pub remote_addr: Option<&'a str>,
     pub method: &'a str,
@@ -124,6 +197,69 @@ impl Record {
     pub fn header(&self, name: &str) -> Option<&str> {
         crate::http::header(&self.headers, name)
     }
+
+    /// Why a reader of webhooks passes over this record, if it does.
+    pub fn not_a_webhook(&self) -> Option<PassOver> {
+        if self.kind == Kind::Api {
+            Some(PassOver::ApiCall)
+        } else if self.verdict == Some(Verdict::Challenged)
+            || self.outcome.as_deref() == Some("challenged")
+        {
+            Some(PassOver::ChallengeHalf)
+        } else if !self.method.eq_ignore_ascii_case("POST") {
+            Some(PassOver::NotPost)
+        } else {
+            None
+        }
+    }
+
+    /// What a record of its kind must have beyond the fields all kinds share, and a format
+    /// this telhook can read: the problem, if not.
+    fn incomplete(&self) -> Option<String> {
+        if self.format > FORMAT {
+            return Some(format!(
+                "`format` {} is newer than this telhook reads ({FORMAT}): upgrade telhook",
+                self.format
+            ));
+        }
+        match self.kind {
+            Kind::Request if self.verdict.is_none() => Some("missing field `verdict`".into()),
+            Kind::Request | Kind::Api if self.status.is_none() => {
+                Some("missing field `status`".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Authorization values as a capture made by the emulator keeps them: the scheme and, for
+/// Basic, the user; never the key or password (`Bearer <redacted>`, `Basic <redacted
+/// user=bw>`).
+pub fn redact_authorization(headers: &[(String, String)]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            if !name.eq_ignore_ascii_case("authorization") {
+                return (name.clone(), value.clone());
+            }
+            let redacted = match value.split_once(' ') {
+                Some((scheme, rest)) if scheme.eq_ignore_ascii_case("basic") => {
+                    let user = STANDARD
+                        .decode(rest.trim())
+                        .ok()
+                        .and_then(|b| String::from_utf8(b).ok())
+                        .and_then(|pair| pair.split_once(':').map(|(u, _)| u.to_string()));
+                    match user {
+                        Some(user) => format!("{scheme} <redacted user={user}>"),
+                        None => format!("{scheme} <redacted>"),
+                    }
+                }
+                Some((scheme, _)) => format!("{scheme} <redacted>"),
+                None => "<redacted>".to_string(),
+            };
+            (name.clone(), redacted)
+        })
+        .collect()
 }
 
 /// One line (or document) of a file that may hold capture records, as the capture format reads
@@ -145,7 +281,7 @@ impl Line {
     pub fn parse(bytes: &[u8]) -> Line {
         // A capture is read a line at a time: a record takes one parse.
         let not_a_record = match serde_json::from_slice::<Record>(bytes) {
-            Ok(record) => return Line::Record(Box::new(record)),
+            Ok(record) => return Line::checked(record),
             Err(e) => e,
         };
         match serde_json::from_slice::<Value>(bytes) {
@@ -161,8 +297,15 @@ impl Line {
             return Line::Json(value);
         }
         match serde_json::from_value::<Record>(value) {
-            Ok(record) => Line::Record(Box::new(record)),
+            Ok(record) => Line::checked(record),
             Err(e) => Line::Broken(e.to_string()),
+        }
+    }
+
+    fn checked(record: Record) -> Line {
+        match record.incomplete() {
+            None => Line::Record(Box::new(record)),
+            Some(problem) => Line::Broken(problem),
         }
     }
 }
@@ -178,17 +321,32 @@ pub fn looks_like_record(value: &Value) -> bool {
         && value.get("headers").is_some()
 }
 
+/// What a capture line carries for a reader of webhook bodies (`validate`).
+#[derive(Debug)]
+pub enum Captured {
+    /// The body of a webhook (a request received or a webhook attempt), or why it does not
+    /// decode.
+    Body(Result<Vec<u8>, base64::DecodeError>),
+    /// An API call in the emulator's timeline: no webhook.
+    ApiCall,
+}
+
 /// The body a capture line carries, whole record or hand-written (`body`, base64 when
 /// `body_base64` is true); `None` when the line has no such body.
-pub fn body_of(line: &str) -> Option<Result<Vec<u8>, base64::DecodeError>> {
+pub fn body_of(line: &str) -> Option<Captured> {
     #[derive(Deserialize)]
     struct BodyOnly {
         body: String,
         #[serde(default)]
         body_base64: bool,
+        #[serde(default)]
+        kind: Option<Kind>,
     }
     let only: BodyOnly = serde_json::from_str(line).ok()?;
-    Some(decode_body(&only.body, only.body_base64))
+    if only.kind == Some(Kind::Api) {
+        return Some(Captured::ApiCall);
+    }
+    Some(Captured::Body(decode_body(&only.body, only.body_base64)))
 }
 
 fn decode_body(body: &str, base64: bool) -> Result<Vec<u8>, base64::DecodeError> {
@@ -250,7 +408,7 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<(usize, Record)>> {
             // Why it is not one, in serde's words.
             _ => serde_json::from_str::<Record>(line).with_context(|| {
                 format!(
-                    "{}:{}: not a capture record (as written by `telhook listen --capture`)",
+                    "{}:{}: not a capture record (as written by `telhook listen --capture` or `telhook emulate --capture`)",
                     path.display(),
                     i + 1
                 )
@@ -267,6 +425,8 @@ mod tests {
 
     fn record() -> Record {
         Record {
+            format: FORMAT,
+            kind: Kind::Request,
             received_at: "2026-01-01T00:00:00.000000Z".into(),
             remote_addr: Some("127.0.0.1:5555".into()),
             method: "POST".into(),
@@ -278,9 +438,13 @@ mod tests {
             provider: None,
             event: None,
             event_id: None,
-            verdict: Verdict::Accepted,
+            verdict: Some(Verdict::Accepted),
             reason: None,
-            status: 200,
+            status: Some(200),
+            url: None,
+            attempt: None,
+            outcome: None,
+            answer: None,
         }
     }
 
@@ -303,13 +467,74 @@ mod tests {
         let w = Writer::open(&path).unwrap();
         for i in 0..3 {
             let mut r = record();
-            r.status = 200 + i;
+            r.status = Some(200 + i);
             w.append(&r).unwrap();
         }
         let back = read(&path).unwrap();
         assert_eq!(back.len(), 3);
         assert_eq!(back[2].0, 3);
-        assert_eq!(back[2].1.status, 202);
+        assert_eq!(back[2].1.status, Some(202));
         assert_eq!(back[0].1.header("content-type"), Some("application/json"));
+    }
+
+    #[test]
+    fn format_1_lines_still_read_as_requests_and_a_newer_format_is_named() {
+        let v1 = r#"{"received_at":"2026-01-01T00:00:00.000000Z","remote_addr":null,"method":"POST","path":"/","query":null,"headers":[],"body":"{}","body_base64":false,"provider":null,"event":null,"event_id":null,"verdict":"accepted","reason":null,"status":200}"#;
+        let Line::Record(r) = Line::parse(v1.as_bytes()) else {
+            panic!("a format-1 line is a record")
+        };
+        assert_eq!((r.format, r.kind, r.status), (1, Kind::Request, Some(200)));
+        let v3 = v1.replacen('{', r#"{"format":3,"#, 1);
+        match Line::parse(v3.as_bytes()) {
+            Line::Broken(why) => assert!(why.contains("upgrade telhook"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        let no_verdict = v1.replace(r#""verdict":"accepted","#, "");
+        assert!(matches!(
+            Line::parse(no_verdict.as_bytes()),
+            Line::Broken(_)
+        ));
+        // A webhook attempt that got no answer has no status and no verdict.
+        let attempt = v1
+            .replacen('{', r#"{"format":2,"kind":"webhook","#, 1)
+            .replace(r#""verdict":"accepted","#, "")
+            .replace(
+                r#""status":200"#,
+                r#""status":null,"attempt":2,"outcome":"timeout""#,
+            );
+        let Line::Record(r) = Line::parse(attempt.as_bytes()) else {
+            panic!("{attempt}")
+        };
+        assert_eq!(
+            (r.kind, r.attempt, r.status),
+            (Kind::Webhook, Some(2), None)
+        );
+        let api = v1.replacen('{', r#"{"format":2,"kind":"api","#, 1);
+        let Line::Record(r) = Line::parse(api.as_bytes()) else {
+            panic!("{api}")
+        };
+        assert_eq!(r.not_a_webhook(), Some(PassOver::ApiCall));
+        assert!(matches!(body_of(&api), Some(Captured::ApiCall)));
+    }
+
+    #[test]
+    fn authorization_keeps_its_scheme_and_basic_user_only() {
+        let headers = |v: &str| vec![("Authorization".to_string(), v.to_string())];
+        let basic = format!("Basic {}", STANDARD.encode("bw:s3cret"));
+        assert_eq!(
+            redact_authorization(&headers(&basic))[0].1,
+            "Basic <redacted user=bw>"
+        );
+        assert_eq!(
+            redact_authorization(&headers("Bearer KEY0123"))[0].1,
+            "Bearer <redacted>"
+        );
+        assert_eq!(
+            redact_authorization(&headers("Basic !!"))[0].1,
+            "Basic <redacted>"
+        );
+        assert_eq!(redact_authorization(&headers("token"))[0].1, "<redacted>");
+        let other = vec![("X-A".to_string(), "Bearer kept".to_string())];
+        assert_eq!(redact_authorization(&other), other);
     }
 }

@@ -151,6 +151,8 @@ pub struct Skipped {
     pub malformed: u64,
     /// Challenge halves and non-POST requests.
     pub passed_over: u64,
+    /// API calls in an emulator's timeline (not webhooks).
+    pub api_calls: u64,
     /// Not selected by --provider/--event/--id/--since/--until.
     pub not_selected: u64,
     /// No provider could be told (give --provider).

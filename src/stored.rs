@@ -31,7 +31,7 @@ pub struct Stored {
     pub body: Vec<u8>,
     /// Why replay passes over it by default: not a webhook delivery, or the unauthenticated
     /// first half of a Basic challenge (the request that followed it carries the event).
-    pub pass_over: Option<&'static str>,
+    pub pass_over: Option<capture::PassOver>,
 }
 
 /// A record that could not be read.
@@ -249,7 +249,7 @@ fn line_record(source: String, line: &[u8]) -> Result<Stored, Malformed> {
         Line::Broken(problem) => Err(Malformed {
             source,
             problem: format!(
-                "not a capture record ({problem}); lines are written by `telhook listen --capture`"
+                "not a capture record ({problem}); lines are written by `telhook listen --capture` and `telhook emulate --capture`"
             ),
         }),
         Line::Json(value) if value.is_object() || value.is_array() => {
@@ -301,13 +301,7 @@ fn from_capture(source: String, record: Record) -> Result<Stored, Malformed> {
             identify(Some(&record.headers), value.as_ref())
         }
     };
-    let pass_over = if !record.method.eq_ignore_ascii_case("POST") {
-        Some("not a POST")
-    } else if record.verdict == capture::Verdict::Challenged {
-        Some("the unauthenticated half of a Basic challenge")
-    } else {
-        None
-    };
+    let pass_over = record.not_a_webhook();
     Ok(Stored {
         source,
         received_at: Some(received_at),
@@ -467,7 +461,10 @@ mod tests {
         let bad = got[1].as_ref().unwrap_err();
         assert_eq!(bad.source, format!("{}:3", path.display()));
         assert!(bad.problem.starts_with("not JSON"), "{}", bad.problem);
-        assert_eq!(got[2].as_ref().unwrap().pass_over, Some("not a POST"));
+        assert_eq!(
+            got[2].as_ref().unwrap().pass_over,
+            Some(capture::PassOver::NotPost)
+        );
     }
 
     #[test]

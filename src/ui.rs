@@ -509,6 +509,59 @@ impl Ui {
 /// DEL, C1) are written as escapes (`\x1b`, `\u{9b}`), so a request cannot move the cursor,
 /// recolour the screen or paint a line of its own. JSON output escapes them by itself; captures
 /// keep the exact bytes.
+/// An `Authorization` value without its secret: the scheme only (`Basic <redacted>`).
+pub fn redact(value: &str) -> String {
+    match value.split_once(' ') {
+        Some((scheme, _)) => format!("{scheme} <redacted>"),
+        None => "<redacted>".to_string(),
+    }
+}
+
+fn sanitize_lines(text: &str) -> String {
+    text.split('\n')
+        .map(sanitize)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An answer as `-v` shows it: status, headers, body.
+pub type Answered<'a> = (u16, &'a [(String, String)], &'a [u8]);
+
+/// A request and its answer as `-v` shows them (`> ` lines out, `< ` lines back), every
+/// `Authorization` redacted and control characters made visible; `answer` is the status,
+/// headers and body, or `None` when no answer came.
+pub fn exchange(
+    request_line: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+    answer: Option<Answered<'_>>,
+) -> String {
+    let mut text = format!("> {}\n", sanitize(request_line));
+    for (name, value) in headers {
+        let value = if name.eq_ignore_ascii_case("authorization") {
+            redact(value)
+        } else {
+            value.clone()
+        };
+        text.push_str(&format!("> {}: {}\n", sanitize(name), sanitize(&value)));
+    }
+    text.push_str(">\n");
+    text.push_str(&sanitize_lines(&String::from_utf8_lossy(body)));
+    text.push('\n');
+    match answer {
+        Some((status, headers, body)) => {
+            text.push_str(&format!("< {status}\n"));
+            for (name, value) in headers {
+                text.push_str(&format!("< {}: {}\n", sanitize(name), sanitize(value)));
+            }
+            text.push_str("<\n");
+            text.push_str(&sanitize_lines(&String::from_utf8_lossy(body)));
+        }
+        None => text.push_str("< (no answer)"),
+    }
+    text
+}
+
 pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     // Controls, and the invisible format characters that reorder or hide text (bidi
     // overrides and isolates, zero-width marks, the BOM).

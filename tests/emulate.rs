@@ -2,7 +2,7 @@
 //! client; the webhooks that follow arrive at an in-test receiver, signed, about the id the API
 //! answered, in the outcome the number chose.
 
-use crate::support::{ChildGuard, Receiver, Reply, Telhook, http};
+use crate::support::{ChildGuard, Expect, Receiver, Reply, Telhook, http};
 use serde_json::{Value, json};
 use std::io::BufRead;
 use std::time::Duration;
@@ -18,13 +18,24 @@ struct Emulating {
 impl Emulating {
     /// `telhook emulate --json` on a free port, webhooks to `webhook_url`, short waits.
     fn start(t: &Telhook, webhook_url: &str, extra: &[&str]) -> Self {
+        Self::spawn(t, webhook_url, extra, true)
+    }
+
+    /// The same with its human lines (`public_key` is left empty).
+    fn start_human(t: &Telhook, webhook_url: &str, extra: &[&str]) -> Self {
+        Self::spawn(t, webhook_url, extra, false)
+    }
+
+    fn spawn(t: &Telhook, webhook_url: &str, extra: &[&str], json: bool) -> Self {
         let key = t.path("telnyx.key");
         if !key.exists() {
             t.keygen();
         }
         let mut cmd = t.std_cmd();
+        if json {
+            cmd.arg("--json");
+        }
         cmd.args([
-            "--json",
             "emulate",
             "--port",
             "0",
@@ -58,17 +69,26 @@ impl Emulating {
                 }
             }
         });
-        let first: Value = serde_json::from_str(
-            &lines
-                .recv_timeout(Duration::from_secs(10))
-                .expect("emulate printed nothing"),
-        )
-        .unwrap();
+        let first = lines
+            .recv_timeout(Duration::from_secs(10))
+            .expect("emulate printed nothing");
+        if !json {
+            let base = first
+                .strip_prefix("emulating on ")
+                .unwrap_or_else(|| panic!("not the first line: {first}"));
+            return Emulating {
+                _child: child,
+                base: base.to_string(),
+                public_key: String::new(),
+                lines,
+            };
+        }
+        let first: Value = serde_json::from_str(&first).unwrap();
         assert_eq!(first["type"], "emulating", "{first}");
         Emulating {
             _child: child,
             base: format!("http://{}", first["addr"].as_str().unwrap()),
-            public_key: first["telnyx_public_key"].as_str().unwrap().to_string(),
+            public_key: first["telnyx"]["public_key"].as_str().unwrap().to_string(),
             lines,
         }
     }
@@ -120,6 +140,12 @@ impl Emulating {
             (200, &json!(true)),
             "{answer}"
         );
+    }
+
+    /// `POST /_telhook/settle`, expecting this status.
+    fn settle_within_status(&self, want: u16) {
+        let (status, answer) = self.post("/_telhook/settle?timeout=20s", None, &json!({}));
+        assert_eq!(status, want, "{answer}");
     }
 
     /// The `--json` lines printed so far.
@@ -458,35 +484,80 @@ fn bad_requests_get_the_documented_status_code_and_pointer() {
 }
 
 #[test]
-fn a_seed_gives_the_same_ids_and_reset_forgets_the_messages() {
-    let ids = |t: &Telhook| {
+fn a_seed_gives_the_same_ids_and_times_and_reset_forgets_the_messages() {
+    let run = |t: &Telhook| {
         let app = Receiver::script(vec![Reply::status(200)]);
         let emu = Emulating::start(t, &app.url, &["--seed", "7"]);
-        let a = emu.send("+13125550123", json!({}))["data"]["id"].clone();
-        let b = emu.send("+13125550124", json!({}))["data"]["id"].clone();
+        let a = emu.send("+13125550123", json!({}));
+        let b = emu.send("+13125550191", json!({}));
+        let (status, c) = emu.post(
+            "/api/v2/users/5550100/messages",
+            Some(&basic("api", "key")),
+            &json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2",
+                    "to": ["+13125550123"], "from": "+13125550100", "text": "hi"}),
+        );
+        assert_eq!(status, 202, "{c}");
         emu.settle();
-        let mut event_ids: Vec<Value> = app
+        // The webhooks' event data: everything but `meta`, which names the receiver's port.
+        let mut hooks: Vec<Value> = app
             .requests()
             .iter()
-            .map(|h| h.json()["data"]["id"].clone())
+            .map(|h| {
+                let v = h.json();
+                if v.is_array() { v } else { v["data"].clone() }
+            })
             .collect();
-        event_ids.sort_by_key(|v| v.to_string());
+        hooks.sort_by_key(|v| v.to_string());
         let (_, listed) = emu.get("/_telhook/messages");
-        assert_eq!(listed["messages"].as_array().unwrap().len(), 2);
+        assert_eq!(listed["messages"].as_array().unwrap().len(), 3);
         let (status, reset) = emu.post("/_telhook/reset", None, &json!({}));
-        assert_eq!((status, &reset["forgotten"]), (200, &json!(2)));
-        let (status, _) = emu.get(&format!("/v2/messages/{}", a.as_str().unwrap()));
+        assert_eq!((status, &reset["forgotten"]), (200, &json!(3)));
+        let id = a["data"]["id"].as_str().unwrap();
+        let (status, _) = emu.get(&format!("/v2/messages/{id}"));
         assert_eq!(status, 404, "forgotten after a reset");
-        (a, b, event_ids)
+        (a, b, c, hooks)
     };
     let t = Telhook::new();
-    let first = ids(&t);
-    let second = ids(&t);
-    assert_ne!(first.0, first.1);
+    let first = run(&t);
+    let second = run(&t);
+    assert_ne!(first.0["data"]["id"], first.1["data"]["id"]);
     assert_eq!(
         first, second,
-        "the same seed and requests give the same ids"
+        "the same seed and requests give the same answers and webhooks, times included"
     );
+    // The seeded clock: a second per API call from 2026-01-01, each webhook stamped with when
+    // it is due (the test's --latency is 10ms).
+    let (a, b, c, hooks) = first;
+    assert_eq!(a["data"]["received_at"], "2026-01-01T00:00:00.000+00:00");
+    assert_eq!(b["data"]["received_at"], "2026-01-01T00:00:01.000+00:00");
+    assert_eq!(c["time"], "2026-01-01T00:00:02.000Z");
+    assert!(
+        c["id"].as_str().unwrap().starts_with("1767225602000"),
+        "{c}"
+    );
+    let stamped = |event: &str, id: &Value| -> Vec<String> {
+        hooks
+            .iter()
+            .filter(|h| h["event_type"] == event && &h["payload"]["id"] == id)
+            .map(|h| h["occurred_at"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        stamped("message.sent", &a["data"]["id"]),
+        ["2026-01-01T00:00:00.010+00:00"]
+    );
+    assert_eq!(
+        stamped("message.finalized", &a["data"]["id"]),
+        ["2026-01-01T00:00:00.020+00:00"]
+    );
+    // Never sent: its only webhook is the first due.
+    assert_eq!(
+        stamped("message.finalized", &b["data"]["id"]),
+        ["2026-01-01T00:00:01.010+00:00"]
+    );
+    let callback = hooks.iter().find(|h| h.is_array()).unwrap();
+    assert_eq!(callback[0]["type"], "message-delivered");
+    assert_eq!(callback[0]["time"], "2026-01-01T00:00:02.010Z");
 }
 
 fn basic(user: &str, pass: &str) -> String {
@@ -811,11 +882,306 @@ fn a_rejected_credential_flag_never_echoes_its_value() {
         let ran = t
             .run(&["emulate", flag, ":topsecretpw"])
             .status(2)
-            .stderr(crate::support::Expect::satisfies(
-                "an error line without the secret",
-                |s| s.starts_with("telhook: error: ") && !s.contains("topsecretpw"),
-            ))
+            .stderr(Expect::satisfies("an error line without the secret", |s| {
+                s.starts_with("telhook: error: ") && !s.contains("topsecretpw")
+            }))
             .check();
         drop(ran);
     }
+}
+
+#[test]
+fn the_capture_is_one_timeline_of_calls_and_attempts_that_validate_verify_and_replay_read() {
+    let t = Telhook::new();
+    // Bandwidth callbacks are challenged first; every webhook's first attempt gets a 500.
+    let want = basic("app", "hook-secret");
+    let app = Receiver::answering(move |r, n| {
+        if r.body.starts_with(b"[") && r.header("authorization") != Some(want.as_str()) {
+            Reply::challenge()
+        } else if n == 0 {
+            Reply::status(500)
+        } else {
+            Reply::status(200)
+        }
+    });
+    let capture = t.path("timeline.jsonl");
+    let emu = Emulating::start(
+        &t,
+        &app.url,
+        &[
+            "--capture",
+            capture.to_str().unwrap(),
+            "--callback-auth",
+            "app:hook-secret",
+            "--api-key",
+            "SECRET-KEY-123",
+        ],
+    );
+    let (status, sent) = emu.post(
+        "/v2/messages",
+        Some("Bearer SECRET-KEY-123"),
+        &json!({"to": "+13125550123", "from": "+13125550100", "text": "hi"}),
+    );
+    assert_eq!(status, 200, "{sent}");
+    let (status, _) = emu.post(
+        "/v2/messages",
+        Some("Bearer SECRET-KEY-123"),
+        &json!({"to": "+1", "from": "+13125550100", "text": "hi"}),
+    );
+    assert_eq!(status, 400);
+    let (status, bw) = emu.post(
+        "/api/v2/users/5550100/messages",
+        Some(&basic("api", "api-pass-456")),
+        &json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2",
+                "to": ["+13125550123"], "from": "+13125550100", "text": "hi"}),
+    );
+    assert_eq!(status, 202, "{bw}");
+    emu.settle();
+
+    let text = std::fs::read_to_string(&capture).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&capture).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the capture is its owner's only");
+    }
+    for secret in ["SECRET-KEY-123", "api-pass-456", "hook-secret"] {
+        assert!(
+            !text.contains(secret),
+            "{secret} is in the capture:\n{text}"
+        );
+    }
+    let records: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(records.iter().all(|r| r["format"] == 2), "{text}");
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    // The calls in the order they were answered, each before its own webhooks; the settle
+    // call is recorded when it answered, after every attempt.
+    let at = |f: &dyn Fn(&Value) -> bool| records.iter().position(f).unwrap();
+    let telnyx_call = at(&|r| r["kind"] == "api" && r["provider"] == "telnyx");
+    let bandwidth_call = at(&|r| r["kind"] == "api" && r["provider"] == "bandwidth");
+    for (i, r) in records.iter().enumerate() {
+        if r["kind"] == "webhook" {
+            let call = if r["provider"] == "telnyx" {
+                telnyx_call
+            } else {
+                bandwidth_call
+            };
+            assert!(call < i, "line {} comes before its call: {kinds:?}", i + 1);
+        }
+    }
+    assert_eq!(kinds.last(), Some(&"api"));
+    let api: Vec<&Value> = records.iter().filter(|r| r["kind"] == "api").collect();
+    let paths: Vec<(&str, u64)> = api
+        .iter()
+        .map(|r| (r["path"].as_str().unwrap(), r["status"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("/v2/messages", 200),
+            ("/v2/messages", 400),
+            ("/api/v2/users/5550100/messages", 202),
+            ("/_telhook/settle", 200)
+        ]
+    );
+    assert_eq!(api[0]["provider"], "telnyx");
+    let answered: Value = serde_json::from_str(api[0]["answer"].as_str().unwrap()).unwrap();
+    assert_eq!(answered, sent, "the answer the app got, as it got it");
+    assert!(
+        api[1]["reason"].as_str().unwrap().contains("40310"),
+        "{}",
+        api[1]
+    );
+    let auth = |r: &Value| -> Option<String> {
+        r["headers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h[0].as_str().unwrap().eq_ignore_ascii_case("authorization"))
+            .map(|h| h[1].as_str().unwrap().to_string())
+    };
+    assert_eq!(auth(api[0]).as_deref(), Some("Bearer <redacted>"));
+    assert_eq!(auth(api[2]).as_deref(), Some("Basic <redacted user=api>"));
+
+    let hooks: Vec<&Value> = records.iter().filter(|r| r["kind"] == "webhook").collect();
+    let seen: Vec<(String, u64, Option<u64>, String)> = hooks
+        .iter()
+        .map(|r| {
+            (
+                r["event"].as_str().unwrap().to_string(),
+                r["attempt"].as_u64().unwrap(),
+                r["status"].as_u64(),
+                r["outcome"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen.len(),
+        app.requests().len(),
+        "one record per request the app got: {seen:?}"
+    );
+    for (event, attempt, status, outcome) in [
+        ("message.sent", 1, Some(500), "failed"),
+        ("message.sent", 2, Some(200), "acknowledged"),
+        ("message.finalized", 1, Some(200), "acknowledged"),
+        ("message-delivered", 1, Some(401), "challenged"),
+        ("message-delivered", 1, Some(200), "acknowledged"),
+    ] {
+        let want = (event.to_string(), attempt, status, outcome.to_string());
+        assert!(seen.contains(&want), "no {want:?} in {seen:?}");
+    }
+    let answered_challenge = hooks
+        .iter()
+        .find(|r| r["event"] == "message-delivered" && r["status"] == 200)
+        .unwrap();
+    assert_eq!(
+        auth(answered_challenge).as_deref(),
+        Some("Basic <redacted user=app>")
+    );
+    assert!(
+        hooks
+            .iter()
+            .all(|r| r["url"] == app.url.as_str() && r["path"] == "/hook")
+    );
+    let first = hooks.iter().find(|r| r["event"] == "message.sent").unwrap();
+    assert_eq!(first["event_id"], app.requests()[0].json()["data"]["id"]);
+
+    // validate checks the webhook bodies only, verify the last Telnyx attempt's signature,
+    // and replay delivers the webhooks again, counting the calls and the challenge half.
+    t.run(&["validate", "timeline.jsonl"])
+        .stdout(format!(
+            "✓ valid: 1 file, {} events, no errors\n",
+            hooks.len()
+        ))
+        .check();
+    t.run(&[
+        "verify",
+        "--capture",
+        "timeline.jsonl",
+        "--public-key",
+        &emu.public_key,
+    ])
+    .stdout(Expect::pattern(
+        "✓ valid: signature matches the body; [..]\n",
+    ))
+    .stderr(Expect::pattern(
+        "telhook: verifying line [..] (message.finalized)\n",
+    ))
+    .check();
+    t.run(&["verify", "--capture", "timeline.jsonl", "--line", "1", "--public-key", &emu.public_key])
+        .status(2)
+        .stderr(Expect::pattern(
+            "telhook: error: timeline.jsonl:1 is an API call the emulator answered, not a webhook: [..]\n",
+        ))
+        .check();
+    let again = Receiver::script(vec![Reply::status(200)]);
+    let out = t
+        .run(&[
+            "--json",
+            "replay",
+            "timeline.jsonl",
+            "--to",
+            &again.url,
+            "--private-key",
+            "telnyx.key",
+        ])
+        .stdout(Expect::satisfies("JSON lines", |_| true))
+        .check();
+    let summary: Value = serde_json::from_str(out.text().lines().last().unwrap()).unwrap();
+    assert_eq!(summary["skipped"]["api_calls"], 4, "{summary}");
+    assert_eq!(summary["skipped"]["passed_over"], 1, "{summary}");
+    assert_eq!(summary["events"], hooks.len() - 1, "{summary}");
+    assert_eq!(again.requests().len(), hooks.len() - 1);
+}
+
+#[test]
+fn verbose_shows_each_api_call_and_its_answer_with_credentials_redacted() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]);
+    let emu = Emulating::start_human(&t, &app.url, &["-v"]);
+    emu.send("+13125550123", json!({}));
+    emu.settle();
+    let mut printed = String::new();
+    while !printed.contains("POST /_telhook/settle") {
+        let line = emu
+            .lines
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("no settle line in:\n{printed}"));
+        printed.push_str(&line);
+        printed.push('\n');
+    }
+    assert!(printed.contains("> POST /v2/messages\n"), "{printed}");
+    assert!(
+        printed.contains("> authorization: Bearer <redacted>\n"),
+        "{printed}"
+    );
+    assert!(!printed.contains("Bearer KEY"), "{printed}");
+    assert!(
+        printed.contains("\"text\":\"Your code is 123456\""),
+        "{printed}"
+    );
+    assert!(printed.contains("< 200\n"), "{printed}");
+    assert!(printed.contains("\"status\":\"queued\""), "{printed}");
+}
+
+#[test]
+fn serving_one_provider_the_first_line_speaks_only_of_it() {
+    let t = Telhook::new();
+    let mut cmd = t.std_cmd();
+    let out = cmd
+        .args([
+            "--json",
+            "emulate",
+            "--port",
+            "0",
+            "--provider",
+            "bandwidth",
+            "--exit-after",
+            "1ms",
+        ])
+        .output()
+        .unwrap();
+    let first: Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["type"], "emulating", "{first}");
+    assert!(first.get("telnyx").is_none(), "{first}");
+    assert!(
+        first["bandwidth"]["base_url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/api/v2"),
+        "{first}"
+    );
+}
+
+/// A call the capture cannot keep is not taken: the app is told 500, nothing is stored and no
+/// webhook follows (it would be about a message the timeline does not have).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_call_the_capture_cannot_keep_is_answered_500_and_has_no_webhooks() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]).expect_hits(0);
+    let emu = Emulating::start(&t, &app.url, &["--capture", "/dev/full"]);
+    let (status, answer) = emu.post(
+        "/v2/messages",
+        Some("Bearer KEY"),
+        &json!({"to": "+13125550123", "from": "+13125550100", "text": "hi"}),
+    );
+    assert_eq!(status, 500, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the capture file could not be written"),
+        "{answer}"
+    );
+    let (status, listed) = emu.get("/_telhook/messages");
+    assert_eq!(status, 500, "the listing is a call too: {listed}");
+    emu.settle_within_status(500);
 }

@@ -346,12 +346,16 @@ pub fn callbacks(
         }
         json!([e])
     };
+    // Each callback is stamped with when it is due: the final one second when a
+    // `message-sending` goes first.
+    let sending = mms && outcome.fate != Fate::SendingFailed;
+    let last_time = if sending { times[1] } else { times[0] };
     let (name, last) = match outcome.fate {
         Fate::Delivered => (
             "message-delivered",
             one(
                 "message-delivered",
-                times[1],
+                last_time,
                 "Message delivered to carrier",
                 None,
             ),
@@ -360,7 +364,7 @@ pub fn callbacks(
             "message-failed",
             one(
                 "message-failed",
-                times[1],
+                last_time,
                 "invalid-destination-address",
                 Some(4720),
             ),
@@ -369,7 +373,7 @@ pub fn callbacks(
             "message-failed",
             one(
                 "message-failed",
-                times[1],
+                last_time,
                 "rejected-unallocated-from-number",
                 Some(4405),
             ),
@@ -378,14 +382,14 @@ pub fn callbacks(
             "message-failed",
             one(
                 "message-failed",
-                times[1],
+                last_time,
                 "delivery-receipt-expired",
                 Some(9902),
             ),
         ),
     };
     let mut out = Vec::new();
-    if mms && outcome.fate != Fate::SendingFailed {
+    if sending {
         out.push((
             "message-sending",
             one(

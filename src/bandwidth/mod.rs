@@ -38,6 +38,11 @@ pub const PROVIDER_BACKOFF: Backoff = Backoff {
     cap: Duration::from_secs(3600),
 };
 
+/// When a message's callbacks arrive under `emulate --provider-timing`: the first this long
+/// after the API's answer, the next this long after that. Bandwidth documents no such delay;
+/// these are chosen to be seconds, as a carrier's delivery receipt takes.
+pub const MESSAGE_LATENCY: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(3));
+
 /// How long Bandwidth waits for an answer (docs/sources.md): 10 s for messaging, 15 s for voice
 /// (the default `callbackTimeout`), 10 s for v1 (`...CallbackTimeout`, default and maximum).
 pub fn timeout(family: Family) -> Duration {

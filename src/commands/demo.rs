@@ -434,7 +434,8 @@ fn round_trips(
     };
     let mut config = emulator::Config::new(key, vec![url]);
     config.port = 0;
-    config.latency = Duration::from_millis(10);
+    config.telnyx.latency = emulator::Latency::uniform(Duration::from_millis(10));
+    config.bandwidth.latency = emulator::Latency::uniform(Duration::from_millis(10));
     config.delivery = settings.clone();
     // The emulator's own lines would repeat the listener's: it speaks only of what failed.
     let mut quiet = ui.clone();

@@ -60,15 +60,22 @@ pub struct Args {
     /// TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair).
     #[arg(long, value_name = "KEY|FILE", allow_hyphen_values = true)]
     pub private_key: Option<String>,
-    /// Time between the API's answer and a message's first webhook (e.g. 50ms, 2s).
-    #[arg(long, default_value = "50ms", value_name = "DURATION", value_parser = parse_delay)]
-    pub latency: Duration,
+    /// Time between the API's answer and a message's first webhook, and between its webhooks
+    /// (e.g. 50ms, 2s). Default: 50ms; with --provider-timing, 1s and then 3s, as real
+    /// delivery receipts take seconds.
+    #[arg(long, value_name = "DURATION", value_parser = parse_delay)]
+    pub latency: Option<Duration>,
     /// Webhook deliveries in flight at once; more wait their turn.
     #[arg(long, default_value_t = emulator::DEFAULT_CONCURRENCY as u64, value_name = "C", value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub concurrency: u64,
-    /// Draw message and event ids from this seed: the same requests give the same ids.
+    /// Draw ids from this seed and times from a clock of its own (from 2026-01-01T00:00:00Z,
+    /// a second per API call): the same requests give the same ids and times.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Append every API call and every webhook attempt to this file, one JSON line each (a
+    /// timeline that validate, verify and replay read).
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub capture: Option<std::path::PathBuf>,
     /// Messages kept for GET; older ones are forgotten.
     #[arg(long, default_value_t = emulator::DEFAULT_MAX_MESSAGES as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
     pub max_messages: u64,
@@ -80,6 +87,16 @@ pub struct Args {
 }
 
 impl Args {
+    /// When a provider's webhooks go: `--latency`, else the provider's seconds with
+    /// `--provider-timing`, else the short default.
+    fn latency(&self, provider: Provider) -> emulator::Latency {
+        match self.latency {
+            Some(delay) => emulator::Latency::uniform(delay),
+            None if self.retry.provider_timing => emulator::Latency::provider(provider),
+            None => emulator::DEFAULT_LATENCY,
+        }
+    }
+
     fn config(&self, ui: &Ui) -> anyhow::Result<Config> {
         let defaults = Defaults::load()?;
         let mut urls = vec![args::webhook_url(
@@ -122,8 +139,10 @@ impl Args {
         config.port = self.port;
         config.provider = self.provider;
         config.telnyx.api_key = self.api_key.clone();
-        config.latency = self.latency;
+        config.telnyx.latency = self.latency(Provider::Telnyx);
+        config.bandwidth.latency = self.latency(Provider::Bandwidth);
         config.seed = self.seed;
+        config.capture = self.capture.clone();
         config.concurrency = self.concurrency as usize;
         config.max_messages = self.max_messages as usize;
         self.retry.apply(&mut config.delivery);
@@ -137,21 +156,21 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let listening = emulator.listening();
     ui.show(Output::Emulating(&listening), || {
         let mut lines = vec![format!("emulating on {}", emulator.base_url())];
-        if args.provider.is_none_or(|p| p == Provider::Telnyx) {
+        if let Some(telnyx) = &listening.telnyx {
             lines.push(format!(
                 "telnyx: TELNYX_BASE_URL={} (any TELNYX_API_KEY{}); webhooks to {}, signed with public key {}",
-                listening.telnyx_base_url,
+                telnyx.base_url,
                 if args.api_key.is_some() { " is refused but --api-key" } else { "" },
-                listening.telnyx_webhook_urls.join(" then "),
-                listening.telnyx_public_key
+                telnyx.webhook_urls.join(" then "),
+                telnyx.public_key
             ));
         }
-        if args.provider.is_none_or(|p| p == Provider::Bandwidth) {
+        if let Some(bandwidth) = &listening.bandwidth {
             lines.push(format!(
                 "bandwidth: Configuration(host=\"{}\", ignore_operation_servers=True) ({} Basic credentials); callbacks to {}{}",
-                listening.bandwidth_base_url,
+                bandwidth.base_url,
                 if args.api_auth.is_some() { "the --api-auth" } else { "any" },
-                listening.bandwidth_callback_urls.join(" then "),
+                bandwidth.callback_urls.join(" then "),
                 if args.callback_auth.is_some() { ", after a 401 challenge" } else { "" },
             ));
         }
@@ -172,4 +191,38 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    fn latency(flags: &[&str], provider: Provider) -> emulator::Latency {
+        let cli =
+            Cli::try_parse_from(std::iter::once("emulate").chain(flags.iter().copied())).unwrap();
+        cli.args.latency(provider)
+    }
+
+    #[test]
+    fn provider_timing_means_seconds_unless_latency_says_otherwise() {
+        assert_eq!(latency(&[], Provider::Telnyx), emulator::DEFAULT_LATENCY);
+        let real = latency(&["--provider-timing"], Provider::Telnyx);
+        assert_eq!(real, emulator::Latency::provider(Provider::Telnyx));
+        assert!(real.first >= Duration::from_secs(1) && real.between >= Duration::from_secs(1));
+        assert_eq!(
+            latency(&["--provider-timing"], Provider::Bandwidth),
+            emulator::Latency::provider(Provider::Bandwidth)
+        );
+        assert_eq!(
+            latency(&["--provider-timing", "--latency", "5ms"], Provider::Telnyx),
+            emulator::Latency::uniform(Duration::from_millis(5))
+        );
+    }
 }

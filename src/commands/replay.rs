@@ -372,9 +372,16 @@ fn select(args: &Args, stored: Stored, skipped: &Mutex<Skipped>) -> Option<Item>
             f(&mut s);
         }
     };
-    if stored.pass_over.is_some() {
-        count(|s| s.passed_over += 1);
-        return None;
+    match stored.pass_over {
+        Some(crate::capture::PassOver::ApiCall) => {
+            count(|s| s.api_calls += 1);
+            return None;
+        }
+        Some(_) => {
+            count(|s| s.passed_over += 1);
+            return None;
+        }
+        None => {}
     }
     let provider = match (stored.provider, args.provider) {
         (Some(p), Some(wanted)) if p != wanted => {
@@ -450,6 +457,7 @@ fn print_table(
     for (what, n) in [
         ("skipped: malformed", skipped.malformed),
         ("skipped: challenge halves, non-POST", skipped.passed_over),
+        ("skipped: API calls (emulate)", skipped.api_calls),
         ("skipped: not selected", skipped.not_selected),
         (
             "skipped: provider unknown (--provider)",

@@ -236,7 +236,9 @@ fn check_source(
         // A capture record (telhook listen --capture) carries the request body.
         let captured = crate::capture::body_of(line);
         match captured {
-            Some(bytes) => {
+            // The emulator's API calls are in its timeline, but they are not webhooks.
+            Some(crate::capture::Captured::ApiCall) => {}
+            Some(crate::capture::Captured::Body(bytes)) => {
                 let problem = match bytes.map(String::from_utf8) {
                     Ok(Ok(decoded)) => Ok(decoded),
                     Ok(Err(_)) => Err("captured body is not UTF-8 JSON"),

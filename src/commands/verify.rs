@@ -193,8 +193,9 @@ pub fn header_value(dump: &str, name: &str) -> Option<String> {
 fn pick_record(path: &Path, line: Option<usize>) -> anyhow::Result<(usize, Record)> {
     let records = crate::capture::read(path)?;
     let telnyx = |r: &Record| {
-        r.provider.as_deref() == Some(Provider::Telnyx.name())
-            || r.header(SIGNATURE_HEADER).is_some()
+        r.kind != crate::capture::Kind::Api
+            && (r.provider.as_deref() == Some(Provider::Telnyx.name())
+                || r.header(SIGNATURE_HEADER).is_some())
     };
     let bandwidth = |r: &Record| r.provider.as_deref() == Some(Provider::Bandwidth.name());
     match line {
@@ -203,6 +204,12 @@ fn pick_record(path: &Path, line: Option<usize>) -> anyhow::Result<(usize, Recor
                 .into_iter()
                 .find(|(l, _)| *l == n)
                 .with_context(|| format!("{}: no capture record on line {n}", path.display()))?;
+            if record.kind == crate::capture::Kind::Api {
+                bail!(
+                    "{}:{n} is an API call the emulator answered, not a webhook: pick a line whose `kind` is `webhook` with --line, or drop --line for the last Telnyx one",
+                    path.display()
+                );
+            }
             if bandwidth(&record) && !telnyx(&record) {
                 bail!(
                     "{}:{n} is a Bandwidth request: Bandwidth authenticates with Basic credentials and does not sign, so there is no signature to verify (pick a Telnyx line with --line, or drop --line for the last one)",

@@ -17,7 +17,9 @@ mod service;
 pub use engine::{Backoff, Delivery, Rules};
 pub use item::{Item, Payload, Settings, Timing, shuffle, shuffle_by};
 pub use judge::{Expect, StatusSet};
-pub use report::{AttemptLine, Lines, Summary, explain, human_duration, print_summary};
+pub use report::{
+    AttemptLine, Lines, Summary, Tap, Tapped, explain, human_duration, print_summary,
+};
 pub use service::{Done, Service};
 
 use std::time::Duration;

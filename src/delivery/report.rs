@@ -92,6 +92,20 @@ pub(crate) struct Reporter<'a> {
     progress: Option<Progress>,
     columns: Columns,
     started: Instant,
+    tap: Option<Tap>,
+}
+
+/// Hears about every attempt as it ends (the emulator's capture).
+pub type Tap = std::sync::Arc<dyn Fn(&Tapped<'_>) + Send + Sync>;
+
+/// An attempt as a [`Tap`] hears of it.
+pub struct Tapped<'a> {
+    pub provider: Provider,
+    pub event: Option<&'static Event>,
+    pub id: Option<&'a str>,
+    pub attempt: &'a Attempt<'a>,
+    /// What the attempt line says of the outcome, when it says more than the word.
+    pub reason: Option<&'a str>,
 }
 
 /// The widest id column (what [`ui::short`] leaves of an id).
@@ -183,7 +197,14 @@ impl<'a> Reporter<'a> {
             progress,
             columns: Columns::new(ui.width(), &settings.urls),
             started: Instant::now(),
+            tap: None,
         }
+    }
+
+    /// Tell `tap` of every attempt too.
+    pub(crate) fn with_tap(mut self, tap: Option<Tap>) -> Self {
+        self.tap = tap;
+        self
     }
 
     /// Deliver one item over `transport`, printing its attempts.
@@ -201,6 +222,15 @@ impl<'a> Reporter<'a> {
             urls.as_deref().unwrap_or(&self.settings.urls),
             &mut |n, url| settings.request(item, n, url),
             &mut |attempt| {
+                if let Some(tap) = &self.tap {
+                    tap(&Tapped {
+                        provider,
+                        event,
+                        id: id.as_deref(),
+                        attempt,
+                        reason: explain(provider, &policy, attempt.outcome).as_deref(),
+                    });
+                }
                 if let Ok(mut stats) = self.stats.lock() {
                     stats.requests += 1;
                     stats.latency.add(attempt.latency);
@@ -376,29 +406,12 @@ impl<'a> Reporter<'a> {
         if self.ui.verbose == 0 {
             return Ok(());
         }
-        let mut text = format!("> POST {}\n", ui::redact_url(&a.request.url));
-        for (name, value) in &a.request.headers {
-            let value = if name.eq_ignore_ascii_case("authorization") {
-                redact(value)
-            } else {
-                value.clone()
-            };
-            text.push_str(&format!("> {}: {}\n", sanitize(name), sanitize(&value)));
-        }
-        text.push_str(">\n");
-        text.push_str(&sanitize_lines(&String::from_utf8_lossy(&a.request.body)));
-        text.push('\n');
-        match a.response {
-            Some(r) => {
-                text.push_str(&format!("< {}\n", r.status));
-                for (name, value) in &r.headers {
-                    text.push_str(&format!("< {}: {}\n", sanitize(name), sanitize(value)));
-                }
-                text.push_str("<\n");
-                text.push_str(&sanitize_lines(&String::from_utf8_lossy(&r.body)));
-            }
-            None => text.push_str("< (no answer)"),
-        }
+        let text = ui::exchange(
+            &format!("POST {}", ui::redact_url(&a.request.url)),
+            &a.request.headers,
+            &a.request.body,
+            a.response.map(|r| (r.status, &r.headers[..], &r.body[..])),
+        );
         self.under_bar(|| self.ui.detail(&text))
     }
 
@@ -497,13 +510,6 @@ pub fn print_summary(ui: &Ui, summary: &Summary, show_rates: bool) -> io::Result
 }
 
 /// Text of several lines from the network, each line made safe for a terminal.
-fn sanitize_lines(text: &str) -> String {
-    text.split('\n')
-        .map(sanitize)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The reason for an attempt's verdict, in words (`None` when it was acknowledged).
 pub fn explain(provider: Provider, policy: &Policy, outcome: &Outcome) -> Option<String> {
     Some(match outcome {
@@ -546,13 +552,6 @@ pub fn explain(provider: Provider, policy: &Policy, outcome: &Outcome) -> Option
         Outcome::Unreachable { cause } => cause.clone(),
         Outcome::Interrupted => "interrupted (Ctrl-C) before its delivery ended".into(),
     })
-}
-
-fn redact(value: &str) -> String {
-    match value.split_once(' ') {
-        Some((scheme, _)) => format!("{scheme} <redacted>"),
-        None => "<redacted>".to_string(),
-    }
 }
 
 fn ms(d: Duration) -> f64 {
@@ -632,7 +631,7 @@ mod tests {
 
     #[test]
     fn authorization_is_redacted_but_keeps_its_scheme() {
-        assert_eq!(redact("Basic dXNlcjpwYXNz"), "Basic <redacted>");
-        assert_eq!(redact("token"), "<redacted>");
+        assert_eq!(ui::redact("Basic dXNlcjpwYXNz"), "Basic <redacted>");
+        assert_eq!(ui::redact("token"), "<redacted>");
     }
 }

@@ -10,16 +10,18 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 
-use super::{Delivery, Item, Lines, Settings, Summary, client, report};
+use super::{Delivery, Item, Lines, Settings, Summary, Tap, client, report};
 use crate::ui::Ui;
 
 /// What the service says of each delivery when it ends: the item as its last attempt sent it.
 pub type Done = Arc<dyn Fn(&Item, &Delivery) + Send + Sync>;
 
-/// A batch of items to deliver in order, not before `due`.
+/// A batch of items to deliver in order, not before `due`, each after the first `between`
+/// after the one before it ended.
 struct Batch {
     ticket: u64,
     due: Instant,
+    between: Duration,
     items: Vec<Item>,
 }
 
@@ -45,13 +47,15 @@ impl Service {
     /// Start the delivery thread: attempts are printed through `ui` as `send` prints them,
     /// with `settings` for everything an item does not say itself (its URLs it may). At most
     /// `concurrency` batches are delivered at once (the others wait, past their due time if
-    /// need be), so a burst of submissions never opens a connection each.
+    /// need be), so a burst of submissions never opens a connection each. `tap`, if any, hears
+    /// of every attempt.
     pub fn start(
         ui: &Ui,
         settings: &Settings,
         lines: Lines,
         concurrency: usize,
         done: Done,
+        tap: Option<Tap>,
     ) -> anyhow::Result<Self> {
         let client = client(settings)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -65,7 +69,8 @@ impl Service {
             .name("telhook-deliver".into())
             .spawn(move || {
                 let connections = client.connections();
-                let reporter = report::Reporter::new(&ui, &settings, lines, None, u64::MAX);
+                let reporter =
+                    report::Reporter::new(&ui, &settings, lines, None, u64::MAX).with_tap(tap);
                 let finish = |ticket: u64| {
                     let (lock, changed) = &*finished;
                     if let Ok(mut p) = lock.lock() {
@@ -87,9 +92,15 @@ impl Service {
                                         let mut items = batch.items.into_iter();
                                         let deliver = async {
                                             tokio::time::sleep_until(batch.due.into()).await;
-                                            // Closed never: the semaphore lives as long as this.
-                                            let _lane = lanes.acquire().await;
+                                            let mut first = true;
                                             for mut item in items.by_ref() {
+                                                if !first {
+                                                    tokio::time::sleep(batch.between).await;
+                                                }
+                                                first = false;
+                                                // A lane per delivery, not held over the pause.
+                                                // Closed never: the semaphore lives as long as this.
+                                                let _lane = lanes.acquire().await;
                                                 let delivery =
                                                     reporting.deliver(connections, &mut item).await;
                                                 done(&item, &delivery);
@@ -128,8 +139,9 @@ impl Service {
         })
     }
 
-    /// Deliver `items` one after another, the first no earlier than `after` from now.
-    pub fn submit(&self, after: Duration, items: Vec<Item>) {
+    /// Deliver `items` one after another, the first no earlier than `after` from now, each next
+    /// one `between` after the one before it ended.
+    pub fn submit(&self, after: Duration, between: Duration, items: Vec<Item>) {
         let due = Instant::now() + after;
         let (lock, _) = &*self.pending;
         let Ok(mut p) = lock.lock() else { return };
@@ -137,10 +149,15 @@ impl Service {
         p.next += 1;
         p.due.insert(ticket, due);
         drop(p);
-        let sent = self
-            .jobs
-            .as_ref()
-            .is_some_and(|jobs| jobs.send(Batch { ticket, due, items }).is_ok());
+        let sent = self.jobs.as_ref().is_some_and(|jobs| {
+            jobs.send(Batch {
+                ticket,
+                due,
+                between,
+                items,
+            })
+            .is_ok()
+        });
         if !sent && let Ok(mut p) = lock.lock() {
             p.due.remove(&ticket);
         }

@@ -67,8 +67,16 @@ use crate::signing::PrivateKey;
 pub const DEFAULT_PORT: u16 = 4010;
 /// Messages kept (the oldest are forgotten first), by default.
 pub const DEFAULT_MAX_MESSAGES: usize = 10_000;
-/// The time between the API's answer and the first webhook, by default.
-pub const DEFAULT_LATENCY: Duration = Duration::from_millis(50);
+/// The time between the API's answer and a message's first webhook, and between its webhooks,
+/// by default.
+pub const DEFAULT_LATENCY: Latency = Latency {
+    first: Duration::from_millis(50),
+    between: Duration::from_millis(50),
+};
+/// With a seed, the times in bodies and answers run on a clock of their own that starts here
+/// (2026-01-01T00:00:00Z) and moves one second per API call, so the same calls give the same
+/// times.
+pub const SEEDED_EPOCH: i64 = 1_767_225_600;
 /// Webhook deliveries in flight at once, by default.
 pub const DEFAULT_CONCURRENCY: usize = 8;
 /// The largest request body taken: 1 MiB.
@@ -165,6 +173,34 @@ pub fn outcome_for(number: &str) -> Outcome {
         .map_or(Outcome::DELIVERED, |(_, outcome, _)| *outcome)
 }
 
+/// When the webhooks of a message go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Latency {
+    /// After the API's answer, the first webhook.
+    pub first: Duration,
+    /// After each webhook's delivery ended, the next one of the same message.
+    pub between: Duration,
+}
+
+impl Latency {
+    /// The same delay before the first webhook and between the others.
+    pub fn uniform(delay: Duration) -> Self {
+        Latency {
+            first: delay,
+            between: delay,
+        }
+    }
+
+    /// The provider's timing (`--provider-timing`): seconds, as real delivery receipts take.
+    pub fn provider(provider: Provider) -> Self {
+        let (first, between) = match provider {
+            Provider::Telnyx => crate::telnyx::MESSAGE_LATENCY,
+            Provider::Bandwidth => crate::bandwidth::MESSAGE_LATENCY,
+        };
+        Latency { first, between }
+    }
+}
+
 /// A person's text to the app's number(s), as the control API takes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
@@ -184,6 +220,7 @@ pub struct TelnyxConfig {
     pub webhook_urls: Vec<String>,
     /// The key webhooks are signed with.
     pub key: PrivateKey,
+    pub latency: Latency,
 }
 
 /// The Bandwidth side: its API credentials and its Application's status callback URL.
@@ -201,6 +238,7 @@ pub struct BandwidthConfig {
     pub numbers: Vec<String>,
     /// The Application's id, carried by inbound callbacks.
     pub application_id: String,
+    pub latency: Latency,
 }
 
 /// Everything the emulator needs, already checked and loaded.
@@ -213,12 +251,13 @@ pub struct Config {
     pub provider: Option<Provider>,
     pub telnyx: TelnyxConfig,
     pub bandwidth: BandwidthConfig,
-    /// Between the API's answer and the first webhook of a message.
-    pub latency: Duration,
     /// Webhook deliveries in flight at once (the others wait their turn).
     pub concurrency: usize,
-    /// Ids drawn from this seed (the same requests give the same ids).
+    /// Ids drawn from this seed, and times from [`SEEDED_EPOCH`] (the same requests give the
+    /// same ids and times).
     pub seed: Option<u64>,
+    /// Record every API call and webhook attempt in this capture file (JSON Lines).
+    pub capture: Option<std::path::PathBuf>,
     /// Messages kept in memory; older ones are forgotten (a GET of one is a 404).
     pub max_messages: usize,
     /// How webhooks are delivered (timeouts, attempts, backoff, TLS); the URLs come from each
@@ -239,6 +278,7 @@ impl Config {
                 api_key: None,
                 webhook_urls: webhook_urls.clone(),
                 key: key.clone(),
+                latency: DEFAULT_LATENCY,
             },
             bandwidth: BandwidthConfig {
                 api_auth: None,
@@ -246,10 +286,11 @@ impl Config {
                 inbound_callback_urls: webhook_urls.clone(),
                 numbers: Vec::new(),
                 application_id: "93de2206-9669-4e07-948d-329f4b722ee2".to_string(),
+                latency: DEFAULT_LATENCY,
             },
-            latency: DEFAULT_LATENCY,
             concurrency: DEFAULT_CONCURRENCY,
             seed: None,
+            capture: None,
             max_messages: DEFAULT_MAX_MESSAGES,
             delivery: {
                 let mut settings = Settings::new(webhook_urls);
@@ -262,6 +303,14 @@ impl Config {
 
     pub fn serves(&self, provider: Provider) -> bool {
         self.provider.is_none_or(|p| p == provider)
+    }
+
+    /// When this provider's webhooks go.
+    pub fn latency(&self, provider: Provider) -> Latency {
+        match provider {
+            Provider::Telnyx => self.telnyx.latency,
+            Provider::Bandwidth => self.bandwidth.latency,
+        }
     }
 }
 

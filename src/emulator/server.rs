@@ -13,8 +13,9 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::store::{Store, Stored};
-use super::{Config, MAX_BODY, outcome_for};
+use super::{Config, Latency, MAX_BODY, SEEDED_EPOCH, outcome_for};
 use crate::bandwidth::api as bandwidth;
+use crate::capture::{self, Kind, Record};
 use crate::catalog::{self, Provider};
 use crate::delivery::{Item, Lines, Service, Summary};
 use crate::http::server::{
@@ -25,20 +26,35 @@ use crate::telnyx::api as telnyx;
 use crate::template::{Renderer, Seed, format_time};
 use crate::ui::Ui;
 
-/// Where the emulator is and what an app needs to reach it, as its first lines say.
+/// Where the emulator is and what an app needs to reach it, as its first lines say: each
+/// provider's part only when it is served.
 #[derive(Debug, Serialize)]
 pub struct Listening {
     pub addr: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telnyx: Option<TelnyxListening>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bandwidth: Option<BandwidthListening>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TelnyxListening {
     /// `TELNYX_BASE_URL` for the official SDKs (ends in `/v2`, as their default does).
-    pub telnyx_base_url: String,
-    /// The public key the Telnyx webhooks are signed with (base64).
-    pub telnyx_public_key: String,
+    pub base_url: String,
+    /// The public key the webhooks are signed with (base64).
+    pub public_key: String,
     /// Where the webhooks of a message go when the request names no URL.
-    pub telnyx_webhook_urls: Vec<String>,
-    /// The Bandwidth SDKs' host (`Configuration(host=…)`), ending in `/api/v2`.
-    pub bandwidth_base_url: String,
-    /// Where Bandwidth status callbacks go.
-    pub bandwidth_callback_urls: Vec<String>,
+    pub webhook_urls: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BandwidthListening {
+    /// The SDKs' host (`Configuration(host=…)`, Node's `basePath`), ending in `/api/v2`.
+    pub base_url: String,
+    /// Where status callbacks go.
+    pub callback_urls: Vec<String>,
+    /// Where inbound messages go.
+    pub inbound_callback_urls: Vec<String>,
 }
 
 struct Shared {
@@ -49,6 +65,10 @@ struct Shared {
     printer: Printer,
     ui: Ui,
     calls: AtomicU64,
+    /// `--capture`: the timeline of API calls and webhook attempts.
+    capture: Option<Arc<capture::Writer>>,
+    /// With a seed: API calls so far, the seconds of the seeded clock.
+    ticks: AtomicU64,
 }
 
 /// A bound emulator; [`Emulator::serve`] runs it until told to stop.
@@ -92,8 +112,24 @@ impl Emulator {
                 }
             }
         });
-        let service = Service::start(ui, &config.delivery, Lines::Every, config.concurrency, done)
-            .context("starting the thread that delivers webhooks")?;
+        let capture = match &config.capture {
+            Some(path) => Some(Arc::new(capture::Writer::open(path).with_context(
+                || format!("--capture {}: cannot open it for appending", path.display()),
+            )?)),
+            None => None,
+        };
+        let tap = capture
+            .clone()
+            .map(|writer| attempts_into(writer, ui.clone()));
+        let service = Service::start(
+            ui,
+            &config.delivery,
+            Lines::Every,
+            config.concurrency,
+            done,
+            tap,
+        )
+        .context("starting the thread that delivers webhooks")?;
         let ids = Renderer::new(Seed {
             seed: config.seed,
             at: None,
@@ -106,6 +142,8 @@ impl Emulator {
             printer: Printer::start(ui).context("starting the thread that prints")?,
             ui: ui.clone(),
             calls: AtomicU64::new(0),
+            capture,
+            ticks: AtomicU64::new(0),
         });
         Ok(Emulator {
             shared,
@@ -121,14 +159,21 @@ impl Emulator {
 
     /// What an app needs, as the first lines (flushed).
     pub fn listening(&self) -> Listening {
-        let telnyx = &self.shared.config.telnyx;
+        let config = &self.shared.config;
         Listening {
             addr: self.addr.to_string(),
-            telnyx_base_url: format!("{}/v2", self.base_url()),
-            telnyx_public_key: telnyx.key.public().to_base64(),
-            telnyx_webhook_urls: telnyx.webhook_urls.clone(),
-            bandwidth_base_url: format!("{}/api/v2", self.base_url()),
-            bandwidth_callback_urls: self.shared.config.bandwidth.callback_urls.clone(),
+            telnyx: config.serves(Provider::Telnyx).then(|| TelnyxListening {
+                base_url: format!("{}/v2", self.base_url()),
+                public_key: config.telnyx.key.public().to_base64(),
+                webhook_urls: config.telnyx.webhook_urls.clone(),
+            }),
+            bandwidth: config
+                .serves(Provider::Bandwidth)
+                .then(|| BandwidthListening {
+                    base_url: format!("{}/api/v2", self.base_url()),
+                    callback_urls: config.bandwidth.callback_urls.clone(),
+                    inbound_callback_urls: config.bandwidth.inbound_callback_urls.clone(),
+                }),
         }
     }
 
@@ -176,24 +221,71 @@ struct Answer {
     body: Value,
     /// What the line says after the status.
     said: String,
+    /// Whose API answered (`None`: the control API, or no one's path).
+    provider: Option<Provider>,
+    /// The messages it keeps (a GET of their id returns them), once the answer is recorded.
+    keep: Vec<(String, Stored)>,
+    /// The webhooks that follow, once the answer is recorded: batches of items in order, with
+    /// when they go.
+    webhooks: Vec<(Latency, Vec<Item>)>,
+}
+
+impl Answer {
+    fn new(status: u16, said: String, body: Value) -> Self {
+        Answer {
+            status,
+            body,
+            said,
+            provider: None,
+            keep: Vec::new(),
+            webhooks: Vec::new(),
+        }
+    }
 }
 
 impl Handler for Api {
     async fn handle(&self, mut request: Incoming) -> Outgoing {
         let started = Instant::now();
         let head = request.head.clone();
-        let answer = match request.read_body(MAX_BODY).await {
-            Ok(body) if head.path.starts_with(CONTROL) => self.shared.control(&head, &body).await,
-            Ok(body) => self.shared.answer(&head, &body),
-            Err(BodyError::TooLarge(_)) => self
-                .shared
-                .neutral(413, format!("the body is over {} bytes", MAX_BODY)),
-            Err(BodyError::TimedOut(_)) => self
-                .shared
-                .neutral(408, "the body did not arrive in time".into()),
-            Err(BodyError::Failed(_, why)) => self.shared.neutral(400, why),
+        let (body, read) = match request.read_body(MAX_BODY).await {
+            Ok(body) => (body, None),
+            Err(BodyError::TooLarge(_)) => (
+                Vec::new(),
+                Some((413, format!("the body is over {} bytes", MAX_BODY))),
+            ),
+            Err(BodyError::TimedOut(_)) => (
+                Vec::new(),
+                Some((408, "the body did not arrive in time".to_string())),
+            ),
+            Err(BodyError::Failed(_, why)) => (Vec::new(), Some((400, why))),
         };
-        self.shared.print(&head, &answer, started.elapsed());
+        let mut answer = match read {
+            Some((status, why)) => self.shared.neutral(status, why),
+            None if head.path.starts_with(CONTROL) => self.shared.control(&head, &body).await,
+            None => self.shared.answer(&head, &body),
+        };
+        // The timeline has the call before any of its webhooks, and an answer the capture
+        // could not keep is not given: the app is told 500 and no webhook follows.
+        if let Err(e) = self.shared.record(&head, &body, &answer) {
+            answer = self.shared.neutral(
+                500,
+                format!("the capture file could not be written ({e}): the call was not taken"),
+            );
+        }
+        let keep = std::mem::take(&mut answer.keep);
+        if !keep.is_empty() {
+            let mut store = lock(&self.shared.store);
+            for (id, stored) in keep {
+                store.insert(&id, stored);
+            }
+        }
+        let webhooks = std::mem::take(&mut answer.webhooks);
+        if let Some(service) = lock(&self.shared.service).as_ref() {
+            for (latency, items) in webhooks {
+                service.submit(latency.first, latency.between, items);
+            }
+        }
+        self.shared.print(&head, &body, &answer, started.elapsed());
         Outgoing {
             status: answer.status,
             headers: vec![("content-type", "application/json".to_string())],
@@ -217,6 +309,17 @@ impl Handler for Api {
             }
             Refusal::Busy(n) => format!("{n} requests were already being answered"),
         };
+        let record = Record {
+            reason: Some(why.clone()),
+            ..api_record(&refused.head, &[], refused.status, None, None)
+        };
+        if let Some(capture) = &self.shared.capture
+            && let Err(e) = capture.append(&record)
+        {
+            let _ = self.shared.ui.warn(&format!(
+                "the capture file could not be written ({e}): a refused request is missing from it"
+            ));
+        }
         let status = self.shared.ui.fail(&refused.status.to_string());
         self.shared.printer.print(format!(
             "{} api       {} {} → {status} {why}",
@@ -259,21 +362,21 @@ impl Shared {
                     .all()
                     .map(|(id, s)| json!({"provider": s.provider, "id": id, "message": s.message}))
                     .collect();
-                Answer {
-                    status: 200,
-                    said: format!("{} messages", messages.len()),
-                    body: json!({ "messages": messages }),
-                }
+                Answer::new(
+                    200,
+                    format!("{} messages", messages.len()),
+                    json!({ "messages": messages }),
+                )
             }
             ("POST", "/reset") => {
                 let mut store = lock(&self.store);
                 let forgotten = store.len();
                 store.clear();
-                Answer {
-                    status: 200,
-                    said: format!("reset: {forgotten} messages forgotten"),
-                    body: json!({ "reset": true, "forgotten": forgotten }),
-                }
+                Answer::new(
+                    200,
+                    format!("reset: {forgotten} messages forgotten"),
+                    json!({ "reset": true, "forgotten": forgotten }),
+                )
             }
             ("POST", "/settle") => {
                 let timeout = match head.query.as_deref().and_then(|q| {
@@ -298,17 +401,17 @@ impl Shared {
                     None => true,
                 };
                 if settled {
-                    Answer {
-                        status: 200,
-                        said: "settled: every webhook due has been delivered or given up".into(),
-                        body: json!({ "settled": true }),
-                    }
+                    Answer::new(
+                        200,
+                        "settled: every webhook due has been delivered or given up".into(),
+                        json!({ "settled": true }),
+                    )
                 } else {
-                    Answer {
-                        status: 504,
-                        said: format!("not settled within {timeout:?}"),
-                        body: json!({ "settled": false, "error": format!("webhooks still in flight after {timeout:?}") }),
-                    }
+                    Answer::new(
+                        504,
+                        format!("not settled within {timeout:?}"),
+                        json!({ "settled": false, "error": format!("webhooks still in flight after {timeout:?}") }),
+                    )
                 }
             }
             _ => self.neutral(
@@ -386,9 +489,10 @@ impl Shared {
             text,
             media,
         };
-        let now = Utc::now();
-        let latency = chrono::Duration::from_std(self.config.latency).unwrap_or_default();
-        let at = now + latency;
+        let now = self.now();
+        let latency = self.config.latency(provider);
+        let at = now + chrono::Duration::from_std(latency.first).unwrap_or_default();
+        let mut keep = Vec::new();
         let (items, urls, ids) = match provider {
             Provider::Telnyx => {
                 let ids = self.mint(
@@ -426,13 +530,13 @@ impl Shared {
                 };
                 let payload = telnyx::received(&text, &minted, &facts);
                 // A GET of its id returns it, as the API returns inbound messages too.
-                lock(&self.store).insert(
-                    &minted.id,
+                keep.push((
+                    minted.id.clone(),
                     Stored {
                         provider: Provider::Telnyx,
                         message: payload.clone(),
                     },
-                );
+                ));
                 let body =
                     telnyx::webhook("message.received", &payload, &s("event"), &telnyx_time(at));
                 let event = catalog::find(Provider::Telnyx, "message.received")
@@ -471,13 +575,13 @@ impl Shared {
                     let body =
                         bandwidth::received(&id, owner, &config.application_id, &text, &time);
                     if let Some(message) = body.pointer("/0/message") {
-                        lock(&self.store).insert(
-                            &id,
+                        keep.push((
+                            id.clone(),
                             Stored {
                                 provider: Provider::Bandwidth,
                                 message: bandwidth::kept(message),
                             },
-                        );
+                        ));
                     }
                     items.push(Item::rendered(Provider::Bandwidth, event, body));
                     ids.push(id);
@@ -493,28 +597,26 @@ impl Shared {
                 i
             })
             .collect();
-        if let Some(service) = lock(&self.service).as_ref() {
-            service.submit(self.config.latency, items);
-        }
         Ok(Answer {
-            status: 202,
-            said: format!(
-                "{provider} text from {} to {}; {webhooks} webhook{} to follow",
-                text.from,
-                text.to.join(", "),
-                if webhooks == 1 { "" } else { "s" }
-            ),
-            body: json!({"provider": provider, "ids": ids, "webhooks": webhooks}),
+            provider: Some(provider),
+            keep,
+            webhooks: vec![(latency, items)],
+            ..Answer::new(
+                202,
+                format!(
+                    "{provider} text from {} to {}; {webhooks} webhook{} to follow",
+                    text.from,
+                    text.to.join(", "),
+                    if webhooks == 1 { "" } else { "s" }
+                ),
+                json!({"provider": provider, "ids": ids, "webhooks": webhooks}),
+            )
         })
     }
 
     /// An answer no provider's path claimed: a plain JSON error saying what is served.
     fn neutral(&self, status: u16, why: String) -> Answer {
-        Answer {
-            status,
-            body: json!({ "error": why }),
-            said: why,
-        }
+        Answer::new(status, why.clone(), json!({ "error": why }))
     }
 
     fn answer(&self, head: &Head, body: &[u8]) -> Answer {
@@ -522,25 +624,29 @@ impl Shared {
         if self.config.serves(Provider::Telnyx)
             && let Some(route) = telnyx::route(&head.method, &head.path)
         {
-            return match route.and_then(|r| self.telnyx(head, r, body)) {
+            let answer = match route.and_then(|r| self.telnyx(head, r, body)) {
                 Ok(answer) => answer,
-                Err(e) => Answer {
-                    status: e.status,
-                    said: format!("{} {}: {}", e.code, e.title, e.detail),
-                    body: e.body(),
-                },
+                Err(e) => Answer::new(
+                    e.status,
+                    format!("{} {}: {}", e.code, e.title, e.detail),
+                    e.body(),
+                ),
+            };
+            return Answer {
+                provider: Some(Provider::Telnyx),
+                ..answer
             };
         }
         if self.config.serves(Provider::Bandwidth)
             && let Some(route) = bandwidth::route(&head.method, &head.path)
         {
-            return match route.and_then(|r| self.bandwidth(head, r, body)) {
+            let answer = match route.and_then(|r| self.bandwidth(head, r, body)) {
                 Ok(answer) => answer,
-                Err(e) => Answer {
-                    status: e.status,
-                    said: e.said,
-                    body: e.body,
-                },
+                Err(e) => Answer::new(e.status, e.said, e.body),
+            };
+            return Answer {
+                provider: Some(Provider::Bandwidth),
+                ..answer
             };
         }
         let mut served = Vec::new();
@@ -576,15 +682,15 @@ impl Shared {
                     .get(&id)
                     .filter(|s| s.provider == Provider::Telnyx)
                     .ok_or_else(|| telnyx::ApiError::not_found(&id))?;
-                Ok(Answer {
-                    status: 200,
-                    body: telnyx::answer(&stored.message),
-                    said: format!("message {}", crate::ui::short(&id)),
-                })
+                Ok(Answer::new(
+                    200,
+                    format!("message {}", crate::ui::short(&id)),
+                    telnyx::answer(&stored.message),
+                ))
             }
             telnyx::Route::Send => {
                 let request = telnyx::parse_send(body)?;
-                let now = Utc::now();
+                let now = self.now();
                 let ids = self.mint(
                     r#"{"message": "{{uuid m}}", "sent": "{{uuid s}}", "final": "{{uuid f}}",
                         "organization": "{{uuid o}}", "profile": "{{uuid p}}"}"#,
@@ -601,17 +707,21 @@ impl Shared {
                 };
                 let message = telnyx::queued(&request, &minted);
                 let outcome = outcome_for(&request.to);
-                lock(&self.store).insert(
-                    &minted.id,
+                let keep = vec![(
+                    minted.id.clone(),
                     Stored {
                         provider: Provider::Telnyx,
                         message: message.clone(),
                     },
-                );
-                // The webhooks' times: sent one latency after the answer, final one more.
-                let latency = chrono::Duration::from_std(self.config.latency).unwrap_or_default();
-                let sent_at = telnyx_time(now + latency);
-                let done_at = telnyx_time(now + latency * 2);
+                )];
+                // The webhooks' times: when each is due.
+                let latency = config.latency;
+                let [sent_at, mut done_at] = due_times(now, latency).map(telnyx_time);
+                // Each webhook is stamped with when it is due: a message never sent has only
+                // its final one, due first.
+                if !telnyx::is_sent(outcome.fate) {
+                    done_at = sent_at.clone();
+                }
                 let urls = telnyx::webhook_urls(&request, &config.webhook_urls);
                 let mut bodies = Vec::new();
                 if telnyx::is_sent(outcome.fate) {
@@ -640,22 +750,25 @@ impl Shared {
                         Some(item)
                     })
                     .collect::<Vec<_>>();
-                let webhooks = items.len();
-                if !urls.is_empty()
-                    && let Some(service) = lock(&self.service).as_ref()
-                {
-                    service.submit(self.config.latency, items);
-                }
+                let webhooks = if urls.is_empty() { 0 } else { items.len() };
                 Ok(Answer {
-                    status: 200,
-                    said: format!(
-                        "message {} to {}; {} webhook{} to follow",
-                        crate::ui::short(&minted.id),
-                        request.to,
-                        webhooks,
-                        if webhooks == 1 { "" } else { "s" }
-                    ),
-                    body: telnyx::answer(&message),
+                    keep,
+                    webhooks: if urls.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![(latency, items)]
+                    },
+                    ..Answer::new(
+                        200,
+                        format!(
+                            "message {} to {}; {} webhook{} to follow",
+                            crate::ui::short(&minted.id),
+                            request.to,
+                            webhooks,
+                            if webhooks == 1 { "" } else { "s" }
+                        ),
+                        telnyx::answer(&message),
+                    )
                 })
             }
         }
@@ -681,28 +794,28 @@ impl Shared {
                     .map(|(_, s)| s.message)
                     .collect();
                 let listing = bandwidth::listing(&account, kept.iter(), message_id);
-                Ok(Answer {
-                    status: 200,
-                    said: format!("{} messages", listing["totalCount"]),
-                    body: listing,
-                })
+                Ok(Answer::new(
+                    200,
+                    format!("{} messages", listing["totalCount"]),
+                    listing,
+                ))
             }
             bandwidth::Route::Send { .. } => {
                 bandwidth::content_type(&head.headers)?;
                 let request = bandwidth::parse_send(body)?;
-                let now = Utc::now();
+                let now = self.now();
                 let id = self.bandwidth_id(now);
                 let time = |at: DateTime<Utc>| format_time(at, "ms").unwrap_or_default();
                 let message = bandwidth::accepted(&request, &id, &time(now));
-                lock(&self.store).insert(
-                    &id,
+                let keep = vec![(
+                    id.clone(),
                     Stored {
                         provider: Provider::Bandwidth,
                         message: bandwidth::kept(&message),
                     },
-                );
-                let latency = chrono::Duration::from_std(self.config.latency).unwrap_or_default();
-                let times = [time(now + latency), time(now + latency * 2)];
+                )];
+                let latency = self.config.bandwidth.latency;
+                let times = due_times(now, latency).map(time);
                 let urls = &self.config.bandwidth.callback_urls;
                 // One status callback (or two, for MMS) per recipient, each about the same id.
                 // A batch per recipient: its callbacks in order, the recipients side by side
@@ -722,25 +835,58 @@ impl Shared {
                             .collect()
                     })
                     .collect();
-                let callbacks = batches.iter().map(Vec::len).sum::<usize>();
-                if !urls.is_empty()
-                    && let Some(service) = lock(&self.service).as_ref()
-                {
-                    for batch in batches {
-                        service.submit(self.config.latency, batch);
-                    }
-                }
+                let callbacks = if urls.is_empty() {
+                    0
+                } else {
+                    batches.iter().map(Vec::len).sum::<usize>()
+                };
                 Ok(Answer {
-                    status: 202,
-                    said: format!(
-                        "message {id} to {}; {callbacks} callback{} to follow",
-                        request.to.join(", "),
-                        if callbacks == 1 { "" } else { "s" }
-                    ),
-                    body: message,
+                    keep,
+                    webhooks: if urls.is_empty() {
+                        Vec::new()
+                    } else {
+                        batches.into_iter().map(|b| (latency, b)).collect()
+                    },
+                    ..Answer::new(
+                        202,
+                        format!(
+                            "message {id} to {}; {callbacks} callback{} to follow",
+                            request.to.join(", "),
+                            if callbacks == 1 { "" } else { "s" }
+                        ),
+                        message,
+                    )
                 })
             }
         }
+    }
+
+    /// The time of an API call: now, or with a seed the next second of the seeded clock.
+    fn now(&self) -> DateTime<Utc> {
+        if self.config.seed.is_none() {
+            return Utc::now();
+        }
+        let tick = self.ticks.fetch_add(1, Ordering::Relaxed);
+        let seconds = SEEDED_EPOCH.saturating_add(i64::try_from(tick).unwrap_or(i64::MAX));
+        DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+    }
+
+    /// Record an API call and its answer in the capture, if there is one.
+    fn record(&self, head: &Head, body: &[u8], answer: &Answer) -> std::io::Result<()> {
+        let Some(capture) = &self.capture else {
+            return Ok(());
+        };
+        let record = Record {
+            reason: (answer.status >= 400).then(|| answer.said.clone()),
+            ..api_record(
+                head,
+                body,
+                answer.status,
+                answer.provider,
+                Some(answer.body.to_string()),
+            )
+        };
+        capture.append(&record)
     }
 
     /// A fresh Bandwidth message id: the time in ms, then 16 characters from the (seeded) source.
@@ -761,11 +907,29 @@ impl Shared {
         ids.render(template).unwrap_or(Value::Null)
     }
 
-    fn print(&self, head: &Head, answer: &Answer, took: std::time::Duration) {
+    fn print(&self, head: &Head, body: &[u8], answer: &Answer, took: std::time::Duration) {
         // `-q`: only the calls that failed, as `send -q` keeps only the attempts that did.
         if self.ui.quiet && answer.status < 400 {
             return;
         }
+        // `-v`: the request and the answer, under the line (as `listen -v` shows requests).
+        let dump = (self.ui.verbose > 0 && !self.ui.json).then(|| {
+            let target = match &head.query {
+                Some(q) => format!("{} {}?{q}", head.method, head.path),
+                None => format!("{} {}", head.method, head.path),
+            };
+            let answered = answer.body.to_string();
+            crate::ui::exchange(
+                &target,
+                &head.headers,
+                body,
+                Some((
+                    answer.status,
+                    &[("content-type".to_string(), "application/json".to_string())],
+                    answered.as_bytes(),
+                )),
+            )
+        });
         if self.ui.json {
             let line = ApiLine {
                 received_at: head
@@ -794,8 +958,99 @@ impl Shared {
             crate::ui::sanitize(&head.path),
             crate::ui::sanitize(&answer.said),
         );
-        self.printer.print(self.ui.fit_line(&line).into_owned());
+        let line = self.ui.fit_line(&line).into_owned();
+        self.printer.print(match dump {
+            Some(dump) => format!("{line}\n{dump}"),
+            None => line,
+        });
     }
+}
+
+/// When a message's two webhooks are due, from the time of its API call.
+fn due_times(now: DateTime<Utc>, latency: Latency) -> [DateTime<Utc>; 2] {
+    let span = |d| chrono::Duration::from_std(d).unwrap_or_default();
+    let first = now + span(latency.first);
+    [first, first + span(latency.between)]
+}
+
+/// The capture record of an API call (or of a request refused before it was one), its
+/// credentials redacted.
+fn api_record(
+    head: &Head,
+    body: &[u8],
+    status: u16,
+    provider: Option<Provider>,
+    answer: Option<String>,
+) -> Record {
+    let (text, base64) = capture::body_text(body);
+    Record {
+        format: capture::FORMAT,
+        kind: Kind::Api,
+        received_at: head
+            .received_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        remote_addr: Some(head.remote_addr.to_string()),
+        method: head.method.clone(),
+        path: head.path.clone(),
+        query: head.query.clone(),
+        headers: capture::redact_authorization(&head.headers),
+        body: text.into_owned(),
+        body_base64: base64,
+        provider: provider.map(|p| p.name().to_string()),
+        event: None,
+        event_id: None,
+        verdict: None,
+        reason: None,
+        status: Some(status),
+        url: None,
+        attempt: None,
+        outcome: None,
+        answer,
+    }
+}
+
+/// The tap that records every webhook attempt in the capture, as it went out (credentials
+/// redacted). A failed write is said once; the webhook itself has gone either way.
+fn attempts_into(writer: Arc<capture::Writer>, ui: Ui) -> crate::delivery::Tap {
+    let warned = std::sync::atomic::AtomicBool::new(false);
+    Arc::new(move |tapped: &crate::delivery::Tapped<'_>| {
+        let a = tapped.attempt;
+        let request = a.request;
+        let sent = Utc::now() - chrono::Duration::from_std(a.latency).unwrap_or_default();
+        let target = request.url.parse::<http::Uri>().ok();
+        let (text, base64) = capture::body_text(&request.body);
+        let record = Record {
+            format: capture::FORMAT,
+            kind: Kind::Webhook,
+            received_at: sent.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            remote_addr: None,
+            method: request.method.to_string(),
+            path: target
+                .as_ref()
+                .map_or_else(|| "/".to_string(), |u| u.path().to_string()),
+            query: target.as_ref().and_then(|u| u.query().map(str::to_string)),
+            headers: capture::redact_authorization(&request.headers),
+            body: text.into_owned(),
+            body_base64: base64,
+            provider: Some(tapped.provider.name().to_string()),
+            event: tapped.event.map(|e| e.name.to_string()),
+            event_id: tapped.id.map(str::to_string),
+            verdict: None,
+            reason: tapped.reason.map(str::to_string),
+            status: a.response.map(|r| r.status),
+            url: Some(crate::ui::redact_url(&request.url).into_owned()),
+            attempt: Some(a.number),
+            outcome: Some(a.outcome.word().to_string()),
+            answer: None,
+        };
+        if let Err(e) = writer.append(&record)
+            && !warned.swap(true, Ordering::Relaxed)
+        {
+            let _ = ui.warn(&format!(
+                "the capture file could not be written ({e}): webhook attempts are missing from it"
+            ));
+        }
+    })
 }
 
 /// A settle request's `timeout`: a whole number with `ms`, `s` or `m`.

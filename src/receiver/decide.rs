@@ -1003,8 +1003,8 @@ mod tests {
         );
         let record = d.entry.record();
         assert_eq!(record.body_bytes().unwrap(), d.entry.body);
-        assert_eq!(record.verdict, Verdict::Challenged);
-        assert_eq!(record.status, 401);
+        assert_eq!(record.verdict, Some(Verdict::Challenged));
+        assert_eq!(record.status, Some(401));
         assert_eq!(record.provider.as_deref(), Some("bandwidth"));
         let line = serde_json::to_value(crate::output::Output::Event(d.entry.line())).unwrap();
         assert_eq!(line["type"], "event");

@@ -79,6 +79,8 @@ impl Entry {
     pub fn record_ref(&self) -> RecordRef<'_> {
         let (body, body_base64) = body_text(&self.body);
         RecordRef {
+            format: crate::capture::FORMAT,
+            kind: crate::capture::Kind::Request,
             received_at: &self.received_at,
             remote_addr: self.remote_addr.as_deref(),
             method: &self.method,

@@ -43,6 +43,12 @@ pub const PROVIDER_BACKOFF: Backoff = Backoff {
     cap: Duration::from_secs(3600),
 };
 
+/// When a message's webhooks arrive under `emulate --provider-timing`: `message.sent` this
+/// long after the API's answer, and `message.finalized` this long after that. Telnyx documents
+/// no such delay; these are chosen to be seconds, as a carrier's delivery receipt takes, so an
+/// app that assumes the webhook arrives before its own next step finds out.
+pub const MESSAGE_LATENCY: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(3));
+
 /// What Telnyx accepts: any 2xx; the body is ignored. A 3xx is a failure (redirects are not
 /// followed).
 pub fn expect() -> Expect {

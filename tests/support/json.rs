@@ -70,6 +70,10 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Capture {
+    /// The capture format's version: 2.
+    pub format: u32,
+    /// `request`: a request listen received.
+    pub kind: String,
     pub received_at: String,
     pub remote_addr: Option<String>,
     pub method: String,
@@ -123,7 +127,15 @@ impl Capture {
         std::fs::read_to_string(path)
             .unwrap()
             .lines()
-            .map(parse)
+            .map(|line| {
+                let record: Capture = parse(line);
+                assert_eq!(
+                    (record.format, record.kind.as_str()),
+                    (2, "request"),
+                    "{line}"
+                );
+                record
+            })
             .collect()
     }
 
