@@ -1185,3 +1185,74 @@ fn a_call_the_capture_cannot_keep_is_answered_500_and_has_no_webhooks() {
     assert_eq!(status, 500, "the listing is a call too: {listed}");
     emu.settle_within_status(500);
 }
+
+#[test]
+fn the_bandwidth_listing_is_the_accounts_own_with_the_texts_it_received() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]);
+    let emu = Emulating::start(&t, &app.url, &["--number", "+13125550100"]);
+    let auth = basic("api", "key");
+    let (status, sent) = emu.post(
+        "/api/v2/users/5550100/messages",
+        Some(&auth),
+        &json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2",
+                "to": ["+13125550123"], "from": "+13125550100", "text": "hi"}),
+    );
+    assert_eq!(status, 202, "{sent}");
+    let (status, texted) = emu.post(
+        "/_telhook/text",
+        None,
+        &json!({"provider": "bandwidth", "from": "+13125550140", "to": "+13125550100", "text": "yes"}),
+    );
+    assert_eq!(status, 202, "{texted}");
+    emu.settle();
+    let list = |account: &str| {
+        let answer = http()
+            .get(format!("{}/api/v2/users/{account}/messages", emu.base))
+            .header("Authorization", auth.as_str())
+            .send()
+            .unwrap();
+        assert_eq!(answer.status().as_u16(), 200);
+        let listing: Value = serde_json::from_slice(&answer.bytes().unwrap()).unwrap();
+        assert_documented("bandwidth.messages-list.json", &listing);
+        listing["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["messageId"].as_str().unwrap().to_string(),
+                    m["messageDirection"].as_str().unwrap().to_string(),
+                    m["sourceTn"].as_str().unwrap().to_string(),
+                    m["destinationTn"].as_str().unwrap().to_string(),
+                    m["messageStatus"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let inbound = (
+        texted["ids"][0].as_str().unwrap().to_string(),
+        "INBOUND".to_string(),
+        "+13125550140".to_string(),
+        "+13125550100".to_string(),
+        "RECEIVED".to_string(),
+    );
+    assert_eq!(
+        list("5550100"),
+        [
+            (
+                sent["id"].as_str().unwrap().to_string(),
+                "OUTBOUND".to_string(),
+                "+13125550100".to_string(),
+                "+13125550123".to_string(),
+                "DELIVERED".to_string(),
+            ),
+            inbound.clone()
+        ]
+    );
+    assert_eq!(
+        list("9999999"),
+        [inbound],
+        "another account's message is not listed"
+    );
+}

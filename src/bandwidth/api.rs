@@ -447,13 +447,15 @@ pub fn listing<'a>(
     let rows: Vec<Value> = messages
         .filter(|m| message_id.is_none_or(|id| m["id"] == id))
         .map(|m| {
+            // A text the app received is the owner's (its `to` may be a group's).
+            let inbound = m["direction"] == "in";
             json!({
                 "messageId": m["id"],
                 "accountId": account,
                 "sourceTn": m["from"],
-                "destinationTn": m["to"][0],
-                "messageStatus": m.get("status").cloned().unwrap_or(json!("ACCEPTED")),
-                "messageDirection": "OUTBOUND",
+                "destinationTn": if inbound { &m["owner"] } else { &m["to"][0] },
+                "messageStatus": m.get("status").cloned().unwrap_or(json!(if inbound { "RECEIVED" } else { "ACCEPTED" })),
+                "messageDirection": if inbound { "INBOUND" } else { "OUTBOUND" },
                 "messageType": if m.get("media").is_some() { "mms" } else { "sms" },
                 "segmentCount": m["segmentCount"],
                 "errorCode": m.get("errorCode").cloned().unwrap_or(json!(0)),

@@ -4,7 +4,7 @@
 //! [`run`](super::run), on one thread of its own.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
@@ -39,7 +39,7 @@ pub struct Service {
     jobs: Option<tokio::sync::mpsc::UnboundedSender<Batch>>,
     /// Set to cut every batch where it stands (its undelivered items reported interrupted).
     cut: tokio::sync::watch::Sender<bool>,
-    pending: Arc<(Mutex<Pending>, Condvar)>,
+    pending: Arc<(Mutex<Pending>, tokio::sync::Notify)>,
     thread: Option<std::thread::JoinHandle<anyhow::Result<Summary>>>,
 }
 
@@ -63,7 +63,7 @@ impl Service {
             .build()?;
         let (jobs, mut queue) = tokio::sync::mpsc::unbounded_channel::<Batch>();
         let (cut, cutting) = tokio::sync::watch::channel(false);
-        let pending = Arc::new((Mutex::new(Pending::default()), Condvar::new()));
+        let pending = Arc::new((Mutex::new(Pending::default()), tokio::sync::Notify::new()));
         let (ui, settings, finished) = (ui.clone(), settings.clone(), pending.clone());
         let thread = std::thread::Builder::new()
             .name("telhook-deliver".into())
@@ -76,7 +76,7 @@ impl Service {
                     if let Ok(mut p) = lock.lock() {
                         p.due.remove(&ticket);
                     }
-                    changed.notify_all();
+                    changed.notify_waiters();
                 };
                 let lanes = tokio::sync::Semaphore::new(concurrency.max(1));
                 let (reporting, connections, done, finish, lanes) =
@@ -128,7 +128,7 @@ impl Service {
                 if let Ok(mut p) = lock.lock() {
                     p.closed = true;
                 }
-                changed.notify_all();
+                changed.notify_waiters();
                 Ok(reporter.close()?)
             })?;
         Ok(Service {
@@ -174,7 +174,7 @@ impl Service {
 /// Waits for a [`Service`] to settle.
 #[derive(Clone)]
 pub struct Settler {
-    pending: Arc<(Mutex<Pending>, Condvar)>,
+    pending: Arc<(Mutex<Pending>, tokio::sync::Notify)>,
 }
 
 impl Settler {
@@ -182,23 +182,28 @@ impl Settler {
     /// after its retries), whenever it was due, or `timeout` passes. Returns whether they all
     /// finished. (Waiting only for the ones already due would answer before the webhooks of a
     /// message sent a moment earlier: an app's "send, settle, assert" would fail at random.)
-    pub fn settle(&self, timeout: Duration) -> bool {
-        let deadline = Instant::now() + timeout;
+    /// It waits without a thread of its own, so a waiting request holds only its connection.
+    pub async fn settle(&self, timeout: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + timeout;
         let (lock, changed) = &*self.pending;
-        let Ok(mut p) = lock.lock() else { return false };
-        let submitted = p.next;
+        let Ok(submitted) = lock.lock().map(|p| p.next) else {
+            return false;
+        };
         loop {
-            if p.closed || p.due.range(..submitted).next().is_none() {
-                return true;
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return false;
-            }
-            p = match changed.wait_timeout(p, left) {
-                Ok((p, _)) => p,
+            // Registered before the check, so a batch that finishes in between still wakes it.
+            let notified = changed.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            let settled = match lock.lock() {
+                Ok(p) => p.closed || p.due.range(..submitted).next().is_none(),
                 Err(_) => return false,
             };
+            if settled {
+                return true;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                return false;
+            }
         }
     }
 }

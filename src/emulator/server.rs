@@ -395,9 +395,7 @@ impl Shared {
                 };
                 let settler = lock(&self.service).as_ref().map(Service::settler);
                 let settled = match settler {
-                    Some(s) => tokio::task::spawn_blocking(move || s.settle(timeout))
-                        .await
-                        .unwrap_or(false),
+                    Some(s) => s.settle(timeout).await,
                     None => true,
                 };
                 if settled {
@@ -534,6 +532,7 @@ impl Shared {
                     minted.id.clone(),
                     Stored {
                         provider: Provider::Telnyx,
+                        account: None,
                         message: payload.clone(),
                     },
                 ));
@@ -579,6 +578,7 @@ impl Shared {
                             id.clone(),
                             Stored {
                                 provider: Provider::Bandwidth,
+                                account: None,
                                 message: bandwidth::kept(message),
                             },
                         ));
@@ -711,6 +711,7 @@ impl Shared {
                     minted.id.clone(),
                     Stored {
                         provider: Provider::Telnyx,
+                        account: None,
                         message: message.clone(),
                     },
                 )];
@@ -788,9 +789,13 @@ impl Shared {
                     .as_deref()
                     .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("messageId=")));
                 let store = lock(&self.store);
+                // The account's own messages, and the texts its numbers received.
                 let kept: Vec<Value> = store
                     .all()
-                    .filter(|(_, s)| s.provider == Provider::Bandwidth)
+                    .filter(|(_, s)| {
+                        s.provider == Provider::Bandwidth
+                            && s.account.as_ref().is_none_or(|a| *a == account)
+                    })
                     .map(|(_, s)| s.message)
                     .collect();
                 let listing = bandwidth::listing(&account, kept.iter(), message_id);
@@ -800,7 +805,7 @@ impl Shared {
                     listing,
                 ))
             }
-            bandwidth::Route::Send { .. } => {
+            bandwidth::Route::Send { account } => {
                 bandwidth::content_type(&head.headers)?;
                 let request = bandwidth::parse_send(body)?;
                 let now = self.now();
@@ -811,6 +816,7 @@ impl Shared {
                     id.clone(),
                     Stored {
                         provider: Provider::Bandwidth,
+                        account: Some(account.clone()),
                         message: bandwidth::kept(&message),
                     },
                 )];

@@ -9,18 +9,29 @@ use serde_json::Value;
 
 use crate::catalog::Provider;
 
-/// One message: whose API took it and its body as a GET returns it.
+/// One message: whose API took it, the account it was sent under (Bandwidth's path names one;
+/// `None` for Telnyx and for texts the app received), and its body as a GET returns it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
     pub provider: Provider,
+    pub account: Option<String>,
     pub message: Value,
+}
+
+#[derive(Debug)]
+struct Entry {
+    provider: Provider,
+    account: Option<Box<str>>,
+    /// Whether the message reached a final state.
+    done: bool,
+    /// Its compact JSON text.
+    text: Box<[u8]>,
 }
 
 #[derive(Debug)]
 pub struct Store {
     max: usize,
-    /// The provider, whether the message reached a final state, its JSON text.
-    by_id: HashMap<String, (Provider, bool, Box<[u8]>)>,
+    by_id: HashMap<String, Entry>,
     /// Ids, oldest first.
     order: VecDeque<String>,
 }
@@ -36,7 +47,12 @@ impl Store {
 
     /// Keep a new message (forgetting the oldest past the bound).
     pub fn insert(&mut self, id: &str, stored: Stored) {
-        let kept = (stored.provider, false, compact(&stored.message));
+        let kept = Entry {
+            provider: stored.provider,
+            account: stored.account.map(String::into_boxed_str),
+            done: false,
+            text: compact(&stored.message),
+        };
         if self.by_id.insert(id.to_string(), kept).is_none() {
             self.order.push_back(id.to_string());
         }
@@ -50,18 +66,19 @@ impl Store {
     /// A webhook's view of a kept message replaces it, unless the kept one is final and the
     /// view is not (webhooks arrive out of order); a forgotten message stays forgotten.
     pub fn update(&mut self, id: &str, view: &Value, done: bool) {
-        if let Some((_, kept_done, text)) = self.by_id.get_mut(id)
-            && (done || !*kept_done)
+        if let Some(kept) = self.by_id.get_mut(id)
+            && (done || !kept.done)
         {
-            *text = compact(view);
-            *kept_done = done;
+            kept.text = compact(view);
+            kept.done = done;
         }
     }
 
     pub fn get(&self, id: &str) -> Option<Stored> {
-        self.by_id.get(id).map(|(provider, _, text)| Stored {
-            provider: *provider,
-            message: serde_json::from_slice(text).unwrap_or(Value::Null),
+        self.by_id.get(id).map(|kept| Stored {
+            provider: kept.provider,
+            account: kept.account.as_deref().map(str::to_string),
+            message: serde_json::from_slice(&kept.text).unwrap_or(Value::Null),
         })
     }
 
@@ -97,6 +114,7 @@ mod tests {
         let mut s = Store::new(2);
         let m = |n: u64| Stored {
             provider: Provider::Telnyx,
+            account: None,
             message: Value::from(n),
         };
         s.insert("a", m(1));
