@@ -261,6 +261,54 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('messages', 'messages', [CompletionResultType]::ParameterValue, 'List the messages a running emulator keeps (sent through its API or texted in), oldest first: provider, id, status, sender and recipients')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Make a running emulator forget every message it keeps')
+            [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Wait until every webhook a running emulator has due is delivered or given up; exit 1 if some are still in flight after --timeout')
+            break
+        }
+        'telhook;emulate;messages' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this provider''s messages')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only this provider''s messages')
+            [CompletionResult]::new('--emulator', '--emulator', [CompletionResultType]::ParameterName, 'The running emulator''s address')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'telhook;emulate;reset' {
+            [CompletionResult]::new('--emulator', '--emulator', [CompletionResultType]::ParameterName, 'The running emulator''s address')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'telhook;emulate;settle' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the webhooks (at most 5m)')
+            [CompletionResult]::new('--emulator', '--emulator', [CompletionResultType]::ParameterName, 'The running emulator''s address')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request and answer in full: headers and body (credentials redacted)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'telhook;text' {
@@ -437,6 +485,18 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             break
         }
         'telhook;help;emulate' {
+            [CompletionResult]::new('messages', 'messages', [CompletionResultType]::ParameterValue, 'List the messages a running emulator keeps (sent through its API or texted in), oldest first: provider, id, status, sender and recipients')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Make a running emulator forget every message it keeps')
+            [CompletionResult]::new('settle', 'settle', [CompletionResultType]::ParameterValue, 'Wait until every webhook a running emulator has due is delivered or given up; exit 1 if some are still in flight after --timeout')
+            break
+        }
+        'telhook;help;emulate;messages' {
+            break
+        }
+        'telhook;help;emulate;reset' {
+            break
+        }
+        'telhook;help;emulate;settle' {
             break
         }
         'telhook;help;text' {

@@ -249,6 +249,51 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand messages 'List the messages a running emulator keeps (sent through its API or texted in), oldest first: provider, id, status, sender and recipients'
+            cand reset 'Make a running emulator forget every message it keeps'
+            cand settle 'Wait until every webhook a running emulator has due is delivered or given up; exit 1 if some are still in flight after --timeout'
+        }
+        &'telhook;emulate;messages'= {
+            cand -p 'Only this provider''s messages'
+            cand --provider 'Only this provider''s messages'
+            cand --emulator 'The running emulator''s address'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand --verbose 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand -q 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand --quiet 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;emulate;reset'= {
+            cand --emulator 'The running emulator''s address'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand --verbose 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand -q 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand --quiet 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'telhook;emulate;settle'= {
+            cand --timeout 'How long to wait for the webhooks (at most 5m)'
+            cand --emulator 'The running emulator''s address'
+            cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
+            cand --json 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+            cand -v 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand --verbose 'Show each request and answer in full: headers and body (credentials redacted)'
+            cand -q 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand --quiet 'Print only data and errors: no notes, progress or summaries, and of send''s and replay''s attempts only those that failed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'telhook;text'= {
             cand --from 'The person''s number (+E.164)'
@@ -408,6 +453,15 @@ set edit:completion:arg-completer[telhook] = {|@words|
         &'telhook;help;listen'= {
         }
         &'telhook;help;emulate'= {
+            cand messages 'List the messages a running emulator keeps (sent through its API or texted in), oldest first: provider, id, status, sender and recipients'
+            cand reset 'Make a running emulator forget every message it keeps'
+            cand settle 'Wait until every webhook a running emulator has due is delivered or given up; exit 1 if some are still in flight after --timeout'
+        }
+        &'telhook;help;emulate;messages'= {
+        }
+        &'telhook;help;emulate;reset'= {
+        }
+        &'telhook;help;emulate;settle'= {
         }
         &'telhook;help;text'= {
         }

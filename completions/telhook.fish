@@ -188,37 +188,70 @@ complete -c telhook -n "__fish_telhook_using_subcommand listen" -s v -l verbose 
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -s q -l quiet -d 'Print only data and errors: no notes, progress or summaries, and of send\'s and replay\'s attempts only those that failed'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -s h -l help -d 'Print help'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -s V -l version -d 'Print version'
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -s p -l provider -d 'Serve only this provider\'s API' -r -f -a "telnyx\t''
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -s p -l provider -d 'Serve only this provider\'s API' -r -f -a "telnyx\t''
 bandwidth\t''"
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l port -d 'Port to listen on; 0 picks a free one (the first line says which)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l host -d 'Address to bind. The default keeps the emulator private to this machine' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l api-key -d 'Telnyx: requests must carry `Authorization: Bearer KEY` with exactly this key (default: any key)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l webhook-url -d 'Telnyx: the messaging profile\'s webhook URL, where a message\'s webhooks go after the URLs of its request [env: TELHOOK_TO]. Default: listen\'s address' -r -f
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l webhook-failover-url -d 'Telnyx: the messaging profile\'s failover URL' -r -f
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l api-auth -d 'Bandwidth: requests must carry these Basic API credentials (default: any Basic ones)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l callback-url -d 'Bandwidth: the Application\'s status callback URL [env: TELHOOK_TO]. Default: listen\'s address' -r -f
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l inbound-callback-url -d 'Bandwidth: the Application\'s inbound callback URL, where texts to the app\'s numbers go [env: TELHOOK_TO]. Default: listen\'s address' -r -f
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l number -d 'Bandwidth: one of the app\'s own numbers (repeatable): a group text gives a callback for each of them among its recipients' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l callback-auth -d 'Bandwidth: the Application\'s callback credentials: callbacks are sent without, and again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH]' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l private-key -d 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l latency -d 'Time between the API\'s answer and a message\'s first webhook, and between its webhooks (e.g. 50ms, 2s). Default: 50ms; with --provider-timing, 1s and then 3s, as real delivery receipts take seconds' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l concurrency -d 'Webhook deliveries in flight at once; more wait their turn' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l seed -d 'Draw ids from this seed and times from a clock of its own (from 2026-01-01T00:00:00Z, a second per API call): the same requests give the same ids and times' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l capture -d 'Append every API call and every webhook attempt to this file, one JSON line each (a timeline that validate, verify and replay read)' -r -F
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-messages -d 'Messages kept for GET; older ones are forgotten' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l max-attempts -d 'Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its 24 hours of retries)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l backoff -d 'First wait between attempts, doubling after each: the providers\' minutes compressed (e.g. 250ms, 1s)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l timeout -d 'How long an answer may take, instead of the provider\'s (Telnyx 2s; Bandwidth 10s for messaging and v1, 15s for voice)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l exit-after -d 'Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered' -r
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l port -d 'Port to listen on; 0 picks a free one (the first line says which)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l host -d 'Address to bind. The default keeps the emulator private to this machine' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l api-key -d 'Telnyx: requests must carry `Authorization: Bearer KEY` with exactly this key (default: any key)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l webhook-url -d 'Telnyx: the messaging profile\'s webhook URL, where a message\'s webhooks go after the URLs of its request [env: TELHOOK_TO]. Default: listen\'s address' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l webhook-failover-url -d 'Telnyx: the messaging profile\'s failover URL' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l api-auth -d 'Bandwidth: requests must carry these Basic API credentials (default: any Basic ones)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l callback-url -d 'Bandwidth: the Application\'s status callback URL [env: TELHOOK_TO]. Default: listen\'s address' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l inbound-callback-url -d 'Bandwidth: the Application\'s inbound callback URL, where texts to the app\'s numbers go [env: TELHOOK_TO]. Default: listen\'s address' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l number -d 'Bandwidth: one of the app\'s own numbers (repeatable): a group text gives a callback for each of them among its recipients' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l callback-auth -d 'Bandwidth: the Application\'s callback credentials: callbacks are sent without, and again with them after a 401 challenge [env: TELHOOK_BASIC_AUTH]' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l private-key -d 'Telnyx private key the webhooks are signed with (a key or a key file, as `sign`) [env: TELHOOK_PRIVATE_KEY]. Without one: as `send` finds it (your default key pair)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l latency -d 'Time between the API\'s answer and a message\'s first webhook, and between its webhooks (e.g. 50ms, 2s). Default: 50ms; with --provider-timing, 1s and then 3s, as real delivery receipts take seconds' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l concurrency -d 'Webhook deliveries in flight at once; more wait their turn' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l seed -d 'Draw ids from this seed and times from a clock of its own (from 2026-01-01T00:00:00Z, a second per API call): the same requests give the same ids and times' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l capture -d 'Append every API call and every webhook attempt to this file, one JSON line each (a timeline that validate, verify and replay read)' -r -F
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l max-messages -d 'Messages kept for GET; older ones are forgotten' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l max-attempts -d 'Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its 24 hours of retries)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l backoff -d 'First wait between attempts, doubling after each: the providers\' minutes compressed (e.g. 250ms, 1s)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l timeout -d 'How long an answer may take, instead of the provider\'s (Telnyx 2s; Bandwidth 10s for messaging and v1, 15s for voice)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l exit-after -d 'Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l provider-timing -d 'Wait as the providers do between attempts (minutes) instead of --backoff'
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -s v -l verbose -d 'Show each request and answer in full: headers and body (credentials redacted)'
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -s q -l quiet -d 'Print only data and errors: no notes, progress or summaries, and of send\'s and replay\'s attempts only those that failed'
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -s h -l help -d 'Print help'
-complete -c telhook -n "__fish_telhook_using_subcommand emulate" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l provider-timing -d 'Wait as the providers do between attempts (minutes) instead of --backoff'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -s v -l verbose -d 'Show each request and answer in full: headers and body (credentials redacted)'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -s q -l quiet -d 'Print only data and errors: no notes, progress or summaries, and of send\'s and replay\'s attempts only those that failed'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -f -a "messages" -d 'List the messages a running emulator keeps (sent through its API or texted in), oldest first: provider, id, status, sender and recipients'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -f -a "reset" -d 'Make a running emulator forget every message it keeps'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -f -a "settle" -d 'Wait until every webhook a running emulator has due is delivered or given up; exit 1 if some are still in flight after --timeout'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from messages" -s p -l provider -d 'Only this provider\'s messages' -r -f -a "telnyx\t''
+bandwidth\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from messages" -l emulator -d 'The running emulator\'s address' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from messages" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from messages" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from messages" -s v -l verbose -d 'Show each request and answer in full: headers and body (credentials redacted)'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from messages" -s q -l quiet -d 'Print only data and errors: no notes, progress or summaries, and of send\'s and replay\'s attempts only those that failed'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from messages" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from messages" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from reset" -l emulator -d 'The running emulator\'s address' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from reset" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from reset" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Show each request and answer in full: headers and body (credentials redacted)'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors: no notes, progress or summaries, and of send\'s and replay\'s attempts only those that failed'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from settle" -l timeout -d 'How long to wait for the webhooks (at most 5m)' -r
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from settle" -l emulator -d 'The running emulator\'s address' -r -f
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from settle" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from settle" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from settle" -s v -l verbose -d 'Show each request and answer in full: headers and body (credentials redacted)'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from settle" -s q -l quiet -d 'Print only data and errors: no notes, progress or summaries, and of send\'s and replay\'s attempts only those that failed'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from settle" -s h -l help -d 'Print help'
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and __fish_seen_subcommand_from settle" -s V -l version -d 'Print version'
 complete -c telhook -n "__fish_telhook_using_subcommand text" -l from -d 'The person\'s number (+E.164)' -r
 complete -c telhook -n "__fish_telhook_using_subcommand text" -l to -d 'The app\'s number the text goes to; repeat for a group text' -r
 complete -c telhook -n "__fish_telhook_using_subcommand text" -l media -d 'A media URL (an MMS); repeatable' -r -f
@@ -329,6 +362,9 @@ complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_see
 complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from demo events example keygen sign verify send listen emulate text replay validate schema config completions man help" -f -a "completions" -d 'Print a shell completion script'
 complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from demo events example keygen sign verify send listen emulate text replay validate schema config completions man help" -f -a "man" -d 'Print the manual page (roff; e.g. `telhook man > telhook.1`, `man ./telhook.1`)'
 complete -c telhook -n "__fish_telhook_using_subcommand help; and not __fish_seen_subcommand_from demo events example keygen sign verify send listen emulate text replay validate schema config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and __fish_seen_subcommand_from emulate" -f -a "messages" -d 'List the messages a running emulator keeps (sent through its API or texted in), oldest first: provider, id, status, sender and recipients'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and __fish_seen_subcommand_from emulate" -f -a "reset" -d 'Make a running emulator forget every message it keeps'
+complete -c telhook -n "__fish_telhook_using_subcommand help; and __fish_seen_subcommand_from emulate" -f -a "settle" -d 'Wait until every webhook a running emulator has due is delivered or given up; exit 1 if some are still in flight after --timeout'
 
 # What clap cannot know, written by `telhook completions fish` from telhook's catalog and its
 # command line: providers, and after PROVIDER that provider's events; after --variant the

@@ -265,6 +265,51 @@ mod tests {
         assert!(parse(&["-q", "--color", "never", "events"]).is_ok());
     }
 
+    /// `emulate` alone is the emulator with its flags; its subcommands call a running one.
+    #[test]
+    fn emulate_serves_without_a_subcommand_and_calls_with_one() {
+        use crate::commands::emulate::client::Client;
+        let emulate = |args: &[&str]| match parse(args) {
+            Ok(Cli {
+                command: Command::Emulate(e),
+                ..
+            }) => e,
+            other => panic!("{args:?}: {other:?}"),
+        };
+        let served = emulate(&["emulate", "--port", "0", "-p", "telnyx", "--timeout", "1s"]);
+        assert!(served.client.is_none());
+        assert_eq!(served.port, 0);
+        let Some(Client::Messages(m)) = emulate(&["emulate", "messages", "-p", "bandwidth"]).client
+        else {
+            panic!("messages");
+        };
+        assert_eq!(m.provider, Some(crate::catalog::Provider::Bandwidth));
+        assert_eq!(m.emulator.url, crate::emulator::client::DEFAULT_URL);
+        let Some(Client::Reset(r)) =
+            emulate(&["--json", "emulate", "reset", "--emulator", "http://h:1"]).client
+        else {
+            panic!("reset");
+        };
+        assert_eq!(r.emulator.url, "http://h:1");
+        let Some(Client::Settle(s)) = emulate(&["emulate", "settle"]).client else {
+            panic!("settle");
+        };
+        assert_eq!(s.timeout, std::time::Duration::from_secs(10));
+        let Some(Client::Settle(s)) = emulate(&["emulate", "settle", "--timeout", "5m"]).client
+        else {
+            panic!("settle");
+        };
+        assert_eq!(s.timeout, crate::emulator::client::SETTLE_MAX);
+        let Ok(Cli {
+            command: Command::Text(t),
+            ..
+        }) = parse(&["text", "--from", "+13125550140", "--to", "+13125550100"])
+        else {
+            panic!("text parses");
+        };
+        assert_eq!(t.emulator.url, crate::emulator::client::DEFAULT_URL);
+    }
+
     /// The kind of error clap gives for `args`, which must not parse.
     #[track_caller]
     fn rejected(args: &[&str]) -> ErrorKind {
@@ -324,6 +369,23 @@ mod tests {
                 ErrorKind::ArgumentConflict,
             ),
             (&["--color", "sometimes", "events"], ErrorKind::InvalidValue),
+            // The emulator's flags are not the calls' (and would be silently ignored).
+            (
+                &["emulate", "--port", "0", "settle"],
+                ErrorKind::ArgumentConflict,
+            ),
+            (
+                &["emulate", "reset", "--port", "0"],
+                ErrorKind::UnknownArgument,
+            ),
+            (
+                &["emulate", "settle", "--timeout", "6m"],
+                ErrorKind::ValueValidation,
+            ),
+            (
+                &["emulate", "settle", "--timeout", "0s"],
+                ErrorKind::ValueValidation,
+            ),
         ];
         for (args, kind) in cases {
             assert_eq!(rejected(args), *kind, "{args:?}");

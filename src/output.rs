@@ -59,6 +59,25 @@ pub enum Output<'a> {
     Emulating(&'a crate::emulator::Listening),
     /// `emulate`: one API call and its answer.
     ApiCall(crate::emulator::ApiLine<'a>),
+    /// `emulate messages`: one message a running emulator keeps.
+    Message(&'a crate::emulator::client::Kept),
+    /// `emulate reset`: how many messages it forgot.
+    Reset(Reset),
+    /// `emulate settle`: whether every webhook due was delivered or given up in time.
+    Settle(Settle<'a>),
+}
+
+#[derive(Debug, Serialize)]
+pub struct Reset {
+    pub forgotten: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Settle<'a> {
+    pub settled: bool,
+    /// Why not, in the emulator's words (`webhooks still in flight after 1ms`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]

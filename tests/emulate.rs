@@ -16,7 +16,8 @@ struct Emulating {
 }
 
 impl Emulating {
-    /// `telhook emulate --json` on a free port, webhooks to `webhook_url`, short waits.
+    /// `telhook emulate --json` on a free port, webhooks to `webhook_url`, short waits (those
+    /// `extra` gives replace them).
     fn start(t: &Telhook, webhook_url: &str, extra: &[&str]) -> Self {
         Self::spawn(t, webhook_url, extra, true)
     }
@@ -46,18 +47,20 @@ impl Emulating {
             "--inbound-callback-url",
             webhook_url,
         ])
-        .args(["--private-key", key.to_str().unwrap()])
-        .args([
-            "--latency",
-            "10ms",
-            "--backoff",
-            "20ms",
-            "--exit-after",
-            "60s",
-        ])
-        .args(extra)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null());
+        .args(["--private-key", key.to_str().unwrap()]);
+        // Short waits, unless the test sets its own.
+        for (flag, value) in [
+            ("--latency", "10ms"),
+            ("--backoff", "20ms"),
+            ("--exit-after", "60s"),
+        ] {
+            if !extra.contains(&flag) {
+                cmd.args([flag, value]);
+            }
+        }
+        cmd.args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null());
         let mut child = ChildGuard::new(cmd.spawn().unwrap());
         let stdout = child.child.stdout.take().unwrap();
         let (tx, lines) = std::sync::mpsc::channel();
@@ -1255,4 +1258,157 @@ fn the_bandwidth_listing_is_the_accounts_own_with_the_texts_it_received() {
         [inbound],
         "another account's message is not listed"
     );
+}
+
+/// `telhook emulate SUBCOMMAND --emulator <this emulator> ARGS`.
+fn control(t: &Telhook, emu: &Emulating, json: bool, args: &[&str]) -> crate::support::Run {
+    let mut all = Vec::new();
+    if json {
+        all.push("--json");
+    }
+    all.extend_from_slice(&["emulate", args[0], "--emulator", emu.base.as_str()]);
+    all.extend_from_slice(&args[1..]);
+    t.run(&all)
+}
+
+#[test]
+fn emulate_messages_lists_what_was_sent_and_emulate_reset_forgets_it() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]).expect_hits(2);
+    let emu = Emulating::start(&t, &app.url, &[]);
+    let id = emu.send("+13125550123", json!({}))["data"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    control(&t, &emu, false, &["settle"])
+        .stdout("✓ settled: every webhook due has been delivered or given up\n")
+        .check();
+    // One line each: provider, id, the status its webhooks left, from → to.
+    control(&t, &emu, false, &["messages"])
+        .stdout(format!(
+            "telnyx  {id}  delivered  +13125550100 → +13125550123\n"
+        ))
+        .stderr("1 message kept. `telhook emulate reset` forgets it.\n")
+        .check();
+    let listed = control(&t, &emu, true, &["messages"]).check();
+    let lines: Vec<crate::support::json::Message> = listed
+        .text()
+        .lines()
+        .map(crate::support::json::parse)
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", listed.text());
+    assert_eq!(
+        (
+            lines[0].kind.as_str(),
+            lines[0].provider.as_str(),
+            &lines[0].id
+        ),
+        ("message", "telnyx", &id)
+    );
+    assert_eq!(lines[0].message["to"][0]["status"], "delivered");
+    // As the API's GET returns it.
+    let (_, got) = emu.get(&format!("/v2/messages/{id}"));
+    assert_eq!(lines[0].message, got["data"]);
+    control(&t, &emu, false, &["messages", "-p", "bandwidth"])
+        .stdout("")
+        .stderr("no messages kept: none was sent or texted in since the start or the last reset\n")
+        .check();
+    control(&t, &emu, false, &["reset"])
+        .stdout("reset: 1 message forgotten\n")
+        .check();
+    control(&t, &emu, false, &["messages"])
+        .stdout("")
+        .stderr("no messages kept: none was sent or texted in since the start or the last reset\n")
+        .check();
+    let reset = control(&t, &emu, true, &["reset"]).check();
+    let reset: crate::support::json::Reset = crate::support::json::parse(reset.text().trim_end());
+    assert_eq!((reset.kind.as_str(), reset.forgotten), ("reset", 0));
+}
+
+#[test]
+fn emulate_settle_returns_once_the_webhooks_are_delivered() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]).expect_hits(2);
+    // The webhooks wait out their latency: settle must wait for them, not return at once.
+    let emu = Emulating::start(&t, &app.url, &["--latency", "300ms"]);
+    emu.send("+13125550123", json!({}));
+    let settled = control(&t, &emu, true, &["settle", "--timeout", "20s"]).check();
+    assert_eq!(
+        app.requests().len(),
+        2,
+        "both webhooks before settle answered"
+    );
+    let line: crate::support::json::Settle = crate::support::json::parse(settled.text().trim_end());
+    assert_eq!(
+        line,
+        crate::support::json::Settle {
+            kind: "settle".into(),
+            settled: true,
+            error: None
+        }
+    );
+}
+
+#[test]
+fn emulate_settle_exits_1_while_webhooks_are_still_in_flight() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]).expect_hits(0);
+    // The webhooks are still in their latency when the 1 ms settle gives up (the emulator is
+    // stopped before they go).
+    let emu = Emulating::start(&t, &app.url, &["--latency", "30s"]);
+    emu.send("+13125550123", json!({}));
+    control(&t, &emu, false, &["settle", "--timeout", "1ms"])
+        .status(1)
+        .stdout("✗ not settled: webhooks still in flight after 1ms (wait longer with --timeout)\n")
+        .check();
+    let unsettled = control(&t, &emu, true, &["settle", "--timeout", "1ms"])
+        .status(1)
+        .check();
+    let line: crate::support::json::Settle =
+        crate::support::json::parse(unsettled.text().trim_end());
+    assert_eq!(
+        (line.settled, line.error.as_deref()),
+        (false, Some("webhooks still in flight after 1ms"))
+    );
+}
+
+#[test]
+fn the_emulate_calls_name_an_emulator_they_cannot_reach_and_the_flag() {
+    let t = Telhook::new();
+    let base = format!("http://127.0.0.1:{}", crate::support::closed_port());
+    for (call, path) in [
+        ("settle", "/_telhook/settle?timeout=10000ms"),
+        ("messages", "/_telhook/messages"),
+        ("reset", "/_telhook/reset"),
+    ] {
+        t.run(&["emulate", call, "--emulator", &base])
+            .status(2)
+            .stderr(format!(
+                "telhook: error: {base}{path}: connection refused: nothing is listening at that address and port (is `telhook emulate` running there? pass --emulator URL)\n"
+            ))
+            .stdout("")
+            .check();
+    }
+}
+
+#[test]
+fn the_emulators_flags_do_not_go_with_a_call_to_a_running_one() {
+    let t = Telhook::new();
+    t.run(&["emulate", "--port", "0", "settle"])
+        .status(2)
+        .stderr(
+            "telhook: error: the subcommand 'settle' cannot be used with '--port <PORT>'\n\n\
+             Usage: telhook emulate [OPTIONS]\n       telhook emulate <COMMAND>\n\n\
+             For more information, try '--help'.\n",
+        )
+        .stdout("")
+        .check();
+    t.run(&["emulate", "settle", "--timeout", "10m"])
+        .status(2)
+        .stderr(
+            "telhook: error: invalid value '10m' for '--timeout <DURATION>': `10m`: the emulator waits at most 5m\n\n\
+             For more information, try '--help'.\n",
+        )
+        .stdout("")
+        .check();
 }

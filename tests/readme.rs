@@ -193,11 +193,12 @@ fn background(
 }
 
 /// A README line as the test runs it: a listener on a port of its own choosing, and the
-/// section's listener's port wherever the README says 5000.
+/// section's listener's port wherever the README says 5000. Only a server gets a port of its
+/// own: `telhook emulate settle` is a call to one.
 fn localised(command: &str, port: Option<&str>, emulator: Option<&str>) -> String {
     let mut c = command.replace("--port 5000", "--port 0");
     for server in ["telhook listen", "telhook emulate"] {
-        if c.starts_with(server) && !c.contains("--port") {
+        if c.starts_with(server) && !c.contains("--port") && is_listener(&c) {
             c = c.replacen(server, &format!("{server} --port 0"), 1);
         }
     }
@@ -479,6 +480,14 @@ fn the_readme_parser_reads_fences_continuations_and_exit_comments() {
     assert_eq!(
         localised("curl http://127.0.0.1:4010/v2/messages", None, Some("4343")),
         "curl http://127.0.0.1:4343/v2/messages"
+    );
+    assert_eq!(
+        localised(
+            "telhook emulate settle --emulator http://127.0.0.1:4010",
+            Some("4242"),
+            Some("4343")
+        ),
+        "telhook emulate settle --emulator http://127.0.0.1:4343"
     );
 }
 

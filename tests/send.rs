@@ -392,12 +392,7 @@ fn an_answer_slower_than_two_seconds_is_a_failed_telnyx_attempt() {
 #[test]
 fn an_unreachable_url_is_a_failed_delivery_not_an_error() {
     let t = Telhook::new();
-    // Bind and drop: nothing listens on this port any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::support::closed_port();
     let url = format!("http://127.0.0.1:{port}/");
     let run = send_json(
         &t,

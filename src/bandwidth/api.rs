@@ -6,6 +6,7 @@
 
 use serde_json::{Value, json};
 
+use crate::emulator::client::Glance;
 use crate::emulator::{Fate, Order, Outcome, Text};
 
 /// The most recipients a message may have here: a group message is a handful of people, and
@@ -454,7 +455,7 @@ pub fn listing<'a>(
                 "accountId": account,
                 "sourceTn": m["from"],
                 "destinationTn": if inbound { &m["owner"] } else { &m["to"][0] },
-                "messageStatus": m.get("status").cloned().unwrap_or(json!(if inbound { "RECEIVED" } else { "ACCEPTED" })),
+                "messageStatus": status(m),
                 "messageDirection": if inbound { "INBOUND" } else { "OUTBOUND" },
                 "messageType": if m.get("media").is_some() { "mms" } else { "sms" },
                 "segmentCount": m["segmentCount"],
@@ -466,6 +467,30 @@ pub fn listing<'a>(
         })
         .collect();
     json!({"totalCount": rows.len(), "pageInfo": {}, "messages": rows})
+}
+
+/// A kept message's status as the listing shows it: the one its callbacks left, `ACCEPTED`
+/// before any (`RECEIVED` for a text the app received).
+fn status(message: &Value) -> &str {
+    let before = if message["direction"] == "in" {
+        "RECEIVED"
+    } else {
+        "ACCEPTED"
+    };
+    message["status"].as_str().unwrap_or(before)
+}
+
+/// What a listing line says of a kept message: the sender, the recipients and the status.
+pub fn glance(message: &Value) -> Glance {
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    Glance {
+        from: text(&message["from"]),
+        to: message["to"]
+            .as_array()
+            .map(|a| a.iter().map(text).collect())
+            .unwrap_or_default(),
+        status: status(message).to_string(),
+    }
 }
 
 /// The id of the message a status callback is about.

@@ -1,5 +1,5 @@
-//! Argument pieces several commands share: the delivery flags of `send` and `replay`, key and
-//! body loading, time and header parsing, input expansion.
+//! Argument pieces several commands share: the delivery flags of `send` and `replay`, the
+//! emulator's address, key and body loading, time and header parsing, input expansion.
 
 use anyhow::{Context, bail};
 use chrono::{DateTime, Utc};
@@ -219,6 +219,15 @@ impl RetryArgs {
         };
         settings.timeout = self.timeout;
     }
+}
+
+/// Where a running `telhook emulate` is, for the commands that call its control API: `text`
+/// and `emulate messages|reset|settle`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct EmulatorArgs {
+    /// The running emulator's address.
+    #[arg(long = "emulator", default_value = crate::emulator::client::DEFAULT_URL, value_name = "URL", value_hint = clap::ValueHint::Url)]
+    pub url: String,
 }
 
 /// A delivery URL: the flag's value, else as [`Defaults::to`] finds it (listen's address by

@@ -1,7 +1,8 @@
 //! `telhook emulate`: a local Telnyx and Bandwidth messaging API whose webhooks follow from what
 //! the app sends: point the app's API base URL here, and the webhooks about the ids the API
 //! answered arrive at the app's webhook URL, signed (Telnyx) or after the Basic challenge
-//! (Bandwidth) as `send` delivers them.
+//! (Bandwidth) as `send` delivers them. Its subcommands (`client`) call a running emulator's
+//! test-control API.
 
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -15,8 +16,16 @@ use crate::exit::ExitStatus;
 use crate::output::Output;
 use crate::ui::Ui;
 
+pub mod client;
+
+/// Without a subcommand, the emulator itself; with one, a call to a running emulator, which
+/// takes none of the emulator's flags. (`telhook help emulate settle` is the calls' help; a
+/// second `help` under `emulate` would only lengthen the completion scripts.)
 #[derive(Debug, Clone, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, disable_help_subcommand = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub client: Option<client::Client>,
     /// Serve only this provider's API.
     #[arg(long, short = 'p', value_enum, value_name = "PROVIDER")]
     pub provider: Option<Provider>,
@@ -151,6 +160,9 @@ impl Args {
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
+    if let Some(call) = &args.client {
+        return client::run(call, ui);
+    }
     let config = args.config(ui)?;
     let emulator = Emulator::bind(config, ui)?;
     let listening = emulator.listening();

@@ -29,7 +29,7 @@ pub fn page() -> std::io::Result<Vec<u8>> {
     man.render_description_section(&mut out)?;
     man.render_options_section(&mut out)?;
     commands_section(&cmd, &mut out)?;
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+    for sub in commands(&cmd) {
         let name = sub.get_bin_name().unwrap_or(sub.get_name()).to_string();
         writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
         let man = clap_mangen::Man::new(sub.clone());
@@ -71,11 +71,23 @@ fn item(out: &mut Vec<u8>, tag: &str, text: &str) -> std::io::Result<()> {
     writeln!(out, ".TP\n{}\n{}", names.join(", "), roff(text))
 }
 
+/// The commands with a section each: every visible subcommand, each followed by its own
+/// (`emulate messages`).
+fn commands(cmd: &clap::Command) -> Vec<&clap::Command> {
+    let visible = |c: &&clap::Command| !c.is_hide_set();
+    let mut out = Vec::new();
+    for sub in cmd.get_subcommands().filter(visible) {
+        out.push(sub);
+        out.extend(sub.get_subcommands().filter(visible));
+    }
+    out
+}
+
 /// The commands, each pointing at its section below.
 fn commands_section(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::Result<()> {
     writeln!(out, ".SH COMMANDS")?;
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let name = format!("{} {}", cmd.get_name(), sub.get_name());
+    for sub in commands(cmd) {
+        let name = sub.get_bin_name().unwrap_or(sub.get_name()).to_string();
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
         let about = about.trim_end_matches('.');
         item(
@@ -251,6 +263,15 @@ mod tests {
             let heading = format!(".SH \"TELHOOK {}\"", sub.get_name().to_uppercase());
             assert!(page.contains(&heading), "no section for {}", sub.get_name());
         }
+        for call in ["MESSAGES", "RESET", "SETTLE"] {
+            let heading = format!(".SH \"TELHOOK EMULATE {call}\"");
+            assert!(page.contains(&heading), "no section for emulate {call}");
+            assert!(
+                page.contains(&format!("\\fBtelhook emulate {}\\fR", call.to_lowercase())),
+                "emulate {call} in COMMANDS and its synopsis"
+            );
+        }
+        assert!(!page.contains("TELHOOK EMULATE HELP"));
         assert!(page.contains("\\-\\-to"), "options are listed");
     }
 

@@ -3,6 +3,7 @@
 //! `message-received`) to the app.
 
 use crate::catalog::Provider;
+use crate::commands::args::EmulatorArgs;
 use crate::emulator::{self, Text};
 use crate::exit::ExitStatus;
 use crate::ui::Ui;
@@ -24,9 +25,8 @@ pub struct Args {
     /// Which provider the text comes through (needed when the emulator serves both).
     #[arg(long, short = 'p', value_enum, value_name = "PROVIDER")]
     pub provider: Option<Provider>,
-    /// The running emulator's address.
-    #[arg(long, default_value = "http://127.0.0.1:4010", value_name = "URL", value_hint = clap::ValueHint::Url)]
-    pub emulator: String,
+    #[command(flatten)]
+    pub emulator: EmulatorArgs,
 }
 
 pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
@@ -36,7 +36,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         text: args.text.clone().unwrap_or_default(),
         media: args.media.clone(),
     };
-    let answer = emulator::client::text(&args.emulator, args.provider, &text)?;
+    let answer = emulator::client::text(&args.emulator.url, args.provider, &text)?;
     if ui.json {
         ui.line(&answer.to_string())?;
     } else {

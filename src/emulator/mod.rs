@@ -9,50 +9,7 @@
 mod server;
 mod store;
 
-/// A client of a running emulator's control API (`telhook text`).
-pub mod client {
-    use super::Text;
-    use crate::catalog::Provider;
-    use serde_json::{Value, json};
-
-    /// `POST /_telhook/text` on the emulator at `base`: the answer's body, or the emulator's
-    /// words when it refuses.
-    pub fn text(base: &str, provider: Option<Provider>, text: &Text) -> anyhow::Result<Value> {
-        let url = format!(
-            "{}{}/text",
-            base.trim_end_matches('/'),
-            super::server::CONTROL
-        );
-        let mut body =
-            json!({"from": text.from, "to": text.to, "text": text.text, "media": text.media});
-        if let Some(p) = provider {
-            body["provider"] = json!(p);
-        }
-        let request = crate::http::Request::post(
-            &url,
-            vec![("content-type".to_string(), "application/json".to_string())],
-            body.to_string().into_bytes(),
-        );
-        let forwarder = crate::delivery::Forwarder::new()?;
-        let answer = forwarder
-            .send(&request, std::time::Duration::from_secs(10))
-            .map_err(|e| {
-                let why = match e {
-                    crate::http::Failure::Timeout => "no answer within 10 s".to_string(),
-                    crate::http::Failure::Network(words) => words,
-                };
-                anyhow::anyhow!(
-                    "{url}: {why} (is `telhook emulate` running there? pass --emulator URL)"
-                )
-            })?;
-        let value: Value = serde_json::from_slice(&answer.body).unwrap_or(Value::Null);
-        if answer.status != 202 {
-            let why = value["error"].as_str().unwrap_or("no reason given");
-            anyhow::bail!("the emulator refused the text ({}): {why}", answer.status);
-        }
-        Ok(value)
-    }
-}
+pub mod client;
 
 pub use server::{ApiLine, Emulator, Listening};
 

@@ -209,7 +209,7 @@ impl Emulator {
 pub const CONTROL: &str = "/_telhook";
 
 /// The longest a settle request waits.
-const SETTLE_MAX: std::time::Duration = std::time::Duration::from_secs(300);
+pub const SETTLE_MAX: std::time::Duration = std::time::Duration::from_secs(300);
 
 struct Api {
     shared: Arc<Shared>,

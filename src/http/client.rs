@@ -324,10 +324,14 @@ fn deepest(err: impl std::error::Error + 'static) -> Failure {
     Failure::Network(explained(&text, refused))
 }
 
+/// What a refused connection means, the start of its [`Failure::Network`] words (a caller that
+/// knows what should be listening gives its own hint after it).
+pub const REFUSED: &str = "connection refused: nothing is listening at that address and port";
+
 /// The words of a network error, with the hint it needs.
 fn explained(text: &str, refused: bool) -> String {
     if refused || text.contains("Connection refused") {
-        return "connection refused: nothing is listening at that address and port (is the receiver running?)".to_string();
+        return format!("{REFUSED} (is the receiver running?)");
     }
     // rustls, reading an HTTP answer (no TLS record type) where the ServerHello belongs.
     if text.contains("InvalidContentType") {

@@ -6,6 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::emulator::client::Glance;
 use crate::emulator::{Fate, Text};
 
 /// The paths served, as the emulator's 404 lists them.
@@ -504,6 +505,32 @@ pub fn received(inbound: &Text, minted: &Minted, media_facts: &[(u64, String)]) 
         "webhook_failover_url": null,
         "webhook_url": null,
     })
+}
+
+/// What a listing line says of a kept message: the sender's number, the recipients' (`to`
+/// then `cc`), and the first recipient's status.
+pub fn glance(message: &Value) -> Glance {
+    let number = |party: &Value| {
+        party["phone_number"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let parties = |key: &str| {
+        message[key]
+            .as_array()
+            .map(|a| a.iter().map(number).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    Glance {
+        from: number(&message["from"]),
+        to: [parties("to"), parties("cc")].concat(),
+        status: message
+            .pointer("/to/0/status")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+    }
 }
 
 /// The answer to a send or a get: `{"data": message}`.

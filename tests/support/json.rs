@@ -2,7 +2,7 @@
 //! denies unknown fields, and [`parse`] also requires that the type serializes back to the very
 //! same line, so a field added, dropped, renamed or moved in the binary is a deliberate change
 //! here (`src/commands/listen.rs`: `EventLine`, `Summary`, `Listening`; `src/capture.rs`:
-//! `Record`).
+//! `Record`; `src/output.rs`: the `emulate messages|reset|settle` lines).
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -88,6 +88,37 @@ pub struct Capture {
     pub verdict: String,
     pub reason: Option<String>,
     pub status: u16,
+}
+
+/// One `emulate messages --json` line: a message the emulator keeps.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub provider: String,
+    pub id: String,
+    pub message: serde_json::Value,
+}
+
+/// The `emulate reset --json` line.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reset {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub forgotten: u64,
+}
+
+/// The `emulate settle --json` line.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settle {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub settled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 impl Event {

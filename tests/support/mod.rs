@@ -498,6 +498,15 @@ fn path_of(args: &[&str]) -> String {
         .to_string()
 }
 
+/// A loopback port nothing listens on: bound, then released.
+pub fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// A blocking HTTP client for tests.
 pub fn http() -> reqwest::blocking::Client {
     reqwest::blocking::Client::builder()
