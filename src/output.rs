@@ -65,6 +65,8 @@ pub enum Output<'a> {
     Reset(Reset),
     /// `emulate settle`: whether every webhook due was delivered or given up in time.
     Settle(Settle<'a>),
+    /// `text`: what the emulator did with the text.
+    Texted(&'a crate::emulator::client::Texted),
 }
 
 #[derive(Debug, Serialize)]

@@ -1202,12 +1202,31 @@ fn the_bandwidth_listing_is_the_accounts_own_with_the_texts_it_received() {
                 "to": ["+13125550123"], "from": "+13125550100", "text": "hi"}),
     );
     assert_eq!(status, 202, "{sent}");
-    let (status, texted) = emu.post(
-        "/_telhook/text",
-        None,
-        &json!({"provider": "bandwidth", "from": "+13125550140", "to": "+13125550100", "text": "yes"}),
+    // `telhook text --json` says what the emulator did, as a typed line.
+    let out = t
+        .run(&[
+            "--json",
+            "text",
+            "--emulator",
+            emu.base.as_str(),
+            "-p",
+            "bandwidth",
+            "--from",
+            "+13125550140",
+            "--to",
+            "+13125550100",
+            "yes",
+        ])
+        .stdout(Expect::satisfies("one JSON line", |s| {
+            s.lines().count() == 1
+        }))
+        .check();
+    let texted: Value = serde_json::from_str(out.text().trim()).unwrap();
+    assert_eq!(
+        (&texted["type"], &texted["provider"], &texted["webhooks"]),
+        (&json!("texted"), &json!("bandwidth"), &json!(1)),
+        "{texted}"
     );
-    assert_eq!(status, 202, "{texted}");
     emu.settle();
     let list = |account: &str| {
         let answer = http()

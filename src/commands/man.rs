@@ -110,7 +110,8 @@ fn exit_status_section(out: &mut Vec<u8>) -> std::io::Result<()> {
         (
             ExitStatus::Failure.code(),
             "The verdict failed (signature invalid, a payload does not match its schema, an event \
-             not acknowledged as its provider requires).",
+             not acknowledged as its provider requires, webhooks still in flight when emulate \
+             settle --timeout passes).",
         ),
         (
             ExitStatus::Error.code(),

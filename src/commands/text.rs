@@ -36,21 +36,15 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         text: args.text.clone().unwrap_or_default(),
         media: args.media.clone(),
     };
-    let answer = emulator::client::text(&args.emulator.url, args.provider, &text)?;
-    if ui.json {
-        ui.line(&answer.to_string())?;
-    } else {
-        let ids: Vec<&str> = answer["ids"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
-            .unwrap_or_default();
-        ui.line(&format!(
+    let texted = emulator::client::text(&args.emulator.url, args.provider, &text)?;
+    ui.show(crate::output::Output::Texted(&texted), || {
+        format!(
             "texted {} from {}: {} webhook(s) to follow, message id {}",
             args.to.join(", "),
             args.from,
-            answer["webhooks"],
-            ids.join(", ")
-        ))?;
-    }
+            texted.webhooks,
+            texted.ids.join(", ")
+        )
+    })?;
     Ok(ExitStatus::Success)
 }

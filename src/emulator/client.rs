@@ -59,9 +59,18 @@ pub enum Settle {
     InFlight(String),
 }
 
-/// `POST /_telhook/text` on the emulator at `base`: the answer's body, or the emulator's words
-/// when it refuses.
-pub fn text(base: &str, provider: Option<Provider>, text: &Text) -> anyhow::Result<Value> {
+/// What the emulator did with a person's text: the provider it came through, the ids of the
+/// messages it made (one per number of the app, for Bandwidth), the webhooks to follow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Texted {
+    pub provider: Provider,
+    pub ids: Vec<String>,
+    pub webhooks: u64,
+}
+
+/// `POST /_telhook/text` on the emulator at `base`: what it did, or the emulator's words when
+/// it refuses.
+pub fn text(base: &str, provider: Option<Provider>, text: &Text) -> anyhow::Result<Texted> {
     let mut body =
         json!({"from": text.from, "to": text.to, "text": text.text, "media": text.media});
     if let Some(p) = provider {
@@ -71,7 +80,11 @@ pub fn text(base: &str, provider: Option<Provider>, text: &Text) -> anyhow::Resu
     if status != 202 {
         return Err(refused("the text", status, &value));
     }
-    Ok(value)
+    serde_json::from_value(value).map_err(|e| {
+        anyhow::anyhow!(
+            "{base} answered POST {CONTROL}/text with no account of the text ({e}); is it `telhook emulate`? pass --emulator URL"
+        )
+    })
 }
 
 /// `GET /_telhook/messages`: every message kept, oldest first (only `provider`'s, if given).
@@ -152,6 +165,9 @@ fn call(base: &str, call: Call, what: &str, wait: Duration) -> anyhow::Result<(u
             body.to_string().into_bytes(),
         ),
     };
+    let mut request = request;
+    // One call and done: no connection left open to hold up the emulator's stop.
+    request.set_header("connection", "close");
     let forwarder = crate::delivery::Forwarder::new()?;
     let answer = forwarder.send(&request, wait).map_err(|e| {
         let why = match e {
