@@ -357,62 +357,107 @@ fn decode_body(body: &str, base64: bool) -> Result<Vec<u8>, base64::DecodeError>
     }
 }
 
-/// An append-only capture file shared by the request threads.
+/// An append-only capture file shared by the request threads. A line is either written whole
+/// or not at all: a write that fails part-way (a full disk) is cut back to where the line began,
+/// and if even that fails the next line starts on a line of its own, so a reader skips exactly
+/// the fragment and never sees a record glued onto one.
 pub struct Writer {
-    file: Mutex<File>,
+    file: Mutex<Tail>,
+}
+
+struct Tail {
+    file: File,
+    /// The file may end inside a line (a fragment that could not be cut back, or a file that
+    /// was found so): the next line starts with a newline.
+    open_line: bool,
 }
 
 impl Writer {
     pub fn open(path: &Path) -> std::io::Result<Self> {
-        // Captures hold whole requests, credentials included: only their owner reads them (a
-        // file that exists keeps its mode).
+        // Captures hold whole requests: only their owner reads them (a file that exists keeps
+        // its mode).
         let mut options = OpenOptions::new();
-        options.create(true).append(true);
+        options.create(true).append(true).read(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
         let file = options.open(path)?;
+        let open_line = ends_inside_a_line(&file);
         Ok(Writer {
-            file: Mutex::new(file),
+            file: Mutex::new(Tail { file, open_line }),
         })
     }
 
     /// Append one record ([`Record`] or [`RecordRef`]) as one line, in a single write, and
-    /// flush it to the OS.
+    /// flush it to the OS. On an error nothing of the line stays in the file (or, where it
+    /// cannot be cut back, the next line begins on a fresh one).
     pub fn append(&self, record: &impl Serialize) -> std::io::Result<()> {
         let mut line = serde_json::to_vec(record)?;
         line.push(b'\n');
-        let mut file = self
+        let mut tail = self
             .file
             .lock()
             .map_err(|_| std::io::Error::other("capture file lock poisoned"))?;
-        file.write_all(&line)?;
-        file.flush()
+        if tail.open_line {
+            line.insert(0, b'\n');
+        }
+        // Where this line begins: a regular file is cut back to it if the write fails.
+        let before = tail
+            .file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        let written = tail.file.write_all(&line).and_then(|()| tail.file.flush());
+        if let Err(e) = written {
+            let cut = before.is_some_and(|len| tail.file.set_len(len).is_ok());
+            if !cut {
+                tail.open_line = true;
+            }
+            return Err(e);
+        }
+        tail.open_line = false;
+        Ok(())
     }
 }
 
-/// Read the records of a capture file; a malformed line is reported with its number.
-pub fn read(path: &Path) -> anyhow::Result<Vec<(usize, Record)>> {
+/// Whether a file's last byte is not a newline (it ends in a fragment).
+fn ends_inside_a_line(file: &File) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(meta) = file.metadata() else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() == 0 {
+        return false;
+    }
+    let mut reader = file;
+    let mut last = [0u8; 1];
+    let read = reader
+        .seek(SeekFrom::End(-1))
+        .and_then(|_| reader.read_exact(&mut last));
+    read.is_ok() && last[0] != b'\n'
+}
+
+/// The lines of a capture file by number (blank ones skipped), each a record or why it is not
+/// one (a line torn by a full disk or a crash, or another file's): a bad line stops no other
+/// from being read, as `validate` and `replay` read captures too.
+pub fn read(path: &Path) -> anyhow::Result<Vec<(usize, Result<Record, String>)>> {
     use anyhow::Context;
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("reading capture file {}", path.display()))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("reading capture file {}", path.display()))?;
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let record = match Line::parse(line.as_bytes()) {
-            Line::Record(record) => *record,
-            // Why it is not one, in serde's words.
-            _ => serde_json::from_str::<Record>(line).with_context(|| {
-                format!(
-                    "{}:{}: not a capture record (as written by `telhook listen --capture` or `telhook emulate --capture`)",
-                    path.display(),
-                    i + 1
-                )
-            })?,
+        let record = match Line::parse(line) {
+            Line::Record(record) => Ok(*record),
+            Line::Broken(problem) => Err(problem),
+            Line::Json(_) => Err("a JSON value, not a capture record".to_string()),
+            Line::NotJson(e) => Err(format!("not JSON ({e}), a torn or foreign line")),
         };
         out.push((i + 1, record));
     }
@@ -473,8 +518,9 @@ mod tests {
         let back = read(&path).unwrap();
         assert_eq!(back.len(), 3);
         assert_eq!(back[2].0, 3);
-        assert_eq!(back[2].1.status, Some(202));
-        assert_eq!(back[0].1.header("content-type"), Some("application/json"));
+        let records: Vec<&Record> = back.iter().map(|(_, r)| r.as_ref().unwrap()).collect();
+        assert_eq!(records[2].status, Some(202));
+        assert_eq!(records[0].header("content-type"), Some("application/json"));
     }
 
     #[test]
@@ -536,5 +582,18 @@ mod tests {
         assert_eq!(redact_authorization(&headers("token"))[0].1, "<redacted>");
         let other = vec![("X-A".to_string(), "Bearer kept".to_string())];
         assert_eq!(redact_authorization(&other), other);
+    }
+
+    #[test]
+    fn a_file_that_ends_in_a_fragment_gets_its_next_record_on_a_line_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(&path, b"{\"received_at\":\"2026-01-01T00:00:00").unwrap();
+        let w = Writer::open(&path).unwrap();
+        w.append(&record()).unwrap();
+        w.append(&record()).unwrap();
+        let lines = read(&path).unwrap();
+        let numbers: Vec<(usize, bool)> = lines.iter().map(|(n, r)| (*n, r.is_ok())).collect();
+        assert_eq!(numbers, [(1, false), (2, true), (3, true)]);
     }
 }

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod capture;
 mod catalog;
 mod cli;
 mod completions;

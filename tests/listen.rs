@@ -686,6 +686,31 @@ fn verify_reads_a_captured_request() {
     .stdout("")
     .stderr("telhook: error: cap.jsonl: no capture record on line 9\n")
     .check();
+    // A line torn in the middle of a character (a full disk, a crash) stops no other line
+    // from being verified, as validate and replay read such files too.
+    drop(l);
+    let mut torn = std::fs::read(t.path("cap.jsonl")).unwrap();
+    let whole = torn.clone();
+    torn.extend_from_slice(
+        "{\"received_at\":\"2026-01-01T00:00:00Z\",\"body\":\"caf\u{e9}".as_bytes(),
+    );
+    torn.truncate(torn.len() - 1);
+    torn.push(b'\n');
+    torn.extend_from_slice(&whole[..whole.iter().position(|b| *b == b'\n').unwrap() + 1]);
+    std::fs::write(t.path("cap.jsonl"), torn).unwrap();
+    t.run(&["verify", "--public-key", &public, "--capture", "cap.jsonl"])
+        .stdout(Expect::pattern("✓ valid: signature matches the body; [..]\n"))
+        .stderr(
+            "telhook: passed over 1 line of cap.jsonl that is not a capture record (line 3: torn, or another file's)\n\
+             telhook: verifying line 4 of cap.jsonl, its last Telnyx request (message.sent)\n",
+        )
+        .check();
+    t.run(&["verify", "--public-key", &public, "--capture", "cap.jsonl", "--line", "3"])
+        .status(2)
+        .stderr(Expect::pattern(
+            "telhook: error: cap.jsonl:3: not a capture record (not JSON ([..]), a torn or foreign line); pick another line with --line\n",
+        ))
+        .check();
 }
 
 #[test]

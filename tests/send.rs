@@ -1240,7 +1240,7 @@ fn send_to_listen_end_to_end_verifies_signatures_and_passes_the_challenge() {
     // The capture holds what was sent, byte for byte: the listener saw a body telhook signed.
     let records = telhook::capture::read(&t.path("cap.jsonl")).unwrap();
     assert_eq!(records.len(), 3);
-    let first = records[0].1.body_bytes().unwrap();
+    let first = records[0].1.as_ref().unwrap().body_bytes().unwrap();
     let v: Value = serde_json::from_slice(&first).unwrap();
     assert_eq!(first, telhook::telnyx::to_wire(&v));
 }

@@ -84,7 +84,21 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let mut captured_body = None;
     let (signature, timestamp) = match (&args.headers, &args.capture) {
         (_, Some(path)) => {
-            let (line, record) = pick_record(path, args.line)?;
+            let Picked {
+                line,
+                record,
+                unreadable,
+            } = pick_record(path, args.line)?;
+            if let Some(first) = unreadable.first() {
+                ui.note(&format!(
+                    "telhook: passed over {} line{} of {} that {} not a capture record (line {first}{}: torn, or another file's)",
+                    unreadable.len(),
+                    if unreadable.len() == 1 { "" } else { "s" },
+                    path.display(),
+                    if unreadable.len() == 1 { "is" } else { "are" },
+                    if unreadable.len() > 1 { " and on" } else { "" },
+                ))?;
+            }
             if args.line.is_none() {
                 ui.note(&format!(
                     "telhook: verifying line {line} of {}, its last Telnyx request ({})",
@@ -189,21 +203,33 @@ pub fn header_value(dump: &str, name: &str) -> Option<String> {
 }
 
 /// The record to verify: the one on `line`, else the last Telnyx one (a Bandwidth request is
-/// authenticated with Basic credentials, not signed, so there is nothing to verify in it).
-fn pick_record(path: &Path, line: Option<usize>) -> anyhow::Result<(usize, Record)> {
-    let records = crate::capture::read(path)?;
+/// authenticated with Basic credentials, not signed, so there is nothing to verify in it). Lines
+/// that are not records (torn by a full disk, say) are passed over, and counted.
+fn pick_record(path: &Path, line: Option<usize>) -> anyhow::Result<Picked> {
+    let lines = crate::capture::read(path)?;
     let telnyx = |r: &Record| {
         r.kind != crate::capture::Kind::Api
             && (r.provider.as_deref() == Some(Provider::Telnyx.name())
                 || r.header(SIGNATURE_HEADER).is_some())
     };
     let bandwidth = |r: &Record| r.provider.as_deref() == Some(Provider::Bandwidth.name());
+    let unreadable: Vec<usize> = lines
+        .iter()
+        .filter(|(_, r)| r.is_err())
+        .map(|(n, _)| *n)
+        .collect();
     match line {
         Some(n) => {
-            let (n, record) = records
+            let (n, record) = lines
                 .into_iter()
                 .find(|(l, _)| *l == n)
                 .with_context(|| format!("{}: no capture record on line {n}", path.display()))?;
+            let record = record.map_err(|why| {
+                anyhow::anyhow!(
+                    "{}:{n}: not a capture record ({why}); pick another line with --line",
+                    path.display()
+                )
+            })?;
             if record.kind == crate::capture::Kind::Api {
                 bail!(
                     "{}:{n} is an API call the emulator answered, not a webhook: pick a line whose `kind` is `webhook` with --line, or drop --line for the last Telnyx one",
@@ -216,25 +242,48 @@ fn pick_record(path: &Path, line: Option<usize>) -> anyhow::Result<(usize, Recor
                     path.display()
                 );
             }
-            Ok((n, record))
+            Ok(Picked {
+                line: n,
+                record,
+                unreadable: Vec::new(),
+            })
         }
         None => {
-            let total = records.len();
+            let total = lines.len();
             if total == 0 {
                 bail!("{}: the capture file has no records", path.display());
             }
-            records
+            let (n, record) = lines
                 .into_iter()
                 .rev()
+                .filter_map(|(n, r)| r.ok().map(|r| (n, r)))
                 .find(|(_, r)| telnyx(r))
                 .with_context(|| {
                     format!(
-                        "{}: none of its {total} records is a Telnyx request (Bandwidth requests are authenticated with Basic credentials, not signed)",
-                        path.display()
+                        "{}: none of its {total} lines is a Telnyx request (Bandwidth requests are authenticated with Basic credentials, not signed{})",
+                        path.display(),
+                        if unreadable.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; {} are not capture records", unreadable.len())
+                        }
                     )
-                })
+                })?;
+            Ok(Picked {
+                line: n,
+                record,
+                unreadable,
+            })
         }
     }
+}
+
+/// The record `verify --capture` checks, and the lines it passed over.
+struct Picked {
+    line: usize,
+    record: Record,
+    /// Line numbers that are not capture records.
+    unreadable: Vec<usize>,
 }
 
 #[cfg(test)]
