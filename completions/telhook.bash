@@ -223,7 +223,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__emulate)
-            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --inbound-callback-url --number --callback-auth --private-key --latency --concurrency --seed --capture --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version messages reset settle"
+            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --inbound-callback-url --number --callback-auth --private-key --latency --concurrency --seed --capture --capture-credentials --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version messages reset settle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -797,7 +797,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__listen)
-            opts="-v -q -h -V --port --host --path --public-key --no-verify --tolerance --no-tolerance --basic-auth --reject-unknown --capture --status --delay --fail-first --bxml --forward-to --max-events --exit-after --max-body --max-connections --max-in-flight --max-header-bytes --read-timeout --idle-timeout --color --json --verbose --quiet --help --version"
+            opts="-v -q -h -V --port --host --path --public-key --no-verify --tolerance --no-tolerance --basic-auth --reject-unknown --capture --capture-credentials --status --delay --fail-first --bxml --forward-to --max-events --exit-after --max-body --max-connections --max-in-flight --max-header-bytes --read-timeout --idle-timeout --color --json --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -183,6 +183,7 @@ never\t''"
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l no-verify -d 'Accept Telnyx requests without checking their signatures'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l no-tolerance -d 'Do not check the Telnyx timestamp\'s age'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l reject-unknown -d 'Reject requests whose provider or event cannot be recognised (400)'
+complete -c telhook -n "__fish_telhook_using_subcommand listen" -l capture-credentials -d 'Keep Authorization values in the capture verbatim (by default only the scheme and a Basic user are kept: `Basic <redacted user=bw>`)'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -s v -l verbose -d 'Show each request and answer in full: headers and body (credentials redacted)'
 complete -c telhook -n "__fish_telhook_using_subcommand listen" -s q -l quiet -d 'Print only data and errors: no notes, progress or summaries, and of send\'s and replay\'s attempts only those that failed'
@@ -213,6 +214,7 @@ complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_
 complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l capture-credentials -d 'Keep Authorization values in the capture verbatim (by default only the scheme and a Basic user are kept: `Basic <redacted user=bw>`)'
 complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l provider-timing -d 'Wait as the providers do between attempts (minutes) instead of --backoff'
 complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -l json -d 'Print JSON Lines on stdout instead of text (one object per line, each with a "type")'
 complete -c telhook -n "__fish_telhook_using_subcommand emulate; and not __fish_seen_subcommand_from messages reset settle" -s v -l verbose -d 'Show each request and answer in full: headers and body (credentials redacted)'

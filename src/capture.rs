@@ -161,7 +161,7 @@ pub struct RecordRef<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub query: Option<&'a str>,
-    pub headers: &'a [(String, String)],
+    pub headers: std::borrow::Cow<'a, [(String, String)]>,
     pub body: std::borrow::Cow<'a, str>,
     pub body_base64: bool,
     pub provider: Option<&'static str>,
@@ -232,9 +232,18 @@ impl Record {
     }
 }
 
-/// Authorization values as a capture made by the emulator keeps them: the scheme and, for
-/// Basic, the user; never the key or password (`Bearer <redacted>`, `Basic <redacted
-/// user=bw>`).
+/// Whether these captured headers hold an `Authorization` value [`redact_authorization`]
+/// redacted.
+pub fn has_redacted_credentials(headers: &[(String, String)]) -> bool {
+    headers.iter().any(|(name, value)| {
+        name.eq_ignore_ascii_case("authorization")
+            && value.ends_with('>')
+            && value.contains("<redacted")
+    })
+}
+
+/// Authorization values as a capture keeps them by default: the scheme and, for Basic, the
+/// user; never the key or password (`Bearer <redacted>`, `Basic <redacted user=bw>`).
 pub fn redact_authorization(headers: &[(String, String)]) -> Vec<(String, String)> {
     headers
         .iter()

@@ -625,6 +625,15 @@ pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
 }
 
 /// A URL as it may be printed: a password in it (`http://user:pass@host/`) is replaced.
+/// The password in a URL's userinfo (`http://user:PASS@host/`), if it has one.
+pub fn url_password(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let at = rest[..authority_end].rfind('@')?;
+    let (_, password) = rest[..at].split_once(':')?;
+    (!password.is_empty()).then_some(password)
+}
+
 pub fn redact_url(url: &str) -> Cow<'_, str> {
     let Some((scheme, rest)) = url.split_once("://") else {
         return Cow::Borrowed(url);

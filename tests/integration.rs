@@ -16,6 +16,7 @@ mod listen;
 mod newcomer;
 mod readme;
 mod replay;
+mod secrets;
 mod send;
 mod validate;
 mod verify;

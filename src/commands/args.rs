@@ -230,6 +230,26 @@ pub struct EmulatorArgs {
     pub url: String,
 }
 
+/// Whether `--host` keeps a server to this machine: a loopback address or `localhost`.
+pub fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    bare.eq_ignore_ascii_case("localhost")
+        || bare
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// One line on stderr when `--host` opens a server beyond this machine, naming what it opens:
+/// `exposes` says what anyone who reaches `addr` can do.
+pub fn warn_if_exposed(ui: &Ui, host: &str, addr: &str, exposes: &str) -> anyhow::Result<()> {
+    if !is_loopback(host) {
+        ui.warn(&format!(
+            "--host {host}: listening on {addr}, beyond this machine: anyone who can reach it {exposes} (the default, 127.0.0.1, keeps it private)"
+        ))?;
+    }
+    Ok(())
+}
+
 /// A delivery URL: the flag's value, else as [`Defaults::to`] finds it (listen's address by
 /// default), checked, with errors naming the flag (or the file) it came from.
 pub fn webhook_url(ctx: &Defaults, flag: &str, value: Option<&str>) -> anyhow::Result<String> {

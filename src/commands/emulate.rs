@@ -85,6 +85,10 @@ pub struct Args {
     /// timeline that validate, verify and replay read).
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub capture: Option<std::path::PathBuf>,
+    /// Keep Authorization values in the capture verbatim (by default only the scheme and a
+    /// Basic user are kept: `Basic <redacted user=bw>`).
+    #[arg(long, requires = "capture")]
+    pub capture_credentials: bool,
     /// Messages kept for GET; older ones are forgotten.
     #[arg(long, default_value_t = emulator::DEFAULT_MAX_MESSAGES as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
     pub max_messages: u64,
@@ -152,6 +156,7 @@ impl Args {
         config.bandwidth.latency = self.latency(Provider::Bandwidth);
         config.seed = self.seed;
         config.capture = self.capture.clone();
+        config.capture_credentials = self.capture_credentials;
         config.concurrency = self.concurrency as usize;
         config.max_messages = self.max_messages as usize;
         self.retry.apply(&mut config.delivery);
@@ -165,6 +170,12 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     }
     let config = args.config(ui)?;
     let emulator = Emulator::bind(config, ui)?;
+    args::warn_if_exposed(
+        ui,
+        &args.host,
+        &emulator.listening().addr,
+        "can call its APIs (which send webhooks to your app) and read what it keeps (GET /_telhook/messages)",
+    )?;
     let listening = emulator.listening();
     ui.show(Output::Emulating(&listening), || {
         let mut lines = vec![format!("emulating on {}", emulator.base_url())];

@@ -63,6 +63,10 @@ pub struct Args {
     /// Append every request to this JSON Lines file (format in the README).
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub capture: Option<PathBuf>,
+    /// Keep Authorization values in the capture verbatim (by default only the scheme and a
+    /// Basic user are kept: `Basic <redacted user=bw>`).
+    #[arg(long, requires = "capture")]
+    pub capture_credentials: bool,
     /// Status to answer accepted requests with.
     #[arg(long, default_value_t = receiver::DEFAULT_STATUS, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
     pub status: u16,
@@ -143,6 +147,7 @@ impl Args {
             basic_auth,
             reject_unknown: self.reject_unknown,
             capture: self.capture.clone(),
+            capture_credentials: self.capture_credentials,
             status: self.status,
             delay: self.delay,
             fail_first: self.fail_first,
@@ -168,6 +173,12 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let unverified = config.key.is_none();
     let server = Server::bind(config, ui, None)?;
     server.announce()?;
+    args::warn_if_exposed(
+        ui,
+        &args.host,
+        server.url(),
+        "can send it requests, which it answers, prints and captures",
+    )?;
     if unverified {
         ui.note("telhook: Telnyx signatures are not checked (--no-verify)")?;
     }

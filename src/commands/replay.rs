@@ -208,6 +208,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     let skipped = Mutex::new(Skipped::default());
     let malformed: Mutex<Vec<Malformed>> = Mutex::new(Vec::new());
     let stopped = AtomicBool::new(false);
+    let said_redacted = AtomicBool::new(false);
     let output_error: Mutex<Option<std::io::Error>> = Mutex::new(None);
     let note = |text: String| {
         if let Err(e) = ui.warn(&text)
@@ -238,6 +239,19 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
             }
         })
         .flatten()
+        .inspect(|stored| {
+            // Sent as they are, redacted credentials would only be refused: say so, once.
+            if args.keep_headers
+                && !said_redacted.load(Ordering::Relaxed)
+                && stored.headers.as_deref().is_some_and(crate::capture::has_redacted_credentials)
+            {
+                said_redacted.store(true, Ordering::Relaxed);
+                note(format!(
+                    "{}: the capture has its Authorization values redacted (captured without --capture-credentials): --keep-headers sends them as they are, so a receiver that checks them refuses the events; capture with --capture-credentials to replay them, or drop --keep-headers to authenticate afresh",
+                    stored.source
+                ));
+            }
+        })
         .filter_map(|stored| {
             let item = select(args, stored, &skipped);
             item.map(|item| {

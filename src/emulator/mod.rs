@@ -215,6 +215,8 @@ pub struct Config {
     pub seed: Option<u64>,
     /// Record every API call and webhook attempt in this capture file (JSON Lines).
     pub capture: Option<std::path::PathBuf>,
+    /// Keep `Authorization` values in the capture as they were (by default: redacted).
+    pub capture_credentials: bool,
     /// Messages kept in memory; older ones are forgotten (a GET of one is a 404).
     pub max_messages: usize,
     /// How webhooks are delivered (timeouts, attempts, backoff, TLS); the URLs come from each
@@ -248,6 +250,7 @@ impl Config {
             concurrency: DEFAULT_CONCURRENCY,
             seed: None,
             capture: None,
+            capture_credentials: false,
             max_messages: DEFAULT_MAX_MESSAGES,
             delivery: {
                 let mut settings = Settings::new(webhook_urls);

@@ -118,9 +118,10 @@ impl Emulator {
             )?)),
             None => None,
         };
+        let keep = config.capture_credentials;
         let tap = capture
             .clone()
-            .map(|writer| attempts_into(writer, ui.clone()));
+            .map(|writer| attempts_into(writer, ui.clone(), keep));
         let service = Service::start(
             ui,
             &config.delivery,
@@ -311,7 +312,14 @@ impl Handler for Api {
         };
         let record = Record {
             reason: Some(why.clone()),
-            ..api_record(&refused.head, &[], refused.status, None, None)
+            ..api_record(
+                &refused.head,
+                &[],
+                refused.status,
+                None,
+                None,
+                self.shared.config.capture_credentials,
+            )
         };
         if let Some(capture) = &self.shared.capture
             && let Err(e) = capture.append(&record)
@@ -890,6 +898,7 @@ impl Shared {
                 answer.status,
                 answer.provider,
                 Some(answer.body.to_string()),
+                self.config.capture_credentials,
             )
         };
         capture.append(&record)
@@ -987,6 +996,7 @@ fn api_record(
     status: u16,
     provider: Option<Provider>,
     answer: Option<String>,
+    credentials: bool,
 ) -> Record {
     let (text, base64) = capture::body_text(body);
     Record {
@@ -999,7 +1009,11 @@ fn api_record(
         method: head.method.clone(),
         path: head.path.clone(),
         query: head.query.clone(),
-        headers: capture::redact_authorization(&head.headers),
+        headers: if credentials {
+            head.headers.clone()
+        } else {
+            capture::redact_authorization(&head.headers)
+        },
         body: text.into_owned(),
         body_base64: base64,
         provider: provider.map(|p| p.name().to_string()),
@@ -1017,7 +1031,7 @@ fn api_record(
 
 /// The tap that records every webhook attempt in the capture, as it went out (credentials
 /// redacted). A failed write is said once; the webhook itself has gone either way.
-fn attempts_into(writer: Arc<capture::Writer>, ui: Ui) -> crate::delivery::Tap {
+fn attempts_into(writer: Arc<capture::Writer>, ui: Ui, credentials: bool) -> crate::delivery::Tap {
     let warned = std::sync::atomic::AtomicBool::new(false);
     Arc::new(move |tapped: &crate::delivery::Tapped<'_>| {
         let a = tapped.attempt;
@@ -1035,7 +1049,11 @@ fn attempts_into(writer: Arc<capture::Writer>, ui: Ui) -> crate::delivery::Tap {
                 .as_ref()
                 .map_or_else(|| "/".to_string(), |u| u.path().to_string()),
             query: target.as_ref().and_then(|u| u.query().map(str::to_string)),
-            headers: capture::redact_authorization(&request.headers),
+            headers: if credentials {
+                request.headers.clone()
+            } else {
+                capture::redact_authorization(&request.headers)
+            },
             body: text.into_owned(),
             body_base64: base64,
             provider: Some(tapped.provider.name().to_string()),

@@ -68,16 +68,26 @@ impl Entry {
     /// The capture record as the capture file's reader gets it back.
     #[cfg(test)]
     pub fn record(&self) -> crate::capture::Record {
-        let line = serde_json::to_vec(&self.record_ref()).unwrap();
+        let line = serde_json::to_vec(&self.record_ref(false)).unwrap();
         match crate::capture::Line::parse(&line) {
             crate::capture::Line::Record(record) => *record,
             _ => panic!("not a record: {}", String::from_utf8_lossy(&line)),
         }
     }
 
-    /// The capture record, borrowed (what the capture file gets).
-    pub fn record_ref(&self) -> RecordRef<'_> {
+    /// The capture record, borrowed (what the capture file gets): `Authorization` values
+    /// redacted to their scheme and Basic user unless `credentials`.
+    pub fn record_ref(&self, credentials: bool) -> RecordRef<'_> {
         let (body, body_base64) = body_text(&self.body);
+        let has_credentials = self
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("authorization"));
+        let headers = if credentials || !has_credentials {
+            std::borrow::Cow::Borrowed(&self.headers[..])
+        } else {
+            std::borrow::Cow::Owned(crate::capture::redact_authorization(&self.headers))
+        };
         RecordRef {
             format: crate::capture::FORMAT,
             kind: crate::capture::Kind::Request,
@@ -86,7 +96,7 @@ impl Entry {
             method: &self.method,
             path: &self.path,
             query: self.query.as_deref(),
-            headers: &self.headers,
+            headers,
             body,
             body_base64,
             provider: self.provider.map(Provider::name),

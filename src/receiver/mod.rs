@@ -54,6 +54,9 @@ pub struct Config {
     pub reject_unknown: bool,
     /// Append every request to this JSON Lines file.
     pub capture: Option<PathBuf>,
+    /// Keep `Authorization` values in the capture as they came (by default only their scheme
+    /// and a Basic user are kept).
+    pub capture_credentials: bool,
     /// The status accepted requests get.
     pub status: u16,
     /// Wait this long before answering a recognised event.
@@ -88,6 +91,7 @@ impl Default for Config {
             basic_auth: None,
             reject_unknown: false,
             capture: None,
+            capture_credentials: false,
             status: DEFAULT_STATUS,
             delay: Duration::ZERO,
             fail_first: 0,

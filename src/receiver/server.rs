@@ -371,13 +371,14 @@ impl Shared {
     /// what the client sees acknowledged is on disk.
     fn record(&self, entry: Entry) -> anyhow::Result<()> {
         if let Some(w) = &self.capture {
-            w.append(&entry.record_ref()).map_err(|e| {
-                self.failed.store(true, Ordering::SeqCst);
-                anyhow::Error::from(e).context(
-                    "writing the capture file (answered 500 so the sender retries; check the \
+            w.append(&entry.record_ref(self.config.capture_credentials))
+                .map_err(|e| {
+                    self.failed.store(true, Ordering::SeqCst);
+                    anyhow::Error::from(e).context(
+                        "writing the capture file (answered 500 so the sender retries; check the \
                      disk and the --capture path)",
-                )
-            })?;
+                    )
+                })?;
         }
         // Queued for the printing thread, never waited for: a stdout nobody reads holds up no
         // answer. A closed stdout stops the listener (the request is captured and answered).
