@@ -652,3 +652,49 @@ fn anchors_are_githubs() {
     assert_eq!(anchor("## Telnyx (`telnyx/`)"), "telnyx-telnyx");
     assert_eq!(anchor("## `listen` under load"), "listen-under-load");
 }
+
+/// Every test the README's Security section names exists: `module::name` in tests/MODULE.rs,
+/// or a unit test `a::b::tests::name` in src/a/b.rs (or src/a/b/mod.rs).
+#[test]
+fn the_security_section_names_only_tests_that_exist() {
+    let readme = std::fs::read_to_string(crate::support::repo_file("README.md")).unwrap();
+    let start = readme
+        .find("## Security\n")
+        .expect("README.md has a Security section");
+    let section = &readme[start..];
+    let section = &section[..section[1..].find("\n## ").map_or(section.len(), |i| i + 1)];
+    let mut named = 0;
+    for quoted in section.split('`').skip(1).step_by(2) {
+        let parts: Vec<&str> = quoted.split("::").collect();
+        if parts.len() < 2
+            || !parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+        {
+            continue;
+        }
+        let name = parts[parts.len() - 1];
+        let file = if parts.len() == 2 {
+            crate::support::repo_file(&format!("tests/{}.rs", parts[0]))
+        } else {
+            let modules = &parts[..parts.len() - 2];
+            let flat = crate::support::repo_file(&format!("src/{}.rs", modules.join("/")));
+            if flat.exists() {
+                flat
+            } else {
+                crate::support::repo_file(&format!("src/{}/mod.rs", modules.join("/")))
+            }
+        };
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("`{quoted}`: {}: {e}", file.display()));
+        assert!(
+            text.contains(&format!("fn {name}(")),
+            "the Security section names `{quoted}`, but {} has no fn {name}",
+            file.display()
+        );
+        named += 1;
+    }
+    assert!(named >= 10, "only {named} tests named");
+}
