@@ -242,6 +242,16 @@ pub fn has_redacted_credentials(headers: &[(String, String)]) -> bool {
     })
 }
 
+/// Headers as a capture keeps them: verbatim with `credentials` (`--capture-credentials`),
+/// else with their `Authorization` values redacted.
+pub fn headers_kept(headers: &[(String, String)], credentials: bool) -> Vec<(String, String)> {
+    if credentials {
+        headers.to_vec()
+    } else {
+        redact_authorization(headers)
+    }
+}
+
 /// Authorization values as a capture keeps them by default: the scheme and, for Basic, the
 /// user; never the key or password (`Bearer <redacted>`, `Basic <redacted user=bw>`).
 pub fn redact_authorization(headers: &[(String, String)]) -> Vec<(String, String)> {

@@ -1009,11 +1009,7 @@ fn api_record(
         method: head.method.clone(),
         path: head.path.clone(),
         query: head.query.clone(),
-        headers: if credentials {
-            head.headers.clone()
-        } else {
-            capture::redact_authorization(&head.headers)
-        },
+        headers: capture::headers_kept(&head.headers, credentials),
         body: text.into_owned(),
         body_base64: base64,
         provider: provider.map(|p| p.name().to_string()),
@@ -1049,11 +1045,7 @@ fn attempts_into(writer: Arc<capture::Writer>, ui: Ui, credentials: bool) -> cra
                 .as_ref()
                 .map_or_else(|| "/".to_string(), |u| u.path().to_string()),
             query: target.as_ref().and_then(|u| u.query().map(str::to_string)),
-            headers: if credentials {
-                request.headers.clone()
-            } else {
-                capture::redact_authorization(&request.headers)
-            },
+            headers: capture::headers_kept(&request.headers, credentials),
             body: text.into_owned(),
             body_base64: base64,
             provider: Some(tapped.provider.name().to_string()),
