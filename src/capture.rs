@@ -83,6 +83,22 @@ impl Kind {
     }
 }
 
+/// How a webhook attempt's answer was taken, in `send`'s words (a webhook record's `outcome`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttemptOutcome {
+    Acknowledged,
+    /// The unauthenticated first half of a Basic challenge.
+    Challenged,
+    Dropped,
+    Unauthorized,
+    Failed,
+    BadReply,
+    Timeout,
+    Unreachable,
+    Interrupted,
+}
+
 /// Why `replay` passes over a captured record by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PassOver {
@@ -142,7 +158,7 @@ pub struct Record {
     /// Webhook attempts: how the answer was taken, in `send`'s words (`acknowledged`,
     /// `challenged`, `failed`, `timeout`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<String>,
+    pub outcome: Option<AttemptOutcome>,
     /// API calls: the body the emulator answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
@@ -203,7 +219,7 @@ impl Record {
         if self.kind == Kind::Api {
             Some(PassOver::ApiCall)
         } else if self.verdict == Some(Verdict::Challenged)
-            || self.outcome.as_deref() == Some("challenged")
+            || self.outcome == Some(AttemptOutcome::Challenged)
         {
             Some(PassOver::ChallengeHalf)
         } else if !self.method.eq_ignore_ascii_case("POST") {
@@ -240,6 +256,34 @@ pub fn has_redacted_credentials(headers: &[(String, String)]) -> bool {
             && value.ends_with('>')
             && value.contains("<redacted")
     })
+}
+
+/// The raw bytes of a head (a request refused before it was whole) with each `Authorization`
+/// line's value redacted as [`redact_authorization`] does; every other byte kept.
+pub fn redact_raw_authorization(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        let name = b"authorization:";
+        let is_credentials =
+            line.len() >= name.len() && line[..name.len()].eq_ignore_ascii_case(name);
+        if !is_credentials {
+            out.extend_from_slice(line);
+            continue;
+        }
+        let value = String::from_utf8_lossy(&line[name.len()..]);
+        let (value, cr) = match value.strip_suffix('\r') {
+            Some(v) => (v, "\r"),
+            None => (&value[..], ""),
+        };
+        let header = [("Authorization".to_string(), value.trim().to_string())];
+        let redacted = &redact_authorization(&header)[0].1;
+        out.extend_from_slice(&line[..name.len()]);
+        out.extend_from_slice(format!(" {redacted}{cr}").as_bytes());
+    }
+    out
 }
 
 /// Headers as a capture keeps them: verbatim with `credentials` (`--capture-credentials`),
@@ -395,14 +439,22 @@ impl Writer {
     pub fn open(path: &Path) -> std::io::Result<Self> {
         // Captures hold whole requests: only their owner reads them (a file that exists keeps
         // its mode).
-        let mut options = OpenOptions::new();
-        options.create(true).append(true).read(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let file = options.open(path)?;
+        let open = |read: bool| {
+            let mut options = OpenOptions::new();
+            options.create(true).append(true).read(read);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            options.open(path)
+        };
+        // Read too, to see whether it ends inside a line; a file we may only write is taken
+        // as it is.
+        let file = match open(true) {
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => open(false)?,
+            other => other?,
+        };
         let open_line = ends_inside_a_line(&file);
         Ok(Writer {
             file: Mutex::new(Tail { file, open_line }),
@@ -429,9 +481,29 @@ impl Writer {
             .ok()
             .filter(|m| m.is_file())
             .map(|m| m.len());
-        let written = tail.file.write_all(&line).and_then(|()| tail.file.flush());
-        if let Err(e) = written {
-            let cut = before.is_some_and(|len| tail.file.set_len(len).is_ok());
+        let mut written = 0usize;
+        let result = loop {
+            match tail.file.write(&line[written..]) {
+                Ok(0) => break Err(std::io::Error::from(std::io::ErrorKind::WriteZero)),
+                Ok(n) => {
+                    written += n;
+                    if written == line.len() {
+                        break tail.file.flush();
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        if let Err(e) = result {
+            // Cut back only what this write left: if the file grew by anything else meanwhile
+            // (another process appending to it), nothing is cut and the next line starts fresh.
+            let ours = before.filter(|len| {
+                tail.file
+                    .metadata()
+                    .is_ok_and(|m| m.len() == len + written as u64)
+            });
+            let cut = ours.is_some_and(|len| tail.file.set_len(len).is_ok());
             if !cut {
                 tail.open_line = true;
             }
@@ -614,5 +686,23 @@ mod tests {
         let lines = read(&path).unwrap();
         let numbers: Vec<(usize, bool)> = lines.iter().map(|(n, r)| (*n, r.is_ok())).collect();
         assert_eq!(numbers, [(1, false), (2, true), (3, true)]);
+    }
+
+    #[test]
+    fn a_raw_head_keeps_every_byte_but_its_credentials() {
+        let basic = STANDARD.encode("bw:s3cret");
+        let mut head = format!("POST / HTTP/1.1\r\nHost: x\r\nauthorization: Basic {basic}\r\nX: ")
+            .into_bytes();
+        head.extend_from_slice(b"\xff\r\n\r\n");
+        let mut want =
+            b"POST / HTTP/1.1\r\nHost: x\r\nauthorization: Basic <redacted user=bw>\r\nX: "
+                .to_vec();
+        want.extend_from_slice(b"\xff\r\n\r\n");
+        assert_eq!(redact_raw_authorization(&head), want);
+        let cut = b"POST / HTTP/1.1\r\nAuthorization: Bearer KEY123";
+        assert_eq!(
+            redact_raw_authorization(cut),
+            b"POST / HTTP/1.1\r\nAuthorization: Bearer <redacted>"
+        );
     }
 }

@@ -394,17 +394,24 @@ impl Ui {
             return Ok(());
         }
         let mut err = io::stderr().lock();
-        writeln!(err, "{text}")
+        writeln!(err, "{}", mask_userinfo(text))
     }
 
     /// One line of data on stdout.
     pub fn line(&self, text: &str) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        writeln!(out, "{text}")?;
+        writeln!(out, "{}", mask_userinfo(text))?;
         out.flush()
     }
 
-    /// Raw bytes on stdout (payloads), flushed.
+    /// Lines of text on stdout in one write (the listener's batches), flushed.
+    pub fn text(&self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(mask_userinfo(text).as_bytes())?;
+        out.flush()
+    }
+
+    /// Raw bytes on stdout (payloads, byte for byte), flushed.
     pub fn bytes(&self, bytes: &[u8]) -> io::Result<()> {
         let mut out = io::stdout().lock();
         out.write_all(bytes)?;
@@ -413,9 +420,9 @@ impl Ui {
 
     /// One JSON Lines object on stdout.
     pub fn emit(&self, output: &Output<'_>) -> io::Result<()> {
+        let line = serde_json::to_string(output)?;
         let mut out = io::stdout().lock();
-        serde_json::to_writer(&mut out, output)?;
-        writeln!(out)?;
+        writeln!(out, "{}", mask_userinfo(&line))?;
         out.flush()
     }
 
@@ -434,7 +441,7 @@ impl Ui {
             return Ok(());
         }
         let mut err = io::stderr().lock();
-        writeln!(err, "{text}")
+        writeln!(err, "{}", mask_userinfo(text))
     }
 
     pub fn warn(&self, text: &str) -> io::Result<()> {
@@ -447,7 +454,7 @@ impl Ui {
             "warning:".to_string()
         };
         let mut err = io::stderr().lock();
-        writeln!(err, "telhook: {prefix} {text}")
+        writeln!(err, "telhook: {prefix} {}", mask_userinfo(text))
     }
 
     pub fn debug(&self, text: &str) -> io::Result<()> {
@@ -455,7 +462,7 @@ impl Ui {
             return Ok(());
         }
         let mut err = io::stderr().lock();
-        writeln!(err, "telhook: debug: {text}")
+        writeln!(err, "telhook: debug: {}", mask_userinfo(text))
     }
 
     /// `✓ word` in green, for a passing verdict on stdout.
@@ -505,10 +512,6 @@ impl Ui {
     }
 }
 
-/// Text that came from the network, made safe for a terminal: control characters (C0 but tab,
-/// DEL, C1) are written as escapes (`\x1b`, `\u{9b}`), so a request cannot move the cursor,
-/// recolour the screen or paint a line of its own. JSON output escapes them by itself; captures
-/// keep the exact bytes.
 /// An `Authorization` value without its secret: the scheme only (`Basic <redacted>`).
 pub fn redact(value: &str) -> String {
     match value.split_once(' ') {
@@ -562,6 +565,10 @@ pub fn exchange(
     text
 }
 
+/// Text that came from the network, made safe for a terminal: control characters (C0 but tab,
+/// DEL, C1) are written as escapes (`\x1b`, `\u{9b}`), so a request cannot move the cursor,
+/// recolour the screen or paint a line of its own. JSON output escapes them by itself; captures
+/// keep the exact bytes.
 pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     // Controls, and the invisible format characters that reorder or hide text (bidi
     // overrides and isolates, zero-width marks, the BOM).
@@ -620,11 +627,10 @@ pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
     }
     let text = text.strip_prefix("error: ").unwrap_or(&text);
     let mut stderr = io::stderr().lock();
-    let _ = write!(stderr, "telhook: error: {text}");
+    let _ = write!(stderr, "telhook: error: {}", mask_userinfo(text));
     std::process::ExitCode::from(2)
 }
 
-/// A URL as it may be printed: a password in it (`http://user:pass@host/`) is replaced.
 /// The password in a URL's userinfo (`http://user:PASS@host/`), if it has one.
 pub fn url_password(url: &str) -> Option<&str> {
     let (_, rest) = url.split_once("://")?;
@@ -634,6 +640,7 @@ pub fn url_password(url: &str) -> Option<&str> {
     (!password.is_empty()).then_some(password)
 }
 
+/// A URL as it may be printed: a password in it (`http://user:pass@host/`) is replaced.
 pub fn redact_url(url: &str) -> Cow<'_, str> {
     let Some((scheme, rest)) = url.split_once("://") else {
         return Cow::Borrowed(url);
@@ -648,10 +655,49 @@ pub fn redact_url(url: &str) -> Cow<'_, str> {
     }
 }
 
+/// Every password in URLs anywhere in `text` (`scheme://user:PASS@host`) replaced: whatever
+/// telhook prints goes through this, so a URL's password from a flag, a file, a request or a
+/// body is never shown. A payload printed as data (`example`) is written byte for byte instead.
+pub fn mask_userinfo(text: &str) -> Cow<'_, str> {
+    if !text.contains("://") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let end = tail
+            .find(|c: char| {
+                matches!(
+                    c,
+                    '/' | '?' | '#' | '"' | '\'' | '<' | '>' | '\\' | ',' | ')' | ']'
+                ) || c.is_whitespace()
+            })
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match authority.rfind('@').and_then(|at| {
+            let (user, _) = authority[..at].split_once(':')?;
+            Some((user, &authority[at..]))
+        }) {
+            Some((user, host)) => {
+                out.push_str(user);
+                out.push_str(":<redacted>");
+                out.push_str(host);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// Report a fatal error: one line on stderr, written so that a closed stderr cannot panic.
 pub fn report_error(err: &anyhow::Error) {
     let mut stderr = io::stderr().lock();
-    let _ = writeln!(stderr, "telhook: error: {err:#}");
+    let text = format!("{err:#}");
+    let _ = writeln!(stderr, "telhook: error: {}", mask_userinfo(&text));
 }
 
 /// Is this error (anywhere in its chain) a closed pipe on our output?
@@ -854,5 +900,28 @@ mod tests {
         let e = anyhow::Error::from(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing");
         assert!(is_broken_pipe(&e));
         assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
+
+    #[test]
+    fn every_url_password_in_a_text_is_masked_and_the_rest_kept() {
+        assert_eq!(
+            mask_userinfo(
+                r#"{"delivered_to":"http://bw:s3cret@host:5000/hooks?a=1","x":"ftp://u:p@h"}"#
+            ),
+            r#"{"delivered_to":"http://bw:<redacted>@host:5000/hooks?a=1","x":"ftp://u:<redacted>@h"}"#
+        );
+        assert_eq!(
+            mask_userinfo("to http://u:p@a/ then https://v:q@b, and http://plain/"),
+            "to http://u:<redacted>@a/ then https://v:<redacted>@b, and http://plain/"
+        );
+        for kept in [
+            "no url here",
+            "http://user@host/",
+            "http://host/a:b@c",
+            "mailto:a:b@c",
+            "://",
+        ] {
+            assert_eq!(mask_userinfo(kept), kept);
+        }
     }
 }

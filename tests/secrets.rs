@@ -205,7 +205,19 @@ fn no_command_prints_a_password_an_api_key_or_a_private_key_in_any_mode() {
         ],
         &[],
     );
-    in_every_mode(&t, &["emulate", "--api-auth", PASSWORD], &[]);
+    in_every_mode(
+        &t,
+        &[
+            "emulate",
+            "--port",
+            "0",
+            "--exit-after",
+            "100ms",
+            "--api-auth",
+            PASSWORD,
+        ],
+        &[],
+    );
     // A listener with credentials, sent them once; then its capture replayed. (`-q` is left
     // out: it prints no address to find the listener by; listen has no `-vv`.)
     for mode in [&[][..], &["--json"], &["-v"]] {
@@ -353,4 +365,134 @@ fn a_host_beyond_loopback_is_said_and_loopback_is_not() {
         !stderr.lock().unwrap().contains("warning"),
         "loopback is private"
     );
+}
+
+/// The emulator with credentials in its URLs, its API key and an app's request that names its
+/// own URLs with passwords: its lines, `-v` dumps, attempts and capture show none of them.
+#[test]
+fn the_emulator_shows_no_password_from_its_urls_or_an_apps_request_in_any_mode() {
+    use std::io::BufRead;
+    let t = Telhook::new();
+    let key = t.write("telnyx.key", PrivateKey::from_seed(&SEED).to_file_text());
+    let app = Receiver::script(vec![Reply::status(500), Reply::status(200)]);
+    let with_password = app
+        .url
+        .replacen("http://", &format!("http://bw:{PASSWORD}@"), 1);
+    for (i, mode) in [&[][..], &["--json"], &["-v"], &["-q"]].iter().enumerate() {
+        let capture = format!("timeline-{i}.jsonl");
+        let mut child = crate::support::ChildGuard::new(
+            t.std_cmd()
+                .args(*mode)
+                .args([
+                    "emulate",
+                    "--port",
+                    "0",
+                    "--latency",
+                    "1ms",
+                    "--backoff",
+                    "1ms",
+                ])
+                .args(["--webhook-url", &with_password, "--api-key", API_KEY])
+                .args([
+                    "--private-key",
+                    key.to_str().unwrap(),
+                    "--capture",
+                    &capture,
+                ])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap(),
+        );
+        let mut stdout = std::io::BufReader::new(child.child.stdout.take().unwrap());
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        let base = match first.strip_prefix("emulating on ") {
+            Some(base) => base.trim().to_string(),
+            None => {
+                let v: Value = serde_json::from_str(&first).unwrap();
+                format!("http://{}", v["addr"].as_str().unwrap())
+            }
+        };
+        let sent = http()
+            .post(format!("{base}/v2/messages"))
+            .header("Authorization", format!("Bearer {API_KEY}"))
+            .header("content-type", "application/json")
+            .body(
+                serde_json::json!({
+                    "to": "+13125550123", "from": "+13125550100", "text": "hi",
+                    "webhook_url": with_password,
+                    "webhook_failover_url": format!("http://bw:{PASSWORD}@127.0.0.1:{}/", closed_port()),
+                })
+                .to_string(),
+            )
+            .send()
+            .unwrap();
+        assert_eq!(sent.status(), 200);
+        let settled = http()
+            .post(format!("{base}/_telhook/settle?timeout=20s"))
+            .send()
+            .unwrap();
+        assert_eq!(settled.status(), 200);
+        let listed = http()
+            .get(format!("{base}/_telhook/messages"))
+            .send()
+            .unwrap();
+        assert_eq!(listed.status(), 200);
+        t.run(&["--json", "emulate", "messages", "--emulator", &base])
+            .stdout(Expect::satisfies("no password", |s| !s.contains(PASSWORD)))
+            .check();
+        std::process::Command::new("kill")
+            .args(["-INT", &child.child.id().to_string()])
+            .status()
+            .unwrap();
+        let mut rest = first.into_bytes();
+        std::io::Read::read_to_end(&mut stdout, &mut rest).unwrap();
+        let mut stderr = Vec::new();
+        std::io::Read::read_to_end(&mut child.child.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert_clean(&format!("emulate {mode:?}'s stdout"), &rest);
+        assert_clean(&format!("emulate {mode:?}'s stderr"), &stderr);
+        // The capture keeps the bodies exact (a webhook's `meta.delivered_to` and the app's
+        // own URLs are in them, as the app sent and received them), but no credential header.
+        let timeline = std::fs::read_to_string(t.path(&capture)).unwrap();
+        for line in timeline.lines() {
+            let record: Value = serde_json::from_str(line).unwrap();
+            let headers = record["headers"].to_string();
+            assert_clean("a capture record's headers", headers.as_bytes());
+            assert_clean(
+                "a capture record's url",
+                record["url"].to_string().as_bytes(),
+            );
+        }
+    }
+}
+
+/// A request the listener refuses before its head is whole is captured as the bytes that
+/// arrived, with its credentials redacted like a whole request's.
+#[test]
+fn a_refused_requests_raw_head_keeps_no_credentials() {
+    use std::io::Write;
+    let t = Telhook::new();
+    let l = Listener::start(&t, &["--capture", "cap.jsonl", "--max-events", "1"]);
+    let addr = l
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let basic = STANDARD.encode(format!("bw:{PASSWORD}"));
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    // A head cut off before its end: what arrived is captured as the body.
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: x\r\nAuthorization: Basic {basic}\r\nContent-Le"
+    )
+    .unwrap();
+    stream.shutdown(std::net::Shutdown::Write).unwrap();
+    let mut answer = String::new();
+    let _ = std::io::Read::read_to_string(&mut stream, &mut answer);
+    // The refused request was the one event the listener waited for.
+    l.wait();
+    let capture = std::fs::read(t.path("cap.jsonl")).unwrap();
+    assert_clean("the capture of a refused request", &capture);
+    assert!(String::from_utf8_lossy(&capture).contains("Basic <redacted user=bw>"));
 }

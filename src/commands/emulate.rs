@@ -211,6 +211,10 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     crate::delivery::print_summary(ui, &summary, false)?;
     Ok(if stop.load(Ordering::SeqCst) {
         ExitStatus::Interrupted
+    } else if emulator.capture_failed() {
+        // A timeline with holes is not a run to trust (as `listen` fails for its capture).
+        ui.warn("the capture file could not take every record (see above): the run fails")?;
+        ExitStatus::Failure
     } else {
         ExitStatus::Success
     })

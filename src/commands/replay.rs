@@ -242,6 +242,7 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         .inspect(|stored| {
             // Sent as they are, redacted credentials would only be refused: say so, once.
             if args.keep_headers
+                && stored.pass_over.is_none()
                 && !said_redacted.load(Ordering::Relaxed)
                 && stored.headers.as_deref().is_some_and(crate::capture::has_redacted_credentials)
             {

@@ -335,8 +335,14 @@ fn dry_run(
                     ui.line(&format!("{name}: {value}"))?;
                 }
                 ui.line("")?;
-                ui.bytes(&request.body)?;
-                ui.bytes(b"\n")?;
+                // A body that repeats a URL's password (`meta.delivered_to`) is shown without it.
+                match std::str::from_utf8(&request.body) {
+                    Ok(text) => ui.line(text)?,
+                    Err(_) => {
+                        ui.bytes(&request.body)?;
+                        ui.bytes(b"\n")?;
+                    }
+                }
             }
             DryRunFormat::Curl => ui.line(&curl_command(
                 &request,

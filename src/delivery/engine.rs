@@ -138,6 +138,22 @@ impl Outcome {
     }
 
     /// One word for the verdict.
+    /// The outcome as a capture records it (its serde name is [`Outcome::word`]).
+    pub fn recorded(&self) -> crate::capture::AttemptOutcome {
+        use crate::capture::AttemptOutcome as A;
+        match self {
+            Outcome::Acknowledged { .. } => A::Acknowledged,
+            Outcome::Challenged => A::Challenged,
+            Outcome::ChallengeWithoutHeader => A::Dropped,
+            Outcome::CredentialsRejected => A::Unauthorized,
+            Outcome::Status { .. } => A::Failed,
+            Outcome::BadReply { .. } => A::BadReply,
+            Outcome::TimedOut { .. } => A::Timeout,
+            Outcome::Unreachable { .. } => A::Unreachable,
+            Outcome::Interrupted => A::Interrupted,
+        }
+    }
+
     pub fn word(&self) -> &'static str {
         match self {
             Outcome::Acknowledged { .. } => "acknowledged",
@@ -625,6 +641,35 @@ mod tests {
         assert!(!d.acknowledged);
         assert_eq!(log[0].4, Next::GiveUp);
         assert!(matches!(d.outcome, Outcome::BadReply { .. }));
+    }
+
+    #[test]
+    fn a_captured_outcome_is_spelled_as_send_says_it() {
+        let all = [
+            Outcome::Acknowledged { verbs: Vec::new() },
+            Outcome::Challenged,
+            Outcome::ChallengeWithoutHeader,
+            Outcome::CredentialsRejected,
+            Outcome::Status {
+                status: 500,
+                said: None,
+                wants_basic: false,
+            },
+            Outcome::BadReply {
+                problem: String::new(),
+            },
+            Outcome::TimedOut {
+                after: Duration::from_secs(1),
+            },
+            Outcome::Unreachable {
+                cause: String::new(),
+            },
+            Outcome::Interrupted,
+        ];
+        for outcome in all {
+            let spelled = serde_json::to_value(outcome.recorded()).unwrap();
+            assert_eq!(spelled, outcome.word(), "{outcome:?}");
+        }
     }
 
     #[test]

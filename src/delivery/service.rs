@@ -16,8 +16,8 @@ use crate::ui::Ui;
 /// What the service says of each delivery when it ends: the item as its last attempt sent it.
 pub type Done = Arc<dyn Fn(&Item, &Delivery) + Send + Sync>;
 
-/// A batch of items to deliver in order, not before `due`, each after the first `between`
-/// after the one before it ended.
+/// A batch of items to deliver in order, the first not before `due`, each next one not before
+/// `between` after the one before it was due, nor before that one's delivery ended.
 struct Batch {
     ticket: u64,
     due: Instant,
@@ -46,9 +46,9 @@ pub struct Service {
 impl Service {
     /// Start the delivery thread: attempts are printed through `ui` as `send` prints them,
     /// with `settings` for everything an item does not say itself (its URLs it may). At most
-    /// `concurrency` batches are delivered at once (the others wait, past their due time if
-    /// need be), so a burst of submissions never opens a connection each. `tap`, if any, hears
-    /// of every attempt.
+    /// `concurrency` deliveries are in flight (the others wait, past their due time if need
+    /// be), so a burst of submissions never opens a connection each. `tap`, if any, hears of
+    /// every attempt.
     pub fn start(
         ui: &Ui,
         settings: &Settings,
@@ -91,13 +91,16 @@ impl Service {
                                     batches.push(async move {
                                         let mut items = batch.items.into_iter();
                                         let deliver = async {
-                                            tokio::time::sleep_until(batch.due.into()).await;
+                                            // Item N is due `between` after item N-1 was
+                                                // (later, if that one's retries ran past it).
+                                            let mut due = batch.due;
                                             let mut first = true;
                                             for mut item in items.by_ref() {
                                                 if !first {
-                                                    tokio::time::sleep(batch.between).await;
+                                                    due += batch.between;
                                                 }
                                                 first = false;
+                                                tokio::time::sleep_until(due.into()).await;
                                                 // A lane per delivery, not held over the pause.
                                                 // Closed never: the semaphore lives as long as this.
                                                 let _lane = lanes.acquire().await;
@@ -140,7 +143,7 @@ impl Service {
     }
 
     /// Deliver `items` one after another, the first no earlier than `after` from now, each next
-    /// one `between` after the one before it ended.
+    /// one `between` after the one before it was due (or when its delivery ended, if later).
     pub fn submit(&self, after: Duration, between: Duration, items: Vec<Item>) {
         let due = Instant::now() + after;
         let (lock, _) = &*self.pending;

@@ -67,6 +67,8 @@ struct Shared {
     calls: AtomicU64,
     /// `--capture`: the timeline of API calls and webhook attempts.
     capture: Option<Arc<capture::Writer>>,
+    /// Some record could not be written: the timeline has a hole (the run fails).
+    capture_failed: Arc<std::sync::atomic::AtomicBool>,
     /// With a seed: API calls so far, the seconds of the seeded clock.
     ticks: AtomicU64,
 }
@@ -119,9 +121,10 @@ impl Emulator {
             None => None,
         };
         let keep = config.capture_credentials;
+        let capture_failed = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let tap = capture
             .clone()
-            .map(|writer| attempts_into(writer, ui.clone(), keep));
+            .map(|writer| attempts_into(writer, ui.clone(), keep, capture_failed.clone()));
         let service = Service::start(
             ui,
             &config.delivery,
@@ -144,6 +147,7 @@ impl Emulator {
             ui: ui.clone(),
             calls: AtomicU64::new(0),
             capture,
+            capture_failed,
             ticks: AtomicU64::new(0),
         });
         Ok(Emulator {
@@ -151,6 +155,11 @@ impl Emulator {
             listener: Mutex::new(Some(listener)),
             addr,
         })
+    }
+
+    /// Whether some record could not be written to the capture (`--capture`).
+    pub fn capture_failed(&self) -> bool {
+        self.shared.capture_failed.load(Ordering::Relaxed)
     }
 
     /// `http://ADDR`.
@@ -208,6 +217,9 @@ impl Emulator {
 /// The test-control API under this prefix: the app's test suite lists what was sent, resets,
 /// and waits for the webhooks (README "telhook emulate").
 pub const CONTROL: &str = "/_telhook";
+
+/// The longest answer an API call's capture record keeps (`answer`; longer ones are null).
+const MAX_ANSWER_KEPT: usize = 64 * 1024;
 
 /// The longest a settle request waits.
 pub const SETTLE_MAX: std::time::Duration = std::time::Duration::from_secs(300);
@@ -268,9 +280,16 @@ impl Handler for Api {
         // The timeline has the call before any of its webhooks, and an answer the capture
         // could not keep is not given: the app is told 500 and no webhook follows.
         if let Err(e) = self.shared.record(&head, &body, &answer) {
+            self.shared.capture_failed.store(true, Ordering::Relaxed);
+            // An API call is not taken; a control call has already done its work.
+            let done = if head.path.starts_with(CONTROL) {
+                "the control call was carried out"
+            } else {
+                "the call was not taken"
+            };
             answer = self.shared.neutral(
                 500,
-                format!("the capture file could not be written ({e}): the call was not taken"),
+                format!("the capture file could not be written ({e}): {done}"),
             );
         }
         let keep = std::mem::take(&mut answer.keep);
@@ -324,6 +343,7 @@ impl Handler for Api {
         if let Some(capture) = &self.shared.capture
             && let Err(e) = capture.append(&record)
         {
+            self.shared.capture_failed.store(true, Ordering::Relaxed);
             let _ = self.shared.ui.warn(&format!(
                 "the capture file could not be written ({e}): a refused request is missing from it"
             ));
@@ -598,17 +618,18 @@ impl Shared {
             }
         };
         let webhooks = items.len();
-        let items = items
+        // Each its own batch: a group text's callbacks are separate messages, side by side.
+        let batches = items
             .into_iter()
             .map(|mut i| {
                 i.urls = Some(urls.clone());
-                i
+                (latency, vec![i])
             })
             .collect();
         Ok(Answer {
             provider: Some(provider),
             keep,
-            webhooks: vec![(latency, items)],
+            webhooks: batches,
             ..Answer::new(
                 202,
                 format!(
@@ -760,12 +781,13 @@ impl Shared {
                     })
                     .collect::<Vec<_>>();
                 let webhooks = if urls.is_empty() { 0 } else { items.len() };
+                let due = reordered(latency, outcome.order, items.len());
                 Ok(Answer {
                     keep,
                     webhooks: if urls.is_empty() {
                         Vec::new()
                     } else {
-                        vec![(latency, items)]
+                        vec![(due, items)]
                     },
                     ..Answer::new(
                         200,
@@ -859,7 +881,11 @@ impl Shared {
                     webhooks: if urls.is_empty() {
                         Vec::new()
                     } else {
-                        batches.into_iter().map(|b| (latency, b)).collect()
+                        batches
+                            .into_iter()
+                            .zip(&request.to)
+                            .map(|(b, to)| (reordered(latency, outcome_for(to).order, b.len()), b))
+                            .collect()
                     },
                     ..Answer::new(
                         202,
@@ -890,6 +916,9 @@ impl Shared {
         let Some(capture) = &self.capture else {
             return Ok(());
         };
+        // The answer as the app got it, up to a bound (a listing of 10,000 messages is not
+        // copied into every line that asks for it).
+        let answered = Some(answer.body.to_string()).filter(|a| a.len() <= MAX_ANSWER_KEPT);
         let record = Record {
             reason: (answer.status >= 400).then(|| answer.said.clone()),
             ..api_record(
@@ -897,7 +926,7 @@ impl Shared {
                 body,
                 answer.status,
                 answer.provider,
-                Some(answer.body.to_string()),
+                answered,
                 self.config.capture_credentials,
             )
         };
@@ -981,6 +1010,21 @@ impl Shared {
     }
 }
 
+/// When a batch of a message's webhooks goes: as `latency` says, except that a final webhook
+/// sent ahead of the one before it (`Order::FinalFirst`) waits for its own time, so no webhook
+/// arrives before the time it is stamped with (the other then comes late, as a delayed one
+/// does).
+fn reordered(latency: Latency, order: super::Order, webhooks: usize) -> Latency {
+    if order == super::Order::FinalFirst && webhooks > 1 {
+        Latency {
+            first: latency.first + latency.between,
+            between: latency.between,
+        }
+    } else {
+        latency
+    }
+}
+
 /// When a message's two webhooks are due, from the time of its API call.
 fn due_times(now: DateTime<Utc>, latency: Latency) -> [DateTime<Utc>; 2] {
     let span = |d| chrono::Duration::from_std(d).unwrap_or_default();
@@ -1027,8 +1071,12 @@ fn api_record(
 
 /// The tap that records every webhook attempt in the capture, as it went out (credentials
 /// redacted). A failed write is said once; the webhook itself has gone either way.
-fn attempts_into(writer: Arc<capture::Writer>, ui: Ui, credentials: bool) -> crate::delivery::Tap {
-    let warned = std::sync::atomic::AtomicBool::new(false);
+fn attempts_into(
+    writer: Arc<capture::Writer>,
+    ui: Ui,
+    credentials: bool,
+    failed: Arc<std::sync::atomic::AtomicBool>,
+) -> crate::delivery::Tap {
     Arc::new(move |tapped: &crate::delivery::Tapped<'_>| {
         let a = tapped.attempt;
         let request = a.request;
@@ -1056,11 +1104,11 @@ fn attempts_into(writer: Arc<capture::Writer>, ui: Ui, credentials: bool) -> cra
             status: a.response.map(|r| r.status),
             url: Some(crate::ui::redact_url(&request.url).into_owned()),
             attempt: Some(a.number),
-            outcome: Some(a.outcome.word().to_string()),
+            outcome: Some(a.outcome.recorded()),
             answer: None,
         };
         if let Err(e) = writer.append(&record)
-            && !warned.swap(true, Ordering::Relaxed)
+            && !failed.swap(true, Ordering::Relaxed)
         {
             let _ = ui.warn(&format!(
                 "the capture file could not be written ({e}): webhook attempts are missing from it"

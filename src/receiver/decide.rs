@@ -141,7 +141,10 @@ impl Decision {
                     ),
                     Failure::Network(cause) => cause,
                 };
-                let reason = format!("forwarding to {} failed: {why}", forward.request.url);
+                let reason = format!(
+                    "forwarding to {} failed: {why}",
+                    crate::ui::redact_url(&forward.request.url)
+                );
                 self.entry.status = 502;
                 // What went wrong, without the app's address (the listener's line has it).
                 self.reply = Reply {

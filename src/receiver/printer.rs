@@ -131,7 +131,7 @@ fn print_until_done(ui: &Ui, shared: &Shared) {
                 text.push_str(line);
                 text.push('\n');
             }
-            if let Err(e) = ui.bytes(text.as_bytes()) {
+            if let Err(e) = ui.text(&text) {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     shared.closed.store(true, Ordering::SeqCst);
                 } else {

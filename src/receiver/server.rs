@@ -273,7 +273,13 @@ impl Handler for Shared {
 
     fn refused(&self, refused: Refused) {
         let reason = self.why(&refused.why);
-        let received = received(refused.head, Ok(refused.bytes));
+        // The bytes that arrived are a head: its credentials are kept as the parsed ones are.
+        let bytes = if self.config.capture_credentials {
+            refused.bytes
+        } else {
+            capture::redact_raw_authorization(&refused.bytes)
+        };
+        let received = received(refused.head, Ok(bytes));
         let entry = super::refused(&self.config, received, refused.status, reason);
         // The server answers whatever happens here; a capture that fails is said.
         if let Err(e) = self.record(entry) {
