@@ -565,7 +565,7 @@ impl Shared {
                     },
                 ));
                 let body =
-                    telnyx::webhook("message.received", &payload, &s("event"), &telnyx_time(at));
+                    telnyx::webhook("message.received", payload, &s("event"), &telnyx_time(at));
                 let event = catalog::find(Provider::Telnyx, "message.received")
                     .map_err(|e| e.to_string())?
                     .event;
@@ -714,7 +714,7 @@ impl Shared {
                 Ok(Answer::new(
                     200,
                     format!("message {}", crate::ui::short(&id)),
-                    telnyx::answer(&stored.message),
+                    telnyx::answer(stored.message),
                 ))
             }
             telnyx::Route::Send => {
@@ -758,11 +758,11 @@ impl Shared {
                     let m = telnyx::sent(&message, &sent_at);
                     bodies.push((
                         "message.sent",
-                        telnyx::webhook("message.sent", &m, &id("sent"), &sent_at),
+                        telnyx::webhook("message.sent", m, &id("sent"), &sent_at),
                     ));
                 }
                 let m = telnyx::finalized(&message, outcome.fate, &sent_at, &done_at);
-                let last = telnyx::webhook("message.finalized", &m, &id("final"), &done_at);
+                let last = telnyx::webhook("message.finalized", m, &id("final"), &done_at);
                 match outcome.order {
                     super::Order::Sequential => bodies.push(("message.finalized", last)),
                     super::Order::FinalFirst => bodies.insert(0, ("message.finalized", last)),
@@ -798,7 +798,7 @@ impl Shared {
                             webhooks,
                             if webhooks == 1 { "" } else { "s" }
                         ),
-                        telnyx::answer(&message),
+                        telnyx::answer(message),
                     )
                 })
             }

@@ -534,7 +534,7 @@ pub fn glance(message: &Value) -> Glance {
 }
 
 /// The answer to a send or a get: `{"data": message}`.
-pub fn answer(message: &Value) -> Value {
+pub fn answer(message: Value) -> Value {
     json!({ "data": message })
 }
 
@@ -583,12 +583,12 @@ fn set_status(message: &mut Value, status: &str) {
 }
 
 /// The webhook about a message: the v2 envelope around it (`meta` is stamped per attempt).
-pub fn webhook(event_type: &str, message: &Value, event_id: &str, occurred_at: &str) -> Value {
+pub fn webhook(event_type: &str, message: Value, event_id: &str, occurred_at: &str) -> Value {
     let mut data = Map::new();
     data.insert("event_type".into(), json!(event_type));
     data.insert("id".into(), json!(event_id));
     data.insert("occurred_at".into(), json!(occurred_at));
-    data.insert("payload".into(), message.clone());
+    data.insert("payload".into(), message);
     data.insert("record_type".into(), json!("event"));
     json!({ "data": data })
 }
