@@ -757,7 +757,7 @@ mod tests {
             (Value::Null, Some("sending_failed"))
         );
         assert!(!is_sent(Fate::SendingFailed) && is_sent(Fate::Unconfirmed));
-        let w = webhook("message.finalized", &f, "e-1", "t3");
+        let w = webhook("message.finalized", f, "e-1", "t3");
         assert_eq!(w["data"]["payload"]["id"], "m-1");
         assert_eq!(
             crate::telnyx::recognize(&w).map(|e| e.name),
