@@ -171,7 +171,7 @@ Register-ArgumentCompleter -Native -CommandName 'telhook' -ScriptBlock {
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed the generated values and the --shuffle order')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The time of the (first) event (RFC 3339 or Unix seconds), instead of now')
             [CompletionResult]::new('--duplicate', '--duplicate', [CompletionResultType]::ParameterName, 'Deliver each event N more times with the same id (at-least-once delivery)')
-            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts, and end with throughput and latency figures')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts (under --json every attempt, unless -q), and end with throughput and latency figures')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How --dry-run prints requests')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never')
             [CompletionResult]::new('--no-signature', '--no-signature', [CompletionResultType]::ParameterName, 'Send Telnyx events without signature headers')

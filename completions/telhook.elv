@@ -161,7 +161,7 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --seed 'Seed the generated values and the --shuffle order'
             cand --at 'The time of the (first) event (RFC 3339 or Unix seconds), instead of now'
             cand --duplicate 'Deliver each event N more times with the same id (at-least-once delivery)'
-            cand --count 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts, and end with throughput and latency figures'
+            cand --count 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts (under --json every attempt, unless -q), and end with throughput and latency figures'
             cand --format 'How --dry-run prints requests'
             cand --color 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never'
             cand --no-signature 'Send Telnyx events without signature headers'

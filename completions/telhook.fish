@@ -140,7 +140,7 @@ complete -c telhook -n "__fish_telhook_using_subcommand send" -l set -d 'Overrid
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l seed -d 'Seed the generated values and the --shuffle order' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l at -d 'The time of the (first) event (RFC 3339 or Unix seconds), instead of now' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l duplicate -d 'Deliver each event N more times with the same id (at-least-once delivery)' -r
-complete -c telhook -n "__fish_telhook_using_subcommand send" -l count -d 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts, and end with throughput and latency figures' -r
+complete -c telhook -n "__fish_telhook_using_subcommand send" -l count -d 'Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar on a terminal, print only failed attempts (under --json every attempt, unless -q), and end with throughput and latency figures' -r
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l format -d 'How --dry-run prints requests' -r -f -a "http\t'The HTTP request: request line, headers, blank line, body'
 curl\t'A curl command that sends the same bytes with the same headers'"
 complete -c telhook -n "__fish_telhook_using_subcommand send" -l color -d 'When to colour output: auto (a terminal, and NO_COLOR unset), always or never' -r -f -a "auto\t''

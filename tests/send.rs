@@ -1058,11 +1058,15 @@ fn load_mode_sends_count_events_with_fresh_ids_and_reports_percentiles() {
         ],
     );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
-    assert!(
-        run.attempts.is_empty(),
-        "load mode prints failed attempts only"
-    );
     assert_eq!((run.summary.events, run.summary.acknowledged), (60, 60));
+    // Under --json every attempt has its line, so a program can tell per event whether it was
+    // acknowledged (benches/lossless.sh compares them with a capture).
+    assert_eq!(run.attempts.len(), 60);
+    assert!(
+        run.attempts
+            .iter()
+            .all(|a| a.verdict == "acknowledged" && a.next == "done" && a.status == Some(200))
+    );
     let p = &run.summary.latency_ms;
     assert!(p.p50.unwrap() <= p.p90.unwrap() && p.p90.unwrap() <= p.p99.unwrap());
     let reqs = rx.requests();
@@ -1073,6 +1077,9 @@ fn load_mode_sends_count_events_with_fresh_ids_and_reports_percentiles() {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 60, "every event has a fresh id");
+    let mut acknowledged: Vec<String> = run.attempts.iter().filter_map(|a| a.id.clone()).collect();
+    acknowledged.sort();
+    assert_eq!(acknowledged, ids, "the attempt lines name the ids received");
     let sent = reqs
         .iter()
         .filter(|r| event_type(r) == "message.sent")
@@ -1102,6 +1109,42 @@ fn load_mode_prints_the_failures_and_exits_1() {
             "10",
             "--max-attempts",
             "1",
+            "--to",
+            &rx.url,
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(run.attempts.len(), 10, "every attempt under --json");
+    let failed: Vec<_> = run
+        .attempts
+        .iter()
+        .filter(|a| a.verdict != "acknowledged")
+        .collect();
+    assert_eq!(failed.len(), 5);
+    assert!(failed.iter().all(|a| a.status == Some(500)));
+    assert_eq!((run.summary.acknowledged, run.summary.failed), (5, 5));
+}
+
+#[test]
+fn load_mode_under_q_prints_only_the_failed_attempts() {
+    let t = Telhook::new();
+    let rx = Receiver::answering(|_, n| {
+        if n % 2 == 0 {
+            Reply::status(500)
+        } else {
+            Reply::status(200)
+        }
+    });
+    let run = send_json(
+        &t,
+        &[
+            "bandwidth",
+            "message-delivered",
+            "--count",
+            "10",
+            "--max-attempts",
+            "1",
+            "-q",
             "--to",
             &rx.url,
         ],

@@ -79,7 +79,8 @@ pub struct Args {
     #[arg(long)]
     pub shuffle: bool,
     /// Load mode: send N events with fresh ids (cycling through the EVENTs), show a progress bar
-    /// on a terminal, print only failed attempts, and end with throughput and latency figures.
+    /// on a terminal, print only failed attempts (under --json every attempt, unless -q), and end
+    /// with throughput and latency figures.
     #[arg(long, value_name = "N", conflicts_with_all = ["duplicate", "shuffle"])]
     pub count: Option<u64>,
     /// Print the requests (first attempt) instead of sending them.
@@ -264,10 +265,18 @@ fn load_mode(
         let items: Vec<Item> = (0..count).flat_map(render).collect();
         return dry_run(args, ui, ctx, settings, items);
     }
+    // Text keeps to the failed attempts so the summary stays readable. `--json` is read by
+    // programs, which need every attempt to tell per event whether it was acknowledged (as
+    // benches/lossless.sh does against a capture); `-q` keeps only the failures there too.
+    let lines = if ui.json {
+        Lines::Every
+    } else {
+        Lines::Failures
+    };
     let how = Run {
         concurrency: args.delivery.concurrency as usize,
         rate: args.delivery.rate,
-        lines: Lines::Failures,
+        lines,
         expected: Some(count),
         progress_from: 1,
         stop: Some(args::interrupt_flag()),
