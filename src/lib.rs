@@ -22,6 +22,8 @@ pub mod schema;
 pub mod signing;
 pub mod sms;
 pub(crate) mod stored;
+#[cfg(test)]
+mod strategies;
 pub mod telnyx;
 pub mod template;
 pub mod ui;
