@@ -14,6 +14,8 @@ pub(crate) mod delivery;
 pub(crate) mod emulator;
 pub mod example;
 pub mod exit;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 pub(crate) mod output;
 pub(crate) mod patch;

@@ -34,7 +34,7 @@ pub struct Args {
 #[derive(Debug, Default)]
 pub(crate) struct FileReport {
     events: usize,
-    findings: Vec<Finding>,
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// Where a document sits in its file, for line and column numbers.
@@ -193,7 +193,7 @@ fn check_source(
 
 /// How a file's text holds its payloads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Layout {
+pub enum Layout {
     /// One JSON document (a `.json` file).
     Document,
     /// JSON Lines: a payload or a capture record per line (`.jsonl`, `.ndjson`).
