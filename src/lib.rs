@@ -14,6 +14,8 @@ pub(crate) mod delivery;
 pub(crate) mod emulator;
 pub mod example;
 pub mod exit;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 pub(crate) mod output;
 pub(crate) mod patch;
@@ -22,6 +24,8 @@ pub mod schema;
 pub mod signing;
 pub mod sms;
 pub(crate) mod stored;
+#[cfg(test)]
+mod strategies;
 pub mod telnyx;
 pub mod template;
 pub mod ui;

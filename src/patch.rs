@@ -107,13 +107,26 @@ fn segment(s: &str) -> Segment {
 }
 
 /// Apply every override in order. When the document is an array (Bandwidth messaging) and the
-/// path does not start with an index, the override applies to every element.
+/// path does not start with an index, the override applies to every element. An override that
+/// fails changes nothing (the ones before it stay applied).
 pub fn apply(doc: &mut Value, sets: &[Set]) -> Result<(), SetError> {
     for set in sets {
         let targets: Vec<&mut Value> = match (doc.as_array_mut(), set.path.first()) {
+            // An empty array has no element to set it in: say so rather than change nothing.
+            (Some(items), Some(Segment::Key(k))) if items.is_empty() => {
+                return Err(SetError::Missing {
+                    path: set.path_text.clone(),
+                    why: format!("the top level is an empty array: no element to set `{k}` in"),
+                });
+            }
             (Some(items), Some(Segment::Key(_))) => items.iter_mut().collect(),
             _ => vec![&mut *doc],
         };
+        // Every element first, so a set that fails in one of them changes none.
+        let mut targets = targets;
+        for target in targets.iter_mut() {
+            locate(target, &set.path, &set.path_text)?;
+        }
         for target in targets {
             let slot = locate(target, &set.path, &set.path_text)?;
             *slot = set.value.clone();
@@ -327,6 +340,24 @@ mod tests {
     }
 
     #[test]
+    fn a_key_path_into_an_array_document_sets_every_element_or_none() {
+        // Found by the property test: `[]` with `message.text=…` applied to no element and
+        // reported success.
+        let mut doc = json!([]);
+        let err = apply_all(&mut doc, &[set("message.text=\"z\"")]).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("path `message.text` does not exist in this payload: the top level is an empty array"),
+            "{err}"
+        );
+        assert_eq!(doc, json!([]));
+        // Also found by it: a path missing from the second element had been set in the first.
+        let mut doc = json!([{"a": 1}, {"b": 2}]);
+        assert!(apply_all(&mut doc, &[set("a=3")]).is_err());
+        assert_eq!(doc, json!([{"a": 1}, {"b": 2}]));
+    }
+
+    #[test]
     fn setting_text_recomputes_parts_and_encoding_unless_set_too() {
         let mut doc = json!({"text": "a", "parts": 1, "encoding": "GSM-7", "type": "SMS"});
         let long = "é".repeat(0) + &"ж".repeat(71);
@@ -336,5 +367,141 @@ mod tests {
         apply_all(&mut doc, &[set("text=\"hi\""), set("parts=5")]).unwrap();
         assert_eq!(doc["parts"], 5);
         assert_eq!(doc["encoding"], "GSM-7");
+    }
+
+    mod properties {
+        use super::*;
+        use crate::strategies;
+        use proptest::prelude::*;
+
+        /// What `path` reads in `doc`, if it reads anything.
+        fn read<'a>(doc: &'a Value, path: &[Segment]) -> Option<&'a Value> {
+            path.iter().try_fold(doc, |at, seg| match (seg, at) {
+                (Segment::Key(k), Value::Object(map)) => map.get(k),
+                (Segment::Index(i), Value::Array(items)) => items.get(*i),
+                _ => None,
+            })
+        }
+
+        /// A path into `doc`: down the members the choices pick, then maybe a step or two
+        /// that need not exist.
+        fn walk(doc: &Value, choices: &[prop::sample::Index], extra: &[Segment]) -> Vec<Segment> {
+            let mut path = Vec::new();
+            let mut at = doc;
+            for choice in choices {
+                match at {
+                    Value::Object(map) if !map.is_empty() => {
+                        let (k, v) = map.iter().nth(choice.index(map.len())).unwrap();
+                        path.push(Segment::Key(k.clone()));
+                        at = v;
+                    }
+                    Value::Array(items) if !items.is_empty() => {
+                        let i = choice.index(items.len());
+                        path.push(Segment::Index(i));
+                        at = &items[i];
+                    }
+                    _ => break,
+                }
+            }
+            path.extend_from_slice(extra);
+            path
+        }
+
+        /// The path as a user writes it: a JSON pointer, or dotted when every key allows it.
+        fn render(path: &[Segment], dotted: bool) -> String {
+            let plain = |k: &str| {
+                !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            };
+            let dotted = dotted
+                && path.iter().all(|s| match s {
+                    Segment::Key(k) => plain(k),
+                    Segment::Index(_) => true,
+                });
+            let mut out = String::new();
+            for seg in path {
+                match (seg, dotted) {
+                    (Segment::Key(k), true) => {
+                        if !out.is_empty() {
+                            out.push('.');
+                        }
+                        out.push_str(k);
+                    }
+                    (Segment::Index(i), true) => out.push_str(&format!("[{i}]")),
+                    (Segment::Key(k), false) => {
+                        out.push('/');
+                        out.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                    }
+                    (Segment::Index(i), false) => out.push_str(&format!("/{i}")),
+                }
+            }
+            out
+        }
+
+        fn segment() -> impl Strategy<Value = Segment> {
+            prop_oneof![
+                strategies::key().prop_map(Segment::Key),
+                (0usize..4).prop_map(Segment::Index),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn a_set_either_makes_its_path_read_the_value_or_names_the_path(
+                doc in prop_oneof![strategies::json(), strategies::json_object()],
+                choices in prop::collection::vec(any::<prop::sample::Index>(), 0..5),
+                extra in prop::collection::vec(segment(), 0..2),
+                dotted in any::<bool>(),
+                value in strategies::json(),
+            ) {
+                let path = walk(&doc, &choices, &extra);
+                let path_text = render(&path, dotted);
+                // A path of keys with `=` in them cannot be written as PATH=VALUE.
+                prop_assume!(!path_text.contains('='));
+                let typed = format!("{path_text}={value}");
+                let set = match typed.parse::<Set>() {
+                    Ok(set) => set,
+                    Err(e) => {
+                        // Only an empty path is refused here, by what was typed.
+                        prop_assert!(path.is_empty(), "{typed}: {e}");
+                        prop_assert!(e.to_string().contains(&typed), "{e}");
+                        return Ok(());
+                    }
+                };
+                prop_assert_eq!(&set.value, &value);
+                let mut patched = doc.clone();
+                match apply_all(&mut patched, std::slice::from_ref(&set)) {
+                    Ok(()) => {
+                        // Every document the set applies to reads the value at the path: an
+                        // array document with a key path is each of its elements.
+                        let targets: Vec<&Value> = match (patched.as_array(), set.path.first()) {
+                            (Some(items), Some(Segment::Key(_))) => items.iter().collect(),
+                            _ => vec![&patched],
+                        };
+                        prop_assert!(!targets.is_empty(), "{typed} changed nothing in {doc}");
+                        for target in targets {
+                            prop_assert_eq!(read(target, &set.path), Some(&value), "{}", typed);
+                        }
+                    }
+                    Err(e) => {
+                        prop_assert!(
+                            e.to_string().contains(&format!("`{path_text}`")),
+                            "{typed}: {e}"
+                        );
+                        prop_assert_eq!(&patched, &doc, "a failed set changed the document");
+                    }
+                }
+            }
+
+            #[test]
+            fn any_set_text_parses_or_says_why_naming_what_was_typed(text in "(?s:.{0,40})") {
+                match text.parse::<Set>() {
+                    Ok(set) => prop_assert!(!set.path.is_empty()),
+                    Err(SetError::NotJson { path, .. }) => prop_assert!(text.starts_with(&path)),
+                    Err(e) => prop_assert!(e.to_string().contains(&text), "{e}"),
+                }
+            }
+        }
     }
 }

@@ -529,4 +529,181 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert!(got[0].as_ref().unwrap_err().problem.contains("cannot read"));
     }
+
+    mod properties {
+        use super::*;
+        use crate::capture::{Kind, RecordRef, Verdict, Writer, body_text};
+        use proptest::prelude::*;
+
+        /// Any string (the capture holds header names and values as JSON strings: bytes that
+        /// are not UTF-8 cannot be a header there, so none are generated).
+        fn string() -> impl Strategy<Value = String> {
+            "(?s:.{0,24})"
+        }
+
+        fn headers() -> impl Strategy<Value = Vec<(String, String)>> {
+            prop::collection::vec((string(), string()), 0..8)
+        }
+
+        fn body() -> impl Strategy<Value = Vec<u8>> {
+            prop_oneof![
+                prop::collection::vec(any::<u8>(), 0..256),
+                string().prop_map(String::into_bytes),
+            ]
+        }
+
+        fn verdict() -> impl Strategy<Value = Verdict> {
+            prop_oneof![
+                Just(Verdict::Accepted),
+                Just(Verdict::Challenged),
+                Just(Verdict::Rejected),
+                Just(Verdict::Unverified),
+                Just(Verdict::Verified),
+            ]
+        }
+
+        /// An RFC 3339 time as the capture writes it (microseconds, UTC).
+        fn received_at() -> impl Strategy<Value = String> {
+            (0i64..4_102_444_800, 0u32..1_000_000).prop_map(|(secs, micros)| {
+                DateTime::from_timestamp(secs, micros * 1000)
+                    .unwrap()
+                    .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+                    .to_string()
+            })
+        }
+
+        prop_compose! {
+            fn record()(
+                kind in prop_oneof![Just(Kind::Request), Just(Kind::Api), Just(Kind::Webhook)],
+                received_at in received_at(),
+                remote_addr in proptest::option::of(string()),
+                method in string(),
+                path in string(),
+                query in proptest::option::of(string()),
+                headers in headers(),
+                body in body(),
+                event_id in proptest::option::of(string()),
+                verdict in verdict(),
+                reason in proptest::option::of(string()),
+                status in any::<u16>(),
+                url in proptest::option::of(string()),
+                attempt in proptest::option::of(any::<u32>()),
+                outcome in proptest::option::of(string()),
+                answer in proptest::option::of(string()),
+            ) -> (Record, Vec<u8>) {
+                let mut record = Record {
+                    format: capture::FORMAT,
+                    kind,
+                    received_at,
+                    remote_addr,
+                    method,
+                    path,
+                    query,
+                    headers,
+                    body: String::new(),
+                    body_base64: false,
+                    provider: None,
+                    event: None,
+                    event_id,
+                    verdict: Some(verdict),
+                    reason,
+                    status: Some(status),
+                    url,
+                    attempt,
+                    outcome,
+                    answer,
+                };
+                record.set_body(&body);
+                (record, body)
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn capture_write_then_read_round_trips_bodies_and_headers_exactly(
+                records in prop::collection::vec(record(), 1..6),
+                extension in prop_oneof![Just("jsonl"), Just("ndjson"), Just("capture")],
+            ) {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join(format!("c.{extension}"));
+                let writer = Writer::open(&path).unwrap();
+                for (record, _) in &records {
+                    writer.append(record).unwrap();
+                }
+                drop(writer);
+
+                // The capture's one reader gives back the very records.
+                let back = capture::read(&path).unwrap();
+                prop_assert_eq!(back.len(), records.len());
+                for ((n, got), (i, (want, bytes))) in back.iter().zip(records.iter().enumerate()) {
+                    prop_assert_eq!(*n, i + 1);
+                    prop_assert_eq!(got, want);
+                    prop_assert_eq!(&got.body_bytes().unwrap(), bytes);
+                }
+
+                // And replay's reader the same bytes and headers, whatever the extension.
+                let stored: Vec<_> = Reader::new(vec![path.clone()]).collect();
+                prop_assert_eq!(stored.len(), records.len());
+                for (got, (want, bytes)) in stored.iter().zip(&records) {
+                    let got = got.as_ref().map_err(|m| TestCaseError::fail(format!("{m:?}")))?;
+                    prop_assert_eq!(&got.body, bytes);
+                    prop_assert_eq!(got.headers.as_ref(), Some(&want.headers));
+                    let at = DateTime::parse_from_rfc3339(&want.received_at).unwrap();
+                    prop_assert_eq!(got.received_at, Some(at.with_timezone(&Utc)));
+                }
+            }
+
+            #[test]
+            fn a_borrowed_record_writes_the_line_its_owned_record_does(
+                (record, bytes) in record(),
+                verdict in verdict(),
+            ) {
+                let (body, body_base64) = body_text(&bytes);
+                let borrowed = RecordRef {
+                    format: capture::FORMAT,
+                    kind: Kind::Request,
+                    received_at: &record.received_at,
+                    remote_addr: record.remote_addr.as_deref(),
+                    method: &record.method,
+                    path: &record.path,
+                    query: record.query.as_deref(),
+                    headers: &record.headers,
+                    body,
+                    body_base64,
+                    provider: None,
+                    event: None,
+                    event_id: record.event_id.as_deref(),
+                    verdict,
+                    reason: record.reason.as_deref(),
+                    status: record.status.unwrap_or(200),
+                };
+                let owned = Record {
+                    kind: Kind::Request,
+                    verdict: Some(verdict),
+                    url: None,
+                    attempt: None,
+                    outcome: None,
+                    answer: None,
+                    ..record.clone()
+                };
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("c.jsonl");
+                let writer = Writer::open(&path).unwrap();
+                writer.append(&borrowed).unwrap();
+                writer.append(&owned).unwrap();
+                drop(writer);
+                let text = std::fs::read_to_string(&path).unwrap();
+                let lines: Vec<&str> = text.lines().collect();
+                prop_assert_eq!(lines.len(), 2);
+                prop_assert_eq!(lines[0], lines[1]);
+                let Line::Record(back) = Line::parse(lines[0].as_bytes()) else {
+                    return Err(TestCaseError::fail(format!("not a record: {}", lines[0])));
+                };
+                prop_assert_eq!(&*back, &owned);
+                prop_assert_eq!(back.body_bytes().unwrap(), bytes);
+            }
+        }
+    }
 }

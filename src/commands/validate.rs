@@ -31,10 +31,10 @@ pub struct Args {
     pub jobs: Option<usize>,
 }
 
-#[derive(Default)]
-struct FileReport {
+#[derive(Debug, Default)]
+pub(crate) struct FileReport {
     events: usize,
-    findings: Vec<Finding>,
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// Where a document sits in its file, for line and column numbers.
@@ -178,8 +178,41 @@ fn check_source(
     } else {
         source.display().to_string()
     };
+    let layout = if source == Path::new("-") {
+        Layout::Sniff
+    } else if matches!(
+        source.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    ) {
+        Layout::Lines
+    } else {
+        Layout::Document
+    };
+    Ok(check_bytes(&name, &bytes, layout, forced, validators))
+}
+
+/// How a file's text holds its payloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One JSON document (a `.json` file).
+    Document,
+    /// JSON Lines: a payload or a capture record per line (`.jsonl`, `.ndjson`).
+    Lines,
+    /// Either: JSON Lines when the text is not one document but its first line is (stdin).
+    Sniff,
+}
+
+/// What `validate` finds in the bytes of one file named `name`.
+pub(crate) fn check_bytes(
+    name: &str,
+    bytes: &[u8],
+    layout: Layout,
+    forced: Option<&'static Event>,
+    validators: &Validators,
+) -> FileReport {
+    let name = name.to_string();
     let mut report = FileReport::default();
-    let Ok(text) = std::str::from_utf8(&bytes) else {
+    let Ok(text) = std::str::from_utf8(bytes) else {
         report.findings.push(finding(
             &name,
             1,
@@ -188,21 +221,21 @@ fn check_source(
             "",
             "the file is not UTF-8 text".into(),
         ));
-        return Ok(report);
+        return report;
     };
-    let by_extension = matches!(
-        source.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    );
     // stdin: one JSON document, or JSON Lines when it is not one document.
-    let first_line_is_a_value = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok());
-    let lines_mode = by_extension
-        || (source == Path::new("-")
-            && first_line_is_a_value
-            && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err());
+    let first_line_is_a_value = || {
+        text.lines()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok())
+    };
+    let lines_mode = match layout {
+        Layout::Document => false,
+        Layout::Lines => true,
+        Layout::Sniff => {
+            first_line_is_a_value() && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err()
+        }
+    };
     if text.trim().is_empty() {
         report.findings.push(finding(
             &name,
@@ -212,7 +245,7 @@ fn check_source(
             "",
             "the file is empty: no payload to check".into(),
         ));
-        return Ok(report);
+        return report;
     }
     if !lines_mode {
         check_doc(
@@ -226,7 +259,7 @@ fn check_source(
             validators,
             &mut report,
         );
-        return Ok(report);
+        return report;
     }
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -279,7 +312,7 @@ fn check_source(
             ),
         }
     }
-    Ok(report)
+    report
 }
 
 fn finding(
@@ -302,6 +335,18 @@ fn finding(
     }
 }
 
+/// The column (1-based, in characters) of serde_json's byte column `byte_col` on line `line`
+/// (1-based) of `text`: the characters that start before it.
+fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
+    let Some(line) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return 1;
+    };
+    line.char_indices()
+        .take_while(|(i, _)| *i < byte_col)
+        .count()
+        .max(1)
+}
+
 fn check_doc(
     file: &str,
     doc: &Doc<'_>,
@@ -319,14 +364,22 @@ fn check_doc(
     let value: Value = match serde_json::from_str(doc.text) {
         Ok(v) => v,
         Err(e) => {
-            let (line, col, note) = locate(e.line().max(1), e.column().max(1));
+            // serde_json counts columns in bytes; telhook's columns are characters.
+            let (line, col) = (e.line().max(1), char_column(doc.text, e.line(), e.column()));
+            let said = e.to_string();
+            let what =
+                match said.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())) {
+                    Some(what) => format!("{what} at line {line} column {col}"),
+                    None => said,
+                };
+            let (line, col, note) = locate(line, col);
             report.findings.push(finding(
                 file,
                 line,
                 col,
                 None,
                 "",
-                format!("invalid JSON{note}: {e}"),
+                format!("invalid JSON{note}: {what}"),
             ));
             return;
         }
@@ -395,6 +448,171 @@ fn check_doc(
             Err(why) => report
                 .findings
                 .push(finding(file, doc.line, 1, Some(event), "", why)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strategies;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    /// One set of compiled schemas for every case.
+    static VALIDATORS: LazyLock<Validators> = LazyLock::new(|| Validators::new(false));
+
+    /// Every event's example body, as the wire carries it: texts that recognise and mostly
+    /// validate, for the mutations to break.
+    static EXAMPLES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut renderer = crate::template::Renderer::new(crate::template::Seed {
+            seed: Some(1),
+            at: None,
+        });
+        Provider::ALL
+            .iter()
+            .flat_map(|p| p.events().iter().map(move |e| (*p, e.name)))
+            .filter_map(|(p, name)| {
+                let example = crate::example::build(p, name, None, &[], &mut renderer).ok()?;
+                let wire = match p {
+                    Provider::Telnyx => crate::telnyx::to_wire(&example.values[0]),
+                    Provider::Bandwidth => crate::bandwidth::to_wire(&example.values[0]),
+                };
+                String::from_utf8(wire).ok()
+            })
+            .collect()
+    });
+
+    /// Every finding's line is one of the text's lines and its column at most one past that
+    /// line's last character.
+    fn assert_inside(text: &str, report: &FileReport) -> Result<(), TestCaseError> {
+        let lines: Vec<&str> = text.split('\n').collect();
+        for f in &report.findings {
+            prop_assert!(
+                (1..=lines.len()).contains(&f.line),
+                "line {} of {} lines: {f:?}",
+                f.line,
+                lines.len()
+            );
+            let width = lines[f.line - 1].chars().count();
+            prop_assert!(
+                (1..=width + 1).contains(&f.column),
+                "column {} of a line of {width} characters: {f:?}",
+                f.column
+            );
+        }
+        Ok(())
+    }
+
+    /// Text that is often almost JSON: a document or an example body with a character put in,
+    /// taken out or the rest cut off, or any text at all; non-ASCII, tabs and CRLF included.
+    fn text() -> impl Strategy<Value = String> {
+        let doc = prop_oneof![
+            strategies::json().prop_map(|v| v.to_string()),
+            strategies::json().prop_map(|v| serde_json::to_string_pretty(&v).unwrap()),
+            (0..EXAMPLES.len()).prop_map(|i| EXAMPLES[i].clone()),
+            // An example with one of its values replaced: valid JSON the schema refuses.
+            (
+                0..EXAMPLES.len(),
+                prop::collection::vec(any::<prop::sample::Index>(), 1..6),
+                strategies::json(),
+                any::<bool>(),
+            )
+                .prop_map(|(i, choices, value, pretty)| {
+                    let mut doc: Value = serde_json::from_str(&EXAMPLES[i]).unwrap();
+                    let mut pointer = String::new();
+                    let mut at = &doc;
+                    for choice in choices {
+                        let (key, next) = match at {
+                            Value::Object(map) if !map.is_empty() => {
+                                let (k, v) = map.iter().nth(choice.index(map.len())).unwrap();
+                                (k.replace('~', "~0").replace('/', "~1"), v)
+                            }
+                            Value::Array(items) if !items.is_empty() => {
+                                let n = choice.index(items.len());
+                                (n.to_string(), &items[n])
+                            }
+                            _ => break,
+                        };
+                        pointer = format!("{pointer}/{key}");
+                        at = next;
+                    }
+                    *doc.pointer_mut(&pointer).unwrap() = value;
+                    if pretty {
+                        serde_json::to_string_pretty(&doc).unwrap()
+                    } else {
+                        doc.to_string()
+                    }
+                }),
+            "(?s:.{0,80})",
+        ];
+        let edit = prop_oneof![
+            Just(None),
+            (any::<prop::sample::Index>(), "(?s:.)", 0usize..3).prop_map(Some),
+        ];
+        (doc, edit, any::<bool>()).prop_map(|(text, edit, crlf)| {
+            let mut chars: Vec<char> = text.chars().collect();
+            if let Some((at, c, how)) = edit {
+                let i = at.index(chars.len() + 1);
+                match how {
+                    0 => chars.insert(i, c.chars().next().unwrap_or('x')),
+                    1 if i < chars.len() => {
+                        chars.remove(i);
+                    }
+                    _ => chars.truncate(i),
+                }
+            }
+            let text: String = chars.into_iter().collect();
+            if crlf {
+                text.replace('\n', "\r\n")
+            } else {
+                text
+            }
+        })
+    }
+
+    #[test]
+    fn a_json_error_after_non_ascii_text_is_at_its_character_column() {
+        // Found by the property test: serde_json's column counts bytes, so the column of an
+        // error after `ࠀ` (3 bytes) was past the end of the line.
+        let text = "{\"ࠀ:null}";
+        let report = check_bytes(
+            "t.json",
+            text.as_bytes(),
+            Layout::Document,
+            None,
+            &VALIDATORS,
+        );
+        let f = &report.findings[0];
+        assert_eq!((f.line, f.column), (1, 9), "{f:?}");
+        assert_eq!(
+            f.message,
+            "invalid JSON: EOF while parsing a string at line 1 column 9"
+        );
+        let ascii = check_bytes("t.json", b"{\"a:null}", Layout::Document, None, &VALIDATORS);
+        assert_eq!(ascii.findings[0].column, 9);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn every_line_and_column_points_inside_the_document(text in text()) {
+            let report = check_bytes("t.json", text.as_bytes(), Layout::Document, None, &VALIDATORS);
+            assert_inside(&text, &report)?;
+        }
+
+        #[test]
+        fn every_line_and_column_points_inside_a_json_lines_file(
+            lines in prop::collection::vec(text(), 1..5),
+        ) {
+            // Each a line of its own (a pretty document's newlines would make it several).
+            let lines: Vec<String> = lines.iter().map(|l| l.replace(['\n', '\r'], " ")).collect();
+            let text = lines.join("\n");
+            let report = check_bytes("t.jsonl", text.as_bytes(), Layout::Lines, None, &VALIDATORS);
+            assert_inside(&text, &report)?;
+            let report = check_bytes("-", text.as_bytes(), Layout::Sniff, None, &VALIDATORS);
+            assert_inside(&text, &report)?;
         }
     }
 }

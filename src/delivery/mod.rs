@@ -16,7 +16,7 @@ mod service;
 
 pub use engine::{Backoff, Delivery, Rules};
 pub use item::{Item, Payload, Settings, Timing, shuffle, shuffle_by};
-pub use judge::{Expect, StatusSet};
+pub use judge::{Expect, Judgement, StatusSet, judge, xml_verbs};
 pub use report::{
     AttemptLine, Lines, Summary, Tap, Tapped, explain, human_duration, print_summary,
 };

@@ -15,6 +15,8 @@ pub use server::{ApiLine, Emulator, Listening};
 
 use std::time::Duration;
 
+use serde_json::Value;
+
 use crate::catalog::Provider;
 use crate::delivery::Settings;
 use crate::http::server::Limits;
@@ -168,6 +170,78 @@ pub struct Text {
     pub media: Vec<String>,
 }
 
+/// The body of `POST /_telhook/text` (`{"provider", "from", "to", "text", "media"}`, `to` a
+/// number or a list: a group): the provider the text comes through and the text, or why the
+/// body is refused (answered 400). `default_provider` is the one provider served, if only one is
+/// (`--provider`): the provider when the body names none, and the only one it may name.
+pub fn parse_text(
+    body: &[u8],
+    default_provider: Option<Provider>,
+) -> Result<(Provider, Text), String> {
+    let v: Value =
+        serde_json::from_slice(body).map_err(|e| format!("the body is not JSON: {e}"))?;
+    let provider = match v.get("provider").and_then(Value::as_str) {
+        Some("telnyx") => Provider::Telnyx,
+        Some("bandwidth") => Provider::Bandwidth,
+        Some(other) => return Err(format!("provider {other:?} is not telnyx or bandwidth")),
+        None => default_provider.ok_or(
+            "say which provider the text comes through: \"provider\": \"telnyx\" or \"bandwidth\"",
+        )?,
+    };
+    if default_provider.is_some_and(|p| p != provider) {
+        return Err(format!(
+            "this emulator does not serve {provider} (--provider)"
+        ));
+    }
+    let number = crate::sms::e164;
+    let from = v
+        .get("from")
+        .and_then(Value::as_str)
+        .filter(|n| number(n))
+        .ok_or("\"from\" must be the sender's +E.164 number")?
+        .to_string();
+    let to: Vec<String> = match v.get("to") {
+        Some(Value::String(n)) => vec![n.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .take(32)
+            .filter_map(|i| i.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if to.is_empty() || !to.iter().all(|n| number(n)) {
+        return Err(
+            "\"to\" must be the app's +E.164 number, or a list of numbers for a group".into(),
+        );
+    }
+    let text = v
+        .get("text")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let media: Vec<String> = v
+        .get("media")
+        .and_then(Value::as_array)
+        .map(|m| {
+            m.iter()
+                .take(10)
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    if text.is_empty() && media.is_empty() {
+        return Err("a text needs \"text\" or \"media\"".into());
+    }
+    let text = Text {
+        from,
+        to,
+        text,
+        media,
+    };
+    Ok((provider, text))
+}
+
 /// The Telnyx side: its API key, its messaging profile's webhook URLs, its signing key.
 #[derive(Debug, Clone)]
 pub struct TelnyxConfig {
@@ -289,6 +363,47 @@ mod tests {
         assert_eq!(outcome_for("+13125550990"), Outcome::DELIVERED);
         for (ending, _, _) in OUTCOMES {
             assert!(ending.starts_with("55501"), "{ending} is not fictional");
+        }
+    }
+
+    #[test]
+    fn a_text_body_names_its_provider_or_takes_the_one_served() {
+        let body = br#"{"from": "+13125550100", "to": ["+13125550101"], "text": "hi"}"#;
+        assert!(
+            parse_text(body, None)
+                .unwrap_err()
+                .starts_with("say which provider")
+        );
+        let (provider, text) = parse_text(body, Some(Provider::Bandwidth)).unwrap();
+        assert_eq!(provider, Provider::Bandwidth);
+        assert_eq!(text.to, ["+13125550101"]);
+        let named = br#"{"provider": "telnyx", "from": "+13125550100", "to": "+13125550101", "media": ["https://x/a.png"]}"#;
+        assert_eq!(parse_text(named, None).unwrap().0, Provider::Telnyx);
+        assert_eq!(
+            parse_text(named, Some(Provider::Bandwidth)).unwrap_err(),
+            "this emulator does not serve telnyx (--provider)"
+        );
+        for (body, why) in [
+            (&b"{"[..], "the body is not JSON"),
+            (
+                br#"{"provider": "x"}"#,
+                "provider \"x\" is not telnyx or bandwidth",
+            ),
+            (
+                br#"{"provider": "telnyx", "from": "1"}"#,
+                "\"from\" must be",
+            ),
+            (
+                br#"{"provider": "telnyx", "from": "+13125550100", "to": []}"#,
+                "\"to\" must be",
+            ),
+            (
+                br#"{"provider": "telnyx", "from": "+13125550100", "to": "+13125550101"}"#,
+                "a text needs",
+            ),
+        ] {
+            let got = parse_text(body, None).unwrap_err();
+            assert!(got.starts_with(why), "{got}");
         }
     }
 

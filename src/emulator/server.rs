@@ -453,68 +453,7 @@ impl Shared {
     /// `POST /_telhook/text`: a person texts the app, `{"provider", "from", "to", "text",
     /// "media"}` (`to` a number or a list: a group), delivered as the provider's inbound webhook.
     fn text(&self, body: &[u8]) -> Result<Answer, String> {
-        let v: Value =
-            serde_json::from_slice(body).map_err(|e| format!("the body is not JSON: {e}"))?;
-        let provider = match v.get("provider").and_then(Value::as_str) {
-            Some("telnyx") => Provider::Telnyx,
-            Some("bandwidth") => Provider::Bandwidth,
-            Some(other) => return Err(format!("provider {other:?} is not telnyx or bandwidth")),
-            None => match self.config.provider {
-                Some(p) => p,
-                None => return Err("say which provider the text comes through: \"provider\": \"telnyx\" or \"bandwidth\"".into()),
-            },
-        };
-        if !self.config.serves(provider) {
-            return Err(format!(
-                "this emulator does not serve {provider} (--provider)"
-            ));
-        }
-        let number = crate::sms::e164;
-        let from = v
-            .get("from")
-            .and_then(Value::as_str)
-            .filter(|n| number(n))
-            .ok_or("\"from\" must be the sender's +E.164 number")?
-            .to_string();
-        let to: Vec<String> = match v.get("to") {
-            Some(Value::String(n)) => vec![n.clone()],
-            Some(Value::Array(items)) => items
-                .iter()
-                .take(32)
-                .filter_map(|i| i.as_str().map(str::to_string))
-                .collect(),
-            _ => Vec::new(),
-        };
-        if to.is_empty() || !to.iter().all(|n| number(n)) {
-            return Err(
-                "\"to\" must be the app's +E.164 number, or a list of numbers for a group".into(),
-            );
-        }
-        let text = v
-            .get("text")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        let media: Vec<String> = v
-            .get("media")
-            .and_then(Value::as_array)
-            .map(|m| {
-                m.iter()
-                    .take(10)
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default();
-        if text.is_empty() && media.is_empty() {
-            return Err("a text needs \"text\" or \"media\"".into());
-        }
-        let text = super::Text {
-            from,
-            to,
-            text,
-            media,
-        };
+        let (provider, text) = super::parse_text(body, self.config.provider)?;
         let now = self.now();
         let latency = self.config.latency(provider);
         let at = now + chrono::Duration::from_std(latency.first).unwrap_or_default();

@@ -164,6 +164,17 @@ impl From<&Problem> for ProblemReport {
 /// Check a webhook as the current SDKs do and return every reason it fails (empty: valid).
 /// Unlike an SDK, it does not stop at the first failure: every independent check runs.
 pub fn verify(req: &VerifyRequest<'_>) -> Vec<Problem> {
+    verify_with(req, &|key, message, signature| {
+        key.verifies(message, signature)
+    })
+}
+
+/// An Ed25519 check: does `signature` verify `message` under the key?
+type Check<'c> = &'c dyn Fn(&PublicKey, &[u8], &[u8; 64]) -> bool;
+
+/// [`verify`] with the Ed25519 check it makes given, so the tests can count the checks a
+/// diagnosis costs.
+fn verify_with(req: &VerifyRequest<'_>, verifies: Check<'_>) -> Vec<Problem> {
     let mut problems = Vec::new();
     let signature = match req.signature.filter(|s| !s.is_empty()) {
         None => {
@@ -201,9 +212,9 @@ pub fn verify(req: &VerifyRequest<'_>) -> Vec<Problem> {
         }
     };
     if let (Some(sig), Some(ts), Some(key)) = (signature, timestamp, key)
-        && !key.verifies(&signed_message(ts, req.body), &sig)
+        && !verifies(&key, &signed_message(ts, req.body), &sig)
     {
-        problems.push(Problem::Mismatch(diagnose(req, &key, ts, &sig)));
+        problems.push(Problem::Mismatch(diagnose(req, &key, ts, &sig, verifies)));
     }
     problems
 }
@@ -274,9 +285,15 @@ fn why_not_base64(s: &str) -> String {
 }
 
 /// The signature does not verify as given: find the change that explains it.
-fn diagnose(req: &VerifyRequest<'_>, key: &PublicKey, ts: &str, sig: &[u8; 64]) -> Culprit {
+fn diagnose(
+    req: &VerifyRequest<'_>,
+    key: &PublicKey,
+    ts: &str,
+    sig: &[u8; 64],
+    verifies: Check<'_>,
+) -> Culprit {
     let body = req.body;
-    let ok = |timestamp: &str, body: &[u8]| key.verifies(&signed_message(timestamp, body), sig);
+    let ok = |timestamp: &str, body: &[u8]| verifies(key, &signed_message(timestamp, body), sig);
 
     // A re-spelled timestamp: leading zeros, sign, spaces, a fractional part.
     if let Some(canonical) = canonical_timestamp(ts)
@@ -321,7 +338,7 @@ fn diagnose(req: &VerifyRequest<'_>, key: &PublicKey, ts: &str, sig: &[u8; 64]) 
         }
     }
     for (label, other) in req.other_keys {
-        if other != key && other.verifies(&signed_message(ts, body), sig) {
+        if other != key && verifies(other, &signed_message(ts, body), sig) {
             return Culprit::WrongKey(label.clone());
         }
     }
@@ -332,22 +349,27 @@ fn diagnose(req: &VerifyRequest<'_>, key: &PublicKey, ts: &str, sig: &[u8; 64]) 
 const ADDED_NEWLINES: usize = 4;
 
 /// The bodies that may have been signed if line ends (`\n` or `\r\n`) were added at the end: the
-/// body less its last one, two, ... [`ADDED_NEWLINES`], and less all of them. A fixed number of
-/// candidates whatever the body ends with, so a mismatch costs a few verifications, not one per
-/// newline (a body of a million newlines used to cost one each).
+/// body less its last one, two, ... [`ADDED_NEWLINES`], and less all of them; where a line end
+/// taken off is `\r\n`, also the body that keeps its `\r` (signed ending in `\r`, then given a
+/// `\n`). A fixed number of candidates whatever the body ends with (at most 2 ×
+/// [`ADDED_NEWLINES`] + 1), so a mismatch costs a few verifications, not one per newline (a
+/// body of a million newlines used to cost one each).
 fn without_added_newlines(body: &[u8]) -> Vec<&[u8]> {
     let mut out: Vec<&[u8]> = Vec::new();
     let mut rest = body;
-    while let Some(shorter) = rest
-        .strip_suffix(b"\n")
-        .map(|r| r.strip_suffix(b"\r").unwrap_or(r))
-    {
-        rest = shorter;
-        if out.len() < ADDED_NEWLINES {
-            out.push(rest);
+    let mut taken = 0;
+    while let Some(less_lf) = rest.strip_suffix(b"\n") {
+        let shorter = less_lf.strip_suffix(b"\r").unwrap_or(less_lf);
+        taken += 1;
+        if taken <= ADDED_NEWLINES {
+            out.push(shorter);
+            if shorter.len() != less_lf.len() {
+                out.push(less_lf);
+            }
         }
+        rest = shorter;
     }
-    if out.last().is_some_and(|last| last.len() != rest.len()) {
+    if taken > ADDED_NEWLINES {
         out.push(rest);
     }
     out
@@ -641,9 +663,20 @@ mod tests {
         let crlf = b"{}\r\n\r\n".to_vec();
         assert_eq!(
             without_added_newlines(&crlf),
-            vec![&b"{}\r\n"[..], &b"{}"[..]]
+            vec![&b"{}\r\n"[..], b"{}\r\n\r", b"{}", b"{}\r"]
         );
         assert!(without_added_newlines(b"{}").is_empty());
+    }
+
+    #[test]
+    fn a_newline_added_to_a_body_ending_in_cr_is_named() {
+        // Found by the property test: `\r` signed, `\r\n` received was taken for a CRLF line
+        // end added whole, and the culprit went unnamed.
+        let sig = sign(&key(), "1700000000", b"{}\r");
+        assert_eq!(
+            verify(&request(b"{}\r\n", &sig, "1700000000")),
+            vec![Problem::Mismatch(Culprit::TrailingNewline)]
+        );
     }
 
     #[test]
@@ -710,5 +743,267 @@ mod tests {
         req.key = PublicKey::parse("deadbeef");
         let problems = verify(&req);
         assert!(matches!(&problems[..], [Problem::Key(_)]), "{problems:?}");
+    }
+
+    mod properties {
+        use super::*;
+        use crate::strategies;
+        use proptest::prelude::*;
+        use std::cell::Cell;
+
+        fn other_key() -> PrivateKey {
+            PrivateKey::from_seed(&[11u8; 32])
+        }
+
+        /// Verify with `key` and no age check, counting the Ed25519 checks made.
+        fn counted(
+            body: &[u8],
+            sig: &str,
+            ts: &str,
+            key: PublicKey,
+            others: &[(String, PublicKey)],
+        ) -> (Vec<Problem>, usize) {
+            let req = VerifyRequest {
+                body,
+                signature: Some(sig),
+                timestamp: Some(ts),
+                key: Ok(key),
+                now: 0,
+                tolerance: None,
+                other_keys: others,
+            };
+            let checks = Cell::new(0usize);
+            let problems = verify_with(&req, &|k, m, s| {
+                checks.set(checks.get() + 1);
+                k.verifies(m, s)
+            });
+            (problems, checks.get())
+        }
+
+        /// The culprit named when `received` (with header `ts`) fails under `key()`, signed as
+        /// `signed` at `signed_ts`.
+        fn culprit(signed: &[u8], signed_ts: &str, received: &[u8], ts: &str) -> Option<Culprit> {
+            let sig = sign(&key(), signed_ts, signed);
+            let (problems, _) = counted(received, &sig, ts, key().public(), &[]);
+            problems.into_iter().find_map(|p| match p {
+                Problem::Mismatch(c) => Some(c),
+                _ => None,
+            })
+        }
+
+        /// A body that is sometimes JSON, sometimes bytes with line ends in them and at their
+        /// end.
+        fn body() -> impl Strategy<Value = Vec<u8>> {
+            let line_ends = prop::collection::vec(
+                prop_oneof![Just(b'\n'), Just(b'\r'), Just(b'{'), any::<u8>()],
+                0..64,
+            );
+            let ending = prop_oneof![
+                Just(&b""[..]),
+                Just(&b"\r"[..]),
+                Just(&b"\n"[..]),
+                Just(&b"\r\n"[..])
+            ];
+            prop_oneof![
+                prop::collection::vec(any::<u8>(), 0..512),
+                (line_ends, ending).prop_map(|(bytes, end)| [&bytes[..], end].concat()),
+                strategies::json().prop_map(|v| super::super::super::to_wire(&v)),
+            ]
+        }
+
+        /// Line ends a tool may add after signing: one to [`ADDED_NEWLINES`] of `\n` or `\r\n`.
+        fn added_line_ends() -> impl Strategy<Value = Vec<u8>> {
+            prop::collection::vec(
+                prop_oneof![Just(&b"\n"[..]), Just(&b"\r\n"[..])],
+                1..=ADDED_NEWLINES,
+            )
+            .prop_map(|ends| ends.concat())
+        }
+
+        /// `value` with the keys of every object in reverse order.
+        fn reversed(value: &Value) -> Value {
+            match value {
+                Value::Object(map) => Value::Object(
+                    map.iter()
+                        .rev()
+                        .map(|(k, v)| (k.clone(), reversed(v)))
+                        .collect(),
+                ),
+                Value::Array(items) => Value::Array(items.iter().map(reversed).collect()),
+                other => other.clone(),
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn sign_then_verify_round_trips(
+                body in body(),
+                at in 0i64..=i64::MAX,
+                skew in -300i64..=300,
+            ) {
+                let ts = at.to_string();
+                let sig = sign(&key(), &ts, &body);
+                let req = VerifyRequest {
+                    body: &body,
+                    signature: Some(&sig),
+                    timestamp: Some(&ts),
+                    key: Ok(key().public()),
+                    now: at.saturating_add(skew),
+                    tolerance: Some(300),
+                    other_keys: &[],
+                };
+                prop_assert_eq!(verify(&req), vec![]);
+                // Any other body fails.
+                let mut changed = body.clone();
+                changed.push(b'x');
+                let req = VerifyRequest { body: &changed, ..req };
+                prop_assert!(matches!(&verify(&req)[..], [Problem::Mismatch(_)]));
+            }
+
+            #[test]
+            fn the_diagnosis_makes_a_bounded_number_of_checks_whatever_the_body(
+                body in body(),
+                ends in added_line_ends(),
+                crlf in any::<bool>(),
+                ts in prop_oneof![Just("1700000000".to_string()), "[0-9 +.]{1,14}"],
+                others in 0usize..3,
+            ) {
+                // The worst case: a body no transform explains, with every kind of line end.
+                let mut received = if crlf { replace(&body, b"\n", b"\r\n") } else { body.clone() };
+                received.extend_from_slice(&ends);
+                let sig = sign(&other_key(), "1", b"signed by another key");
+                let keys: Vec<(String, PublicKey)> = (0..others)
+                    .map(|i| (format!("key {i}"), PrivateKey::from_seed(&[i as u8; 32]).public()))
+                    .collect();
+                let (problems, checks) = counted(&received, &sig, &ts, key().public(), &keys);
+                // The check itself, then at most: the timestamp's spelling (1), the added line
+                // ends (2 per line end tried, and all of them: 2 * 4 + 1), CRLF (2), the JSON
+                // layouts (6), and one per other key.
+                let bound = 1 + 1 + (2 * ADDED_NEWLINES + 1) + 2 + 6 + keys.len();
+                prop_assert!(checks <= bound, "{checks} checks (bound {bound}): {problems:?}");
+            }
+
+            #[test]
+            fn an_added_trailing_newline_is_named(body in body(), ends in added_line_ends()) {
+                let mut received = body.clone();
+                received.extend_from_slice(&ends);
+                prop_assert_eq!(
+                    culprit(&body, "1700000000", &received, "1700000000"),
+                    Some(Culprit::TrailingNewline)
+                );
+            }
+
+            #[test]
+            fn crlf_line_endings_are_named(mut body in body(), at in any::<prop::sample::Index>()) {
+                // There must be a line end to change.
+                let i = at.index(body.len() + 1);
+                body.insert(i, b'\n');
+                let received = replace(&body, b"\n", b"\r\n");
+                prop_assert_eq!(
+                    culprit(&body, "1700000000", &received, "1700000000"),
+                    Some(Culprit::Crlf)
+                );
+            }
+
+            #[test]
+            fn reserialized_json_is_named(
+                value in strategies::json(),
+                layout in 0usize..4,
+            ) {
+                let mut sorted = value.clone();
+                sorted.sort_all_objects();
+                let signed = super::super::super::to_wire(&value);
+                let received = match layout {
+                    0 => serde_json::to_vec(&value).unwrap(),
+                    1 => serde_json::to_vec(&sorted).unwrap(),
+                    2 => python_dumps(&value),
+                    _ => indent4(&sorted),
+                };
+                prop_assume!(received != signed);
+                let got = culprit(&signed, "1700000000", &received, "1700000000");
+                prop_assert!(
+                    matches!(&got, Some(Culprit::Reserialized { signed_as, .. }) if signed_as.starts_with("Telnyx's layout")),
+                    "{got:?}"
+                );
+                // And the other way round: signed compact, pretty-printed since.
+                let compact = serde_json::to_vec(&value).unwrap();
+                let pretty = serde_json::to_vec_pretty(&value).unwrap();
+                prop_assume!(compact != pretty);
+                let got = culprit(&compact, "1700000000", &pretty, "1700000000");
+                prop_assert!(matches!(&got, Some(Culprit::Reserialized { .. })), "{got:?}");
+            }
+
+            #[test]
+            fn reordered_keys_are_named(value in strategies::json_object()) {
+                let signed = super::super::super::to_wire(&value);
+                let mut sorted = value.clone();
+                sorted.sort_all_objects();
+                let received = serde_json::to_vec_pretty(&reversed(&sorted)).unwrap();
+                prop_assume!(received != signed);
+                prop_assert_eq!(
+                    culprit(&signed, "1700000000", &received, "1700000000"),
+                    Some(Culprit::KeysReordered {
+                        signed_as: "Telnyx's layout (2-space indent, keys sorted)".into()
+                    })
+                );
+            }
+
+            #[test]
+            fn a_respelled_timestamp_is_named(
+                body in body(),
+                at in 0u64..=(i64::MAX as u64),
+                spelling in 0usize..6,
+            ) {
+                let canonical = at.to_string();
+                let header = match spelling {
+                    0 => format!("0{canonical}"),
+                    1 => format!("+{canonical}"),
+                    2 => format!("{canonical}.0"),
+                    3 => format!(" {canonical}"),
+                    4 => format!("{canonical}.250"),
+                    _ => format!("00{canonical} "),
+                };
+                prop_assert_eq!(
+                    culprit(&body, &canonical, &body, &header),
+                    Some(Culprit::TimestampSpelling { signed_as: canonical, header })
+                );
+            }
+
+            #[test]
+            fn another_known_key_is_named(body in body()) {
+                let sig = sign(&other_key(), "1700000000", &body);
+                let others = vec![("the other key".to_string(), other_key().public())];
+                let (problems, _) = counted(&body, &sig, "1700000000", key().public(), &others);
+                prop_assert_eq!(
+                    problems,
+                    vec![Problem::Mismatch(Culprit::WrongKey("the other key".into()))]
+                );
+            }
+
+            #[test]
+            fn no_culprit_is_claimed_that_is_not_there(
+                body in body(),
+                at in 0i64..=i64::MAX / 2,
+                later in 1i64..1_000_000,
+                change in 0usize..3,
+            ) {
+                let ts = at.to_string();
+                let (received, header, others) = match change {
+                    // The untransformed body, under a key that did not sign it (and another
+                    // key that did not either).
+                    0 => (body.clone(), ts.clone(), vec![("unrelated".to_string(), PrivateKey::from_seed(&[3; 32]).public())]),
+                    // Another timestamp than the one signed (not a re-spelling of it).
+                    1 => (body.clone(), (at + later).to_string(), Vec::new()),
+                    // A byte-order mark put in front: no transform the diagnosis knows.
+                    _ => ([&b"\xef\xbb\xbf"[..], &body].concat(), ts.clone(), Vec::new()),
+                };
+                let signer = if change == 0 { other_key() } else { key() };
+                let sig = sign(&signer, &ts, &body);
+                let (problems, _) = counted(&received, &sig, &header, key().public(), &others);
+                prop_assert_eq!(problems, vec![Problem::Mismatch(Culprit::Unknown)]);
+            }
+        }
     }
 }
