@@ -588,7 +588,13 @@ mod tests {
                 status in any::<u16>(),
                 url in proptest::option::of(string()),
                 attempt in proptest::option::of(any::<u32>()),
-                outcome in proptest::option::of(string()),
+                outcome in proptest::option::of(prop_oneof![
+                    Just(capture::AttemptOutcome::Acknowledged),
+                    Just(capture::AttemptOutcome::Challenged),
+                    Just(capture::AttemptOutcome::Failed),
+                    Just(capture::AttemptOutcome::Timeout),
+                    Just(capture::AttemptOutcome::Unreachable),
+                ]),
                 answer in proptest::option::of(string()),
             ) -> (Record, Vec<u8>) {
                 let mut record = Record {
@@ -639,6 +645,7 @@ mod tests {
                 prop_assert_eq!(back.len(), records.len());
                 for ((n, got), (i, (want, bytes))) in back.iter().zip(records.iter().enumerate()) {
                     prop_assert_eq!(*n, i + 1);
+                    let got = got.as_ref().map_err(|e| TestCaseError::fail(e.clone()))?;
                     prop_assert_eq!(got, want);
                     prop_assert_eq!(&got.body_bytes().unwrap(), bytes);
                 }
@@ -669,7 +676,7 @@ mod tests {
                     method: &record.method,
                     path: &record.path,
                     query: record.query.as_deref(),
-                    headers: &record.headers,
+                    headers: std::borrow::Cow::Borrowed(&record.headers),
                     body,
                     body_base64,
                     provider: None,
