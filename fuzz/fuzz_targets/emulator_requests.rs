@@ -52,10 +52,10 @@ fuzz_target!(|input: Input| {
     match telnyx::parse_send(&input.body) {
         Ok(request) => {
             let message = telnyx::queued(&request, &minted());
-            let _ = telnyx::answer(&message);
+            let _ = telnyx::answer(message.clone());
             let _ = telnyx::glance(&message);
             let sent = telnyx::sent(&message, "2026-01-01T00:00:01.000+00:00");
-            let _ = telnyx::webhook("message.sent", &sent, "e1", "2026-01-01T00:00:01.000+00:00");
+            let _ = telnyx::webhook("message.sent", sent, "e1", "2026-01-01T00:00:01.000+00:00");
             for fate in FATES {
                 let _ = telnyx::is_sent(fate);
                 let done = telnyx::finalized(
@@ -66,7 +66,7 @@ fuzz_target!(|input: Input| {
                 );
                 let hook = telnyx::webhook(
                     "message.finalized",
-                    &done,
+                    done,
                     "e2",
                     "2026-01-01T00:00:02.000+00:00",
                 );

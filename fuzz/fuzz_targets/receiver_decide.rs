@@ -144,7 +144,7 @@ fuzz_target!(|input: Input| {
         state.count(&decision.entry);
 
         // The capture record reads back with the request's exact bytes and headers.
-        let line = serde_json::to_vec(&decision.entry.record_ref()).expect("a record serialises");
+        let line = serde_json::to_vec(&decision.entry.record_ref(true)).expect("a record serialises");
         match Line::parse(&line) {
             Line::Record(record) => {
                 assert_eq!(record.body_bytes().expect("the body decodes"), r.body);
