@@ -287,12 +287,18 @@ pub fn redact_raw_authorization(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Headers as a capture keeps them: verbatim with `credentials` (`--capture-credentials`),
-/// else with their `Authorization` values redacted.
-pub fn headers_kept(headers: &[(String, String)], credentials: bool) -> Vec<(String, String)> {
-    if credentials {
-        headers.to_vec()
+/// else with their `Authorization` values redacted (borrowed when there is none to redact).
+pub fn headers_kept(
+    headers: &[(String, String)],
+    credentials: bool,
+) -> std::borrow::Cow<'_, [(String, String)]> {
+    let has_credentials = headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("authorization"));
+    if credentials || !has_credentials {
+        std::borrow::Cow::Borrowed(headers)
     } else {
-        redact_authorization(headers)
+        std::borrow::Cow::Owned(redact_authorization(headers))
     }
 }
 
@@ -433,6 +439,9 @@ struct Tail {
     /// The file may end inside a line (a fragment that could not be cut back, or a file that
     /// was found so): the next line starts with a newline.
     open_line: bool,
+    /// The length of a regular file as this writer left it (`None`: not a regular file, which
+    /// cannot be cut back): kept, so a write costs no `fstat`.
+    len: Option<u64>,
 }
 
 impl Writer {
@@ -455,9 +464,18 @@ impl Writer {
             Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => open(false)?,
             other => other?,
         };
-        let open_line = ends_inside_a_line(&file);
+        let len = file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        let open_line = len.is_some_and(|len| ends_inside_a_line(&file, len));
         Ok(Writer {
-            file: Mutex::new(Tail { file, open_line }),
+            file: Mutex::new(Tail {
+                file,
+                open_line,
+                len,
+            }),
         })
     }
 
@@ -474,13 +492,6 @@ impl Writer {
         if tail.open_line {
             line.insert(0, b'\n');
         }
-        // Where this line begins: a regular file is cut back to it if the write fails.
-        let before = tail
-            .file
-            .metadata()
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len());
         let mut written = 0usize;
         let result = loop {
             match tail.file.write(&line[written..]) {
@@ -496,31 +507,30 @@ impl Writer {
             }
         };
         if let Err(e) = result {
-            // Cut back only what this write left: if the file grew by anything else meanwhile
-            // (another process appending to it), nothing is cut and the next line starts fresh.
-            let ours = before.filter(|len| {
-                tail.file
-                    .metadata()
-                    .is_ok_and(|m| m.len() == len + written as u64)
-            });
+            // Cut back to where this line began, only if the file is exactly as this writer left
+            // it plus this write: if anything else grew it (another process appending to it),
+            // nothing is cut and the next line starts fresh.
+            let now = tail.file.metadata().ok().map(|m| m.len());
+            let ours = tail.len.filter(|len| now == Some(len + written as u64));
             let cut = ours.is_some_and(|len| tail.file.set_len(len).is_ok());
             if !cut {
                 tail.open_line = true;
+                tail.len = tail.len.and(now);
             }
             return Err(e);
         }
         tail.open_line = false;
+        if let Some(len) = &mut tail.len {
+            *len += written as u64;
+        }
         Ok(())
     }
 }
 
-/// Whether a file's last byte is not a newline (it ends in a fragment).
-fn ends_inside_a_line(file: &File) -> bool {
+/// Whether a regular file of `len` bytes ends in a fragment (its last byte is not a newline).
+fn ends_inside_a_line(file: &File, len: u64) -> bool {
     use std::io::{Read, Seek, SeekFrom};
-    let Ok(meta) = file.metadata() else {
-        return false;
-    };
-    if !meta.is_file() || meta.len() == 0 {
+    if len == 0 {
         return false;
     }
     let mut reader = file;

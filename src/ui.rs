@@ -631,28 +631,9 @@ pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
     std::process::ExitCode::from(2)
 }
 
-/// The password in a URL's userinfo (`http://user:PASS@host/`), if it has one.
-pub fn url_password(url: &str) -> Option<&str> {
-    let (_, rest) = url.split_once("://")?;
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let at = rest[..authority_end].rfind('@')?;
-    let (_, password) = rest[..at].split_once(':')?;
-    (!password.is_empty()).then_some(password)
-}
-
 /// A URL as it may be printed: a password in it (`http://user:pass@host/`) is replaced.
 pub fn redact_url(url: &str) -> Cow<'_, str> {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return Cow::Borrowed(url);
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
-        return Cow::Borrowed(url);
-    };
-    match rest[..at].split_once(':') {
-        Some((user, _)) => Cow::Owned(format!("{scheme}://{user}:<redacted>{}", &rest[at..])),
-        None => Cow::Borrowed(url),
-    }
+    mask_userinfo(url)
 }
 
 /// Every password in URLs anywhere in `text` (`scheme://user:PASS@host`) replaced: whatever
@@ -668,11 +649,10 @@ pub fn mask_userinfo(text: &str) -> Cow<'_, str> {
         let (head, tail) = rest.split_at(i + 3);
         out.push_str(head);
         let end = tail
+            // Where an authority ends, or the text around a URL does; a userinfo may hold `,`,
+            // `)` or `'`, so those do not end it.
             .find(|c: char| {
-                matches!(
-                    c,
-                    '/' | '?' | '#' | '"' | '\'' | '<' | '>' | '\\' | ',' | ')' | ']'
-                ) || c.is_whitespace()
+                matches!(c, '/' | '?' | '#' | '"' | '<' | '>' | '\\') || c.is_whitespace()
             })
             .unwrap_or(tail.len());
         let authority = &tail[..end];
@@ -913,6 +893,10 @@ mod tests {
         assert_eq!(
             mask_userinfo("to http://u:p@a/ then https://v:q@b, and http://plain/"),
             "to http://u:<redacted>@a/ then https://v:<redacted>@b, and http://plain/"
+        );
+        assert_eq!(
+            mask_userinfo("(http://u:p,q)'r@[::1]:5/)"),
+            "(http://u:<redacted>@[::1]:5/)"
         );
         for kept in [
             "no url here",

@@ -170,12 +170,6 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
     }
     let config = args.config(ui)?;
     let emulator = Emulator::bind(config, ui)?;
-    args::warn_if_exposed(
-        ui,
-        &args.host,
-        &emulator.listening().addr,
-        "can call its APIs (which send webhooks to your app) and read what it keeps (GET /_telhook/messages)",
-    )?;
     let listening = emulator.listening();
     ui.show(Output::Emulating(&listening), || {
         let mut lines = vec![format!("emulating on {}", emulator.base_url())];
@@ -199,6 +193,12 @@ pub fn run(args: &Args, ui: &Ui) -> anyhow::Result<ExitStatus> {
         }
         lines.join("\n")
     })?;
+    args::warn_if_exposed(
+        ui,
+        &args.host,
+        &listening.addr,
+        "can call its APIs (which send webhooks to your app) and read what it keeps (GET /_telhook/messages)",
+    )?;
     let stop = args::interrupt_flag();
     let started = Instant::now();
     let exit_after = args.exit_after;

@@ -406,16 +406,12 @@ impl<'a> Reporter<'a> {
         if self.ui.verbose == 0 {
             return Ok(());
         }
-        let mut text = ui::exchange(
+        let text = ui::exchange(
             &format!("POST {}", ui::redact_url(&a.request.url)),
             &a.request.headers,
             &a.request.body,
             a.response.map(|r| (r.status, &r.headers[..], &r.body[..])),
         );
-        // A Telnyx body names the URL it went to (`meta.delivered_to`), password and all.
-        if let Some(password) = ui::url_password(&a.request.url) {
-            text = text.replace(password, "<redacted>");
-        }
         self.under_bar(|| self.ui.detail(&text))
     }
 

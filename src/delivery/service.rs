@@ -94,12 +94,10 @@ impl Service {
                                             // Item N is due `between` after item N-1 was
                                                 // (later, if that one's retries ran past it).
                                             let mut due = batch.due;
-                                            let mut first = true;
-                                            for mut item in items.by_ref() {
-                                                if !first {
+                                            for (n, mut item) in items.by_ref().enumerate() {
+                                                if n > 0 {
                                                     due += batch.between;
                                                 }
-                                                first = false;
                                                 tokio::time::sleep_until(due.into()).await;
                                                 // A lane per delivery, not held over the pause.
                                                 // Closed never: the semaphore lives as long as this.

@@ -66,9 +66,7 @@ struct Shared {
     ui: Ui,
     calls: AtomicU64,
     /// `--capture`: the timeline of API calls and webhook attempts.
-    capture: Option<Arc<capture::Writer>>,
-    /// Some record could not be written: the timeline has a hole (the run fails).
-    capture_failed: Arc<std::sync::atomic::AtomicBool>,
+    capture: Option<Arc<Timeline>>,
     /// With a seed: API calls so far, the seconds of the seeded clock.
     ticks: AtomicU64,
 }
@@ -115,16 +113,20 @@ impl Emulator {
             }
         });
         let capture = match &config.capture {
-            Some(path) => Some(Arc::new(capture::Writer::open(path).with_context(
-                || format!("--capture {}: cannot open it for appending", path.display()),
-            )?)),
+            Some(path) => Some(Arc::new(Timeline {
+                writer: capture::Writer::open(path).with_context(|| {
+                    format!("--capture {}: cannot open it for appending", path.display())
+                })?,
+                path: path.display().to_string(),
+                failed: std::sync::atomic::AtomicBool::new(false),
+                ui: ui.clone(),
+            })),
             None => None,
         };
         let keep = config.capture_credentials;
-        let capture_failed = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let tap = capture
             .clone()
-            .map(|writer| attempts_into(writer, ui.clone(), keep, capture_failed.clone()));
+            .map(|timeline| attempts_into(timeline, keep));
         let service = Service::start(
             ui,
             &config.delivery,
@@ -147,7 +149,6 @@ impl Emulator {
             ui: ui.clone(),
             calls: AtomicU64::new(0),
             capture,
-            capture_failed,
             ticks: AtomicU64::new(0),
         });
         Ok(Emulator {
@@ -159,7 +160,10 @@ impl Emulator {
 
     /// Whether some record could not be written to the capture (`--capture`).
     pub fn capture_failed(&self) -> bool {
-        self.shared.capture_failed.load(Ordering::Relaxed)
+        self.shared
+            .capture
+            .as_ref()
+            .is_some_and(|t| t.failed.load(Ordering::Relaxed))
     }
 
     /// `http://ADDR`.
@@ -277,10 +281,11 @@ impl Handler for Api {
             None if head.path.starts_with(CONTROL) => self.shared.control(&head, &body).await,
             None => self.shared.answer(&head, &body),
         };
+        // The answer's bytes, made once for the capture, the `-v` dump and the wire.
+        let mut answered = answer.body.to_string();
         // The timeline has the call before any of its webhooks, and an answer the capture
         // could not keep is not given: the app is told 500 and no webhook follows.
-        if let Err(e) = self.shared.record(&head, &body, &answer) {
-            self.shared.capture_failed.store(true, Ordering::Relaxed);
+        if let Err(e) = self.shared.record(&head, &body, &answer, &answered) {
             // An API call is not taken; a control call has already done its work.
             let done = if head.path.starts_with(CONTROL) {
                 "the control call was carried out"
@@ -291,6 +296,7 @@ impl Handler for Api {
                 500,
                 format!("the capture file could not be written ({e}): {done}"),
             );
+            answered = answer.body.to_string();
         }
         let keep = std::mem::take(&mut answer.keep);
         if !keep.is_empty() {
@@ -305,11 +311,12 @@ impl Handler for Api {
                 service.submit(latency.first, latency.between, items);
             }
         }
-        self.shared.print(&head, &body, &answer, started.elapsed());
+        self.shared
+            .print(&head, &body, &answer, &answered, started.elapsed());
         Outgoing {
             status: answer.status,
             headers: vec![("content-type", "application/json".to_string())],
-            body: answer.body.to_string().into_bytes(),
+            body: answered.into_bytes(),
             close: false,
         }
     }
@@ -340,13 +347,9 @@ impl Handler for Api {
                 self.shared.config.capture_credentials,
             )
         };
-        if let Some(capture) = &self.shared.capture
-            && let Err(e) = capture.append(&record)
-        {
-            self.shared.capture_failed.store(true, Ordering::Relaxed);
-            let _ = self.shared.ui.warn(&format!(
-                "the capture file could not be written ({e}): a refused request is missing from it"
-            ));
+        if let Some(capture) = &self.shared.capture {
+            // The request was answered by the HTTP layer: it is only missing from the file.
+            let _ = capture.append(&record, "a refused request is missing from it");
         }
         let status = self.shared.ui.fail(&refused.status.to_string());
         self.shared.printer.print(format!(
@@ -557,26 +560,33 @@ impl Shared {
             }
         };
         let webhooks = items.len();
-        // Each its own batch: a group text's callbacks are separate messages, side by side.
-        let batches = items
+        // A group text's callbacks are separate messages that arrive together: one after
+        // another, in the order of the recipients, with no gap between them.
+        let items = items
             .into_iter()
             .map(|mut i| {
                 i.urls = Some(urls.clone());
-                (latency, vec![i])
+                i
             })
             .collect();
+        let together = Latency {
+            first: latency.first,
+            between: std::time::Duration::ZERO,
+        };
+        let batches = vec![(together, items)];
         Ok(Answer {
             provider: Some(provider),
             keep,
+            said: format!(
+                "{provider} text from {} to {}; {}",
+                text.from,
+                text.to.join(", "),
+                following(&batches, "webhook")
+            ),
             webhooks: batches,
             ..Answer::new(
                 202,
-                format!(
-                    "{provider} text from {} to {}; {webhooks} webhook{} to follow",
-                    text.from,
-                    text.to.join(", "),
-                    if webhooks == 1 { "" } else { "s" }
-                ),
+                String::new(),
                 json!({"provider": provider, "ids": ids, "webhooks": webhooks}),
             )
         })
@@ -719,26 +729,18 @@ impl Shared {
                         Some(item)
                     })
                     .collect::<Vec<_>>();
-                let webhooks = if urls.is_empty() { 0 } else { items.len() };
                 let due = reordered(latency, outcome.order, items.len());
+                let webhooks = to_follow(&urls, vec![(due, items)]);
                 Ok(Answer {
                     keep,
-                    webhooks: if urls.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![(due, items)]
-                    },
-                    ..Answer::new(
-                        200,
-                        format!(
-                            "message {} to {}; {} webhook{} to follow",
-                            crate::ui::short(&minted.id),
-                            request.to,
-                            webhooks,
-                            if webhooks == 1 { "" } else { "s" }
-                        ),
-                        telnyx::answer(message),
-                    )
+                    said: format!(
+                        "message {} to {}; {}",
+                        crate::ui::short(&minted.id),
+                        request.to,
+                        following(&webhooks, "webhook")
+                    ),
+                    webhooks,
+                    ..Answer::new(200, String::new(), telnyx::answer(message))
                 })
             }
         }
@@ -810,31 +812,21 @@ impl Shared {
                             .collect()
                     })
                     .collect();
-                let callbacks = if urls.is_empty() {
-                    0
-                } else {
-                    batches.iter().map(Vec::len).sum::<usize>()
-                };
+                let batches = batches
+                    .into_iter()
+                    .zip(&request.to)
+                    .map(|(b, to)| (reordered(latency, outcome_for(to).order, b.len()), b))
+                    .collect();
+                let webhooks = to_follow(urls, batches);
                 Ok(Answer {
                     keep,
-                    webhooks: if urls.is_empty() {
-                        Vec::new()
-                    } else {
-                        batches
-                            .into_iter()
-                            .zip(&request.to)
-                            .map(|(b, to)| (reordered(latency, outcome_for(to).order, b.len()), b))
-                            .collect()
-                    },
-                    ..Answer::new(
-                        202,
-                        format!(
-                            "message {id} to {}; {callbacks} callback{} to follow",
-                            request.to.join(", "),
-                            if callbacks == 1 { "" } else { "s" }
-                        ),
-                        message,
-                    )
+                    said: format!(
+                        "message {id} to {}; {}",
+                        request.to.join(", "),
+                        following(&webhooks, "callback")
+                    ),
+                    webhooks,
+                    ..Answer::new(202, String::new(), message)
                 })
             }
         }
@@ -851,13 +843,20 @@ impl Shared {
     }
 
     /// Record an API call and its answer in the capture, if there is one.
-    fn record(&self, head: &Head, body: &[u8], answer: &Answer) -> std::io::Result<()> {
+    fn record(
+        &self,
+        head: &Head,
+        body: &[u8],
+        answer: &Answer,
+        answered: &str,
+    ) -> std::io::Result<()> {
         let Some(capture) = &self.capture else {
             return Ok(());
         };
+        let missing = "the call was answered 500 and is missing from it";
         // The answer as the app got it, up to a bound (a listing of 10,000 messages is not
         // copied into every line that asks for it).
-        let answered = Some(answer.body.to_string()).filter(|a| a.len() <= MAX_ANSWER_KEPT);
+        let answered = (answered.len() <= MAX_ANSWER_KEPT).then(|| answered.to_string());
         let record = Record {
             reason: (answer.status >= 400).then(|| answer.said.clone()),
             ..api_record(
@@ -869,7 +868,7 @@ impl Shared {
                 self.config.capture_credentials,
             )
         };
-        capture.append(&record)
+        capture.append(&record, missing)
     }
 
     /// A fresh Bandwidth message id: the time in ms, then 16 characters from the (seeded) source.
@@ -890,7 +889,14 @@ impl Shared {
         ids.render(template).unwrap_or(Value::Null)
     }
 
-    fn print(&self, head: &Head, body: &[u8], answer: &Answer, took: std::time::Duration) {
+    fn print(
+        &self,
+        head: &Head,
+        body: &[u8],
+        answer: &Answer,
+        answered: &str,
+        took: std::time::Duration,
+    ) {
         // `-q`: only the calls that failed, as `send -q` keeps only the attempts that did.
         if self.ui.quiet && answer.status < 400 {
             return;
@@ -901,7 +907,6 @@ impl Shared {
                 Some(q) => format!("{} {}?{q}", head.method, head.path),
                 None => format!("{} {}", head.method, head.path),
             };
-            let answered = answer.body.to_string();
             crate::ui::exchange(
                 &target,
                 &head.headers,
@@ -949,6 +954,17 @@ impl Shared {
     }
 }
 
+/// The webhooks that follow a call: none when there is no URL to deliver them to.
+fn to_follow(urls: &[String], batches: Vec<(Latency, Vec<Item>)>) -> Vec<(Latency, Vec<Item>)> {
+    if urls.is_empty() { Vec::new() } else { batches }
+}
+
+/// What a call's line says of its webhooks: `2 webhooks to follow`.
+fn following(webhooks: &[(Latency, Vec<Item>)], noun: &str) -> String {
+    let n: usize = webhooks.iter().map(|(_, items)| items.len()).sum();
+    format!("{n} {noun}{} to follow", if n == 1 { "" } else { "s" })
+}
+
 /// When a batch of a message's webhooks goes: as `latency` says, except that a final webhook
 /// sent ahead of the one before it (`Order::FinalFirst`) waits for its own time, so no webhook
 /// arrives before the time it is stamped with (the other then comes late, as a delayed one
@@ -992,7 +1008,7 @@ fn api_record(
         method: head.method.clone(),
         path: head.path.clone(),
         query: head.query.clone(),
-        headers: capture::headers_kept(&head.headers, credentials),
+        headers: capture::headers_kept(&head.headers, credentials).into_owned(),
         body: text.into_owned(),
         body_base64: base64,
         provider: provider.map(|p| p.name().to_string()),
@@ -1008,14 +1024,34 @@ fn api_record(
     }
 }
 
-/// The tap that records every webhook attempt in the capture, as it went out (credentials
-/// redacted). A failed write is said once; the webhook itself has gone either way.
-fn attempts_into(
-    writer: Arc<capture::Writer>,
+/// The emulator's capture file, and whether it has lost a record (the run then fails).
+struct Timeline {
+    writer: capture::Writer,
+    path: String,
+    failed: std::sync::atomic::AtomicBool,
     ui: Ui,
-    credentials: bool,
-    failed: Arc<std::sync::atomic::AtomicBool>,
-) -> crate::delivery::Tap {
+}
+
+impl Timeline {
+    /// Append a record; a failure is said the first time (naming the file, what is missing
+    /// and what to do) and marks the run failed.
+    fn append(&self, record: &Record, missing: &str) -> std::io::Result<()> {
+        let written = self.writer.append(record);
+        if let Err(e) = &written
+            && !self.failed.swap(true, Ordering::Relaxed)
+        {
+            let _ = self.ui.warn(&format!(
+                "--capture {}: {e}: {missing} (check the disk and the path; the run will fail)",
+                self.path
+            ));
+        }
+        written
+    }
+}
+
+/// The tap that records every webhook attempt in the capture, as it went out (credentials
+/// redacted unless `credentials`); the webhook itself has gone either way.
+fn attempts_into(timeline: Arc<Timeline>, credentials: bool) -> crate::delivery::Tap {
     Arc::new(move |tapped: &crate::delivery::Tapped<'_>| {
         let a = tapped.attempt;
         let request = a.request;
@@ -1032,7 +1068,7 @@ fn attempts_into(
                 .as_ref()
                 .map_or_else(|| "/".to_string(), |u| u.path().to_string()),
             query: target.as_ref().and_then(|u| u.query().map(str::to_string)),
-            headers: capture::headers_kept(&request.headers, credentials),
+            headers: capture::headers_kept(&request.headers, credentials).into_owned(),
             body: text.into_owned(),
             body_base64: base64,
             provider: Some(tapped.provider.name().to_string()),
@@ -1046,13 +1082,7 @@ fn attempts_into(
             outcome: Some(a.outcome.recorded()),
             answer: None,
         };
-        if let Err(e) = writer.append(&record)
-            && !failed.swap(true, Ordering::Relaxed)
-        {
-            let _ = ui.warn(&format!(
-                "the capture file could not be written ({e}): webhook attempts are missing from it"
-            ));
-        }
+        let _ = timeline.append(&record, "webhook attempts are missing from it");
     })
 }
 

@@ -79,15 +79,7 @@ impl Entry {
     /// redacted to their scheme and Basic user unless `credentials`.
     pub fn record_ref(&self, credentials: bool) -> RecordRef<'_> {
         let (body, body_base64) = body_text(&self.body);
-        let has_credentials = self
-            .headers
-            .iter()
-            .any(|(n, _)| n.eq_ignore_ascii_case("authorization"));
-        let headers = if credentials || !has_credentials {
-            std::borrow::Cow::Borrowed(&self.headers[..])
-        } else {
-            std::borrow::Cow::Owned(crate::capture::redact_authorization(&self.headers))
-        };
+        let headers = crate::capture::headers_kept(&self.headers, credentials);
         RecordRef {
             format: crate::capture::FORMAT,
             kind: crate::capture::Kind::Request,
