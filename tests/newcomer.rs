@@ -573,7 +573,11 @@ fn dry_run_curl_reads_the_credentials_from_their_own_variable() {
             "curl",
         ];
         args.extend(extra);
-        t.cmd().args(&args).env("MY_BW", "bw:Pw-9").output().unwrap()
+        t.cmd()
+            .args(&args)
+            .env("MY_BW", "bw:Pw-9")
+            .output()
+            .unwrap()
     };
     let out = run(&[]);
     assert_eq!(out.status.code(), Some(0));

@@ -345,7 +345,7 @@ pub fn callbacks(
         if let Some(code) = code {
             e["errorCode"] = json!(code);
         }
-        json!([e])
+        Value::Array(vec![e])
     };
     // Each callback is stamped with when it is due: the final one second when a
     // `message-sending` goes first.

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::store::{Store, Stored};
+use super::store::{Keep, Store};
 use super::{Config, Latency, MAX_BODY, SEEDED_EPOCH, outcome_for};
 use crate::bandwidth::api as bandwidth;
 use crate::capture::{self, Kind, Record};
@@ -241,7 +241,7 @@ struct Answer {
     /// Whose API answered (`None`: the control API, or no one's path).
     provider: Option<Provider>,
     /// The messages it keeps (a GET of their id returns them), once the answer is recorded.
-    keep: Vec<(String, Stored)>,
+    keep: Vec<Keep>,
     /// The webhooks that follow, once the answer is recorded: batches of items in order, with
     /// when they go.
     webhooks: Vec<(Latency, Vec<Item>)>,
@@ -301,8 +301,8 @@ impl Handler for Api {
         let keep = std::mem::take(&mut answer.keep);
         if !keep.is_empty() {
             let mut store = lock(&self.shared.store);
-            for (id, stored) in keep {
-                store.insert(&id, stored);
+            for kept in keep {
+                store.insert(kept);
             }
         }
         let webhooks = std::mem::take(&mut answer.webhooks);
@@ -498,14 +498,7 @@ impl Shared {
                 };
                 let payload = telnyx::received(&text, &minted, &facts);
                 // A GET of its id returns it, as the API returns inbound messages too.
-                keep.push((
-                    minted.id.clone(),
-                    Stored {
-                        provider: Provider::Telnyx,
-                        account: None,
-                        message: payload.clone(),
-                    },
-                ));
+                keep.push(Keep::new(&minted.id, Provider::Telnyx, None, &payload));
                 let body =
                     telnyx::webhook("message.received", payload, &s("event"), &telnyx_time(at));
                 let event = catalog::find(Provider::Telnyx, "message.received")
@@ -544,13 +537,11 @@ impl Shared {
                     let body =
                         bandwidth::received(&id, owner, &config.application_id, &text, &time);
                     if let Some(message) = body.pointer("/0/message") {
-                        keep.push((
-                            id.clone(),
-                            Stored {
-                                provider: Provider::Bandwidth,
-                                account: None,
-                                message: bandwidth::kept(message),
-                            },
+                        keep.push(Keep::new(
+                            &id,
+                            Provider::Bandwidth,
+                            None,
+                            &bandwidth::kept(message),
                         ));
                     }
                     items.push(Item::rendered(Provider::Bandwidth, event, body));
@@ -685,14 +676,7 @@ impl Shared {
                 };
                 let message = telnyx::queued(&request, &minted);
                 let outcome = outcome_for(&request.to);
-                let keep = vec![(
-                    minted.id.clone(),
-                    Stored {
-                        provider: Provider::Telnyx,
-                        account: None,
-                        message: message.clone(),
-                    },
-                )];
+                let keep = vec![Keep::new(&minted.id, Provider::Telnyx, None, &message)];
                 // The webhooks' times: when each is due.
                 let latency = config.latency;
                 let [sent_at, mut done_at] = due_times(now, latency).map(telnyx_time);
@@ -783,13 +767,11 @@ impl Shared {
                 let id = self.bandwidth_id(now);
                 let time = |at: DateTime<Utc>| format_time(at, "ms").unwrap_or_default();
                 let message = bandwidth::accepted(&request, &id, &time(now));
-                let keep = vec![(
-                    id.clone(),
-                    Stored {
-                        provider: Provider::Bandwidth,
-                        account: Some(account.clone()),
-                        message: bandwidth::kept(&message),
-                    },
+                let keep = vec![Keep::new(
+                    &id,
+                    Provider::Bandwidth,
+                    Some(&account),
+                    &bandwidth::kept(&message),
                 )];
                 let latency = self.config.bandwidth.latency;
                 let times = due_times(now, latency).map(time);

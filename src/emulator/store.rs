@@ -18,6 +18,28 @@ pub struct Stored {
     pub message: Value,
 }
 
+/// A message about to be kept, already in the form the store holds it: made from the value
+/// without copying it (the API's answer still needs it).
+#[derive(Debug)]
+pub struct Keep {
+    id: String,
+    entry: Entry,
+}
+
+impl Keep {
+    pub fn new(id: &str, provider: Provider, account: Option<&str>, message: &Value) -> Self {
+        Keep {
+            id: id.to_string(),
+            entry: Entry {
+                provider,
+                account: account.map(Box::from),
+                done: false,
+                text: compact(message),
+            },
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Entry {
     provider: Provider,
@@ -46,15 +68,9 @@ impl Store {
     }
 
     /// Keep a new message (forgetting the oldest past the bound).
-    pub fn insert(&mut self, id: &str, stored: Stored) {
-        let kept = Entry {
-            provider: stored.provider,
-            account: stored.account.map(String::into_boxed_str),
-            done: false,
-            text: compact(&stored.message),
-        };
-        if self.by_id.insert(id.to_string(), kept).is_none() {
-            self.order.push_back(id.to_string());
+    pub fn insert(&mut self, keep: Keep) {
+        if self.by_id.insert(keep.id.clone(), keep.entry).is_none() {
+            self.order.push_back(keep.id);
         }
         while self.order.len() > self.max {
             if let Some(old) = self.order.pop_front() {
@@ -112,13 +128,9 @@ mod tests {
     #[test]
     fn the_oldest_is_forgotten_past_the_bound_and_updates_keep_the_order() {
         let mut s = Store::new(2);
-        let m = |n: u64| Stored {
-            provider: Provider::Telnyx,
-            account: None,
-            message: Value::from(n),
-        };
-        s.insert("a", m(1));
-        s.insert("b", m(2));
+        let m = |id: &str, n: u64| Keep::new(id, Provider::Telnyx, None, &Value::from(n));
+        s.insert(m("a", 1));
+        s.insert(m("b", 2));
         s.update("a", &Value::from(10), true);
         assert_eq!(s.get("a").map(|s| s.message), Some(Value::from(10)));
         s.update("a", &Value::from(9), false);
@@ -127,7 +139,7 @@ mod tests {
             Some(Value::from(10)),
             "a final message is not taken back"
         );
-        s.insert("c", m(3));
+        s.insert(m("c", 3));
         assert_eq!(s.len(), 2);
         assert!(s.get("a").is_none());
         s.update("a", &Value::from(11), true);

@@ -535,7 +535,8 @@ pub fn glance(message: &Value) -> Glance {
 
 /// The answer to a send or a get: `{"data": message}`.
 pub fn answer(message: Value) -> Value {
-    json!({ "data": message })
+    // Moved in, not `json!`'d: the macro would copy the message through `Serialize`.
+    Value::Object(Map::from_iter([("data".to_string(), message)]))
 }
 
 /// The message once handed to the carrier: `to[].status` `sent`, `sent_at` set.
@@ -590,7 +591,7 @@ pub fn webhook(event_type: &str, message: Value, event_id: &str, occurred_at: &s
     data.insert("occurred_at".into(), json!(occurred_at));
     data.insert("payload".into(), message);
     data.insert("record_type".into(), json!("event"));
-    json!({ "data": data })
+    Value::Object(Map::from_iter([("data".to_string(), Value::Object(data))]))
 }
 
 /// The URLs the webhooks of a message go to, in order: the request's `webhook_url` and
