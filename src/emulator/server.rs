@@ -131,7 +131,7 @@ impl Emulator {
             ui,
             &config.delivery,
             Lines::Every,
-            config.concurrency,
+            (config.concurrency, config.max_pending),
             done,
             tap,
         )
@@ -200,7 +200,13 @@ impl Emulator {
         let handler = Arc::new(Api {
             shared: self.shared.clone(),
         });
-        listener.serve(limits, handler, stop)?;
+        // The API is answered on the thread that delivers its webhooks (one thread, no wake-up
+        // between threads per call; measured in docs/performance.md).
+        let runtime = lock(&self.shared.service)
+            .as_ref()
+            .map(Service::runtime)
+            .context("the emulator has already stopped")?;
+        listener.serve_on(&runtime, limits, handler, stop)?;
         self.shared.printer.flush();
         Ok(())
     }
@@ -306,9 +312,15 @@ impl Handler for Api {
             }
         }
         let webhooks = std::mem::take(&mut answer.webhooks);
-        if let Some(service) = lock(&self.shared.service).as_ref() {
-            for (latency, items) in webhooks {
-                service.submit(latency.first, latency.between, items);
+        for (latency, items) in webhooks {
+            // Past the bound on webhooks held (`Config::max_pending`), the call waits here for
+            // deliveries to finish before it is answered.
+            let Some(room) = lock(&self.shared.service).as_ref().map(Service::room) else {
+                break;
+            };
+            let room = room.await;
+            if let Some(service) = lock(&self.shared.service).as_ref() {
+                service.submit(latency.first, latency.between, items, room);
             }
         }
         self.shared

@@ -203,13 +203,32 @@ impl Listener {
         self,
         limits: Limits,
         handler: Arc<H>,
-        mut stop: impl FnMut() -> bool,
+        stop: impl FnMut() -> bool,
     ) -> anyhow::Result<()> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(std::thread::available_parallelism().map_or(2, |n| n.get()))
             .thread_name("telhook-serve")
             .enable_all()
             .build()?;
+        let served = self.serve_on(runtime.handle(), limits, handler, stop);
+        // Nothing is left running by then (see `serve_on`); this is a backstop.
+        runtime.shutdown_timeout(Duration::from_millis(100));
+        served
+    }
+
+    /// [`serve`](Self::serve) on a runtime that someone else runs and that outlives the server
+    /// (the emulator's delivery thread: its API and its webhooks on one thread, with no wake-up
+    /// between threads per call). The connections run on it as tasks; when this returns, every
+    /// one of them has ended (past the grace, cut) and its socket is closed. `runtime` must be
+    /// driven by a thread other than the caller's, as a current-thread runtime is by its
+    /// `block_on`.
+    pub fn serve_on<H: Handler>(
+        self,
+        runtime: &tokio::runtime::Handle,
+        limits: Limits,
+        handler: Arc<H>,
+        mut stop: impl FnMut() -> bool,
+    ) -> anyhow::Result<()> {
         let (stopping, stopped) = watch::channel(false);
         let server = Arc::new(Server {
             limits,
@@ -218,23 +237,21 @@ impl Listener {
             connections: Arc::new(Semaphore::new(limits.max_connections)),
             stopped,
         });
+        let socket = {
+            let _entered = runtime.enter();
+            tokio::net::TcpListener::from_std(self.socket)?
+        };
+        let accepting = runtime.spawn(accept(socket, server));
         runtime.block_on(async {
-            let socket = tokio::net::TcpListener::from_std(self.socket)?;
-            let accepting = tokio::spawn(accept(socket, server.clone()));
             let mut tick = tokio::time::interval(Duration::from_millis(20));
             while !stop() {
                 tick.tick().await;
             }
             let _ = stopping.send(true);
-            // The listening socket closes with the accept loop.
+            // The accept loop ends once its connections have: the listening socket first,
+            // then each connection as it finishes, the rest cut after the grace.
             let _ = accepting.await;
-            // Connections hand their permits back as they end.
-            let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
-            let _ = tokio::time::timeout(limits.grace, server.connections.acquire_many(all)).await;
-            anyhow::Ok(())
-        })?;
-        // Whatever is still running past the grace is dropped here, its socket with it.
-        runtime.shutdown_timeout(Duration::from_millis(100));
+        });
         Ok(())
     }
 }
@@ -247,11 +264,32 @@ struct Server<H> {
     stopped: watch::Receiver<bool>,
 }
 
+/// Accept connections until stopped, each a task of `connections`; then close the listening
+/// socket, give the connections the grace to finish, and cut the rest. Returns when none is left.
 async fn accept<H: Handler>(socket: tokio::net::TcpListener, server: Arc<Server<H>>) {
+    let mut connections = tokio::task::JoinSet::new();
+    accepting(socket, &server, &mut connections).await;
+    let grace = server.limits.grace;
+    let _ = tokio::time::timeout(grace, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    // Past the grace: cut, and wait until each task (and its socket) is gone.
+    connections.shutdown().await;
+}
+
+/// The accept loop proper: returns when stopped, the listening socket closing with it.
+async fn accepting<H: Handler>(
+    socket: tokio::net::TcpListener,
+    server: &Arc<Server<H>>,
+    connections: &mut tokio::task::JoinSet<()>,
+) {
     let mut stopped = server.stopped.clone();
     let (mut said_full, mut said_failed) = (false, false);
     let mut backoff = Duration::from_millis(10);
     loop {
+        // Finished connections are reaped as they end, so the set holds only live ones.
+        while connections.try_join_next().is_some() {}
         // A place first: over the limit, new connections wait in the kernel's backlog.
         let permit = match server.connections.clone().try_acquire_owned() {
             Ok(p) => p,
@@ -278,7 +316,7 @@ async fn accept<H: Handler>(socket: tokio::net::TcpListener, server: Arc<Server<
         match accepted {
             Ok((stream, peer)) => {
                 backoff = Duration::from_millis(10);
-                tokio::spawn(connection(stream, peer, server.clone(), permit));
+                connections.spawn(connection(stream, peer, server.clone(), permit));
             }
             Err(e) => {
                 // Out of file descriptors, or a connection reset before it was taken: wait a
