@@ -262,43 +262,6 @@ fn a_sent_message_is_followed_by_sent_then_finalized_about_its_id_signed_and_val
     );
 }
 
-/// `--max-pending` bounds the webhooks held: past it, a call is answered once room is made,
-/// and nothing is dropped.
-#[test]
-fn past_max_pending_a_call_waits_for_the_webhooks_before_it_and_none_is_lost() {
-    let t = Telhook::new();
-    let app = Receiver::script(vec![Reply::status(200)]);
-    // The webhooks are due well after the call is answered; with room for one call's, the
-    // next call can only be answered once the first one's have been delivered.
-    let emu = Emulating::start(&t, &app.url, &["--max-pending", "1", "--latency", "150ms"]);
-    let first = emu.send("+13125550123", json!({}));
-    let second = emu.send("+13125550124", json!({}));
-    let id = |answer: &Value| answer["data"]["id"].as_str().unwrap().to_string();
-    let delivered: Vec<String> = events(&app.requests())
-        .into_iter()
-        .map(|(_, message, _)| message)
-        .collect();
-    assert_eq!(
-        delivered,
-        [id(&first), id(&first)],
-        "the second call was answered before the first one's webhooks were delivered"
-    );
-    emu.settle();
-    let all: Vec<(String, String)> = events(&app.requests())
-        .into_iter()
-        .map(|(event, message, _)| (event, message))
-        .collect();
-    assert_eq!(
-        all,
-        [
-            ("message.sent".to_string(), id(&first)),
-            ("message.finalized".to_string(), id(&first)),
-            ("message.sent".to_string(), id(&second)),
-            ("message.finalized".to_string(), id(&second)),
-        ]
-    );
-}
-
 #[test]
 fn the_destination_number_chooses_the_outcome() {
     let t = Telhook::new();

@@ -92,10 +92,6 @@ pub struct Args {
     /// Messages kept for GET; older ones are forgotten.
     #[arg(long, default_value_t = emulator::DEFAULT_MAX_MESSAGES as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
     pub max_messages: u64,
-    /// API calls whose webhooks are held at once; past it, a call waits for room before it
-    /// is answered (the memory a burst takes is bounded).
-    #[arg(long, default_value_t = emulator::DEFAULT_MAX_PENDING as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
-    pub max_pending: u64,
     #[command(flatten)]
     pub retry: args::RetryArgs,
     /// Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered.
@@ -163,7 +159,6 @@ impl Args {
         config.capture_credentials = self.capture_credentials;
         config.concurrency = self.concurrency as usize;
         config.max_messages = self.max_messages as usize;
-        config.max_pending = self.max_pending as usize;
         self.retry.apply(&mut config.delivery);
         Ok(config)
     }

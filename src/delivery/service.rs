@@ -23,8 +23,6 @@ struct Batch {
     due: Instant,
     between: Duration,
     items: Vec<Item>,
-    /// Its place among the batches the service holds, given back when it finishes.
-    room: Option<tokio::sync::OwnedSemaphorePermit>,
 }
 
 /// The batches submitted and not yet finished, by ticket, with when each is due.
@@ -45,24 +43,19 @@ pub struct Service {
     thread: Option<std::thread::JoinHandle<anyhow::Result<Summary>>>,
     /// The delivery thread's runtime, for work that should share its thread.
     runtime: tokio::runtime::Handle,
-    /// A place per batch held (submitted, not yet finished), at most `max_pending`.
-    room: Arc<tokio::sync::Semaphore>,
 }
-
-/// A place for one batch in a [`Service`], from [`Service::room`].
-pub struct Room(Option<tokio::sync::OwnedSemaphorePermit>);
 
 impl Service {
     /// Start the delivery thread: attempts are printed through `ui` as `send` prints them,
     /// with `settings` for everything an item does not say itself (its URLs it may). At most
     /// `concurrency` deliveries are in flight (the others wait, past their due time if need
     /// be), so a burst of submissions never opens a connection each. `tap`, if any, hears of
-    /// every attempt. At most `max_pending` batches are held at once (see [`Service::room`]).
+    /// every attempt.
     pub fn start(
         ui: &Ui,
         settings: &Settings,
         lines: Lines,
-        (concurrency, max_pending): (usize, usize),
+        concurrency: usize,
         done: Done,
         tap: Option<Tap>,
     ) -> anyhow::Result<Self> {
@@ -99,7 +92,6 @@ impl Service {
                                 Some(batch) => {
                                     let mut cutting = cutting.clone();
                                     batches.push(async move {
-                                        let _room = batch.room;
                                         let mut items = batch.items.into_iter();
                                         let deliver = async {
                                             // Item N is due `between` after item N-1 was
@@ -149,17 +141,7 @@ impl Service {
             pending,
             thread: Some(thread),
             runtime: handle,
-            room: Arc::new(tokio::sync::Semaphore::new(max_pending.max(1))),
         })
-    }
-
-    /// Wait for a place for one more batch: the memory a burst of submissions holds is
-    /// bounded, and past the bound the submitter waits for deliveries to finish, as a
-    /// provider's rate limit holds a caller back. Taken without holding the service.
-    pub fn room(&self) -> impl Future<Output = Room> + Send + 'static {
-        let room = self.room.clone();
-        // The semaphore is never closed; were it, the batch would go unbounded, not dropped.
-        async move { Room(room.acquire_owned().await.ok()) }
     }
 
     /// The delivery thread's (single-threaded) runtime, driven until [`close`](Self::close):
@@ -170,9 +152,8 @@ impl Service {
     }
 
     /// Deliver `items` one after another, the first no earlier than `after` from now, each next
-    /// one `between` after the one before it was due (or when its delivery ended, if later),
-    /// in the place `room` ([`Service::room`]) holds until they have all finished.
-    pub fn submit(&self, after: Duration, between: Duration, items: Vec<Item>, room: Room) {
+    /// one `between` after the one before it was due (or when its delivery ended, if later).
+    pub fn submit(&self, after: Duration, between: Duration, items: Vec<Item>) {
         let due = Instant::now() + after;
         let (lock, _) = &*self.pending;
         let Ok(mut p) = lock.lock() else { return };
@@ -186,7 +167,6 @@ impl Service {
                 due,
                 between,
                 items,
-                room: room.0,
             })
             .is_ok()
         });

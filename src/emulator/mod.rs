@@ -36,11 +36,6 @@ pub const DEFAULT_LATENCY: Latency = Latency {
 /// (2026-01-01T00:00:00Z) and moves one second per API call, so the same calls give the same
 /// times.
 pub const SEEDED_EPOCH: i64 = 1_767_225_600;
-/// API calls whose webhooks are held at once, by default: a burst of calls holds at most this
-/// many calls' webhooks in memory (about 16 MB of Telnyx SMS webhooks), and the next call
-/// waits for room. With the default latency (a call's last webhook 100 ms after it) that is
-/// about 10,000 calls a second; with `--provider-timing` (4 s) it is 256 a second.
-pub const DEFAULT_MAX_PENDING: usize = 1024;
 /// Webhook deliveries in flight at once, by default.
 pub const DEFAULT_CONCURRENCY: usize = 8;
 /// The largest request body taken: 1 MiB.
@@ -298,9 +293,6 @@ pub struct Config {
     pub capture_credentials: bool,
     /// Messages kept in memory; older ones are forgotten (a GET of one is a 404).
     pub max_messages: usize,
-    /// API calls whose webhooks are held at once (waiting for their time, or being delivered);
-    /// past it, a call waits for the oldest to finish before it is answered.
-    pub max_pending: usize,
     /// How webhooks are delivered (timeouts, attempts, backoff, TLS); the URLs come from each
     /// message.
     pub delivery: Settings,
@@ -334,7 +326,6 @@ impl Config {
             capture: None,
             capture_credentials: false,
             max_messages: DEFAULT_MAX_MESSAGES,
-            max_pending: DEFAULT_MAX_PENDING,
             delivery: {
                 let mut settings = Settings::new(webhook_urls);
                 settings.key = Some(key);

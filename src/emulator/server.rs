@@ -131,7 +131,7 @@ impl Emulator {
             ui,
             &config.delivery,
             Lines::Every,
-            (config.concurrency, config.max_pending),
+            config.concurrency,
             done,
             tap,
         )
@@ -312,15 +312,9 @@ impl Handler for Api {
             }
         }
         let webhooks = std::mem::take(&mut answer.webhooks);
-        for (latency, items) in webhooks {
-            // Past the bound on webhooks held (`Config::max_pending`), the call waits here for
-            // deliveries to finish before it is answered.
-            let Some(room) = lock(&self.shared.service).as_ref().map(Service::room) else {
-                break;
-            };
-            let room = room.await;
-            if let Some(service) = lock(&self.shared.service).as_ref() {
-                service.submit(latency.first, latency.between, items, room);
+        if let Some(service) = lock(&self.shared.service).as_ref() {
+            for (latency, items) in webhooks {
+                service.submit(latency.first, latency.between, items);
             }
         }
         self.shared

@@ -216,12 +216,12 @@ impl Listener {
         served
     }
 
-    /// [`serve`](Self::serve) on a runtime that someone else runs and that outlives the server
-    /// (the emulator's delivery thread: its API and its webhooks on one thread, with no wake-up
-    /// between threads per call). The connections run on it as tasks; when this returns, every
-    /// one of them has ended (past the grace, cut) and its socket is closed. `runtime` must be
-    /// driven by a thread other than the caller's, as a current-thread runtime is by its
-    /// `block_on`.
+    /// [`serve`](Self::serve) on a runtime that someone else runs (the emulator's delivery
+    /// thread: its API and its webhooks on one thread, with no wake-up between threads per
+    /// call). The connections run on it as tasks; when this returns they have been given the
+    /// grace and then cut. `runtime` must be driven by another thread (a current-thread
+    /// runtime by its `block_on`) until this returns; if it stops being driven, this returns
+    /// an error instead of waiting.
     pub fn serve_on<H: Handler>(
         self,
         runtime: &tokio::runtime::Handle,
@@ -241,18 +241,26 @@ impl Listener {
             let _entered = runtime.enter();
             tokio::net::TcpListener::from_std(self.socket)?
         };
-        let accepting = runtime.spawn(accept(socket, server));
-        runtime.block_on(async {
-            let mut tick = tokio::time::interval(Duration::from_millis(20));
-            while !stop() {
-                tick.tick().await;
+        let mut accepting = runtime.spawn(accept(socket, server));
+        // Stop is asked every 20 ms on this thread (with a plain sleep: the runtime's timers
+        // would fail if its thread had ended). The accept loop ends once its connections have:
+        // the listening socket first, then each connection as it finishes, the rest cut after
+        // the grace.
+        let ended = loop {
+            if stop() {
+                let _ = stopping.send(true);
+                break runtime.block_on(&mut accepting);
             }
-            let _ = stopping.send(true);
-            // The accept loop ends once its connections have: the listening socket first,
-            // then each connection as it finishes, the rest cut after the grace.
-            let _ = accepting.await;
-        });
-        Ok(())
+            if accepting.is_finished() {
+                break runtime.block_on(&mut accepting);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        match ended {
+            Ok(()) => Ok(()),
+            Err(e) if e.is_panic() => anyhow::bail!("the server's accept loop panicked"),
+            Err(_) => anyhow::bail!("the server's runtime stopped while it was serving"),
+        }
     }
 }
 
@@ -274,8 +282,14 @@ async fn accept<H: Handler>(socket: tokio::net::TcpListener, server: Arc<Server<
         while connections.join_next().await.is_some() {}
     })
     .await;
-    // Past the grace: cut, and wait until each task (and its socket) is gone.
-    connections.shutdown().await;
+    // Past the grace: cut. An aborted task ends (its socket closed) at its next await; one
+    // stuck in a handler's blocking call gets 100 ms, then is left to end by itself, so a
+    // stuck disk cannot hold up the stop.
+    connections.abort_all();
+    let _ = tokio::time::timeout(Duration::from_millis(100), async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
 }
 
 /// The accept loop proper: returns when stopped, the listening socket closing with it.
