@@ -223,7 +223,7 @@ _telhook() {
             return 0
             ;;
         telhook__subcmd__emulate)
-            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --inbound-callback-url --number --callback-auth --private-key --latency --concurrency --seed --capture --capture-credentials --max-messages --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version messages reset settle"
+            opts="-p -v -q -h -V --provider --port --host --api-key --webhook-url --webhook-failover-url --api-auth --callback-url --inbound-callback-url --number --callback-auth --private-key --latency --concurrency --seed --capture --capture-credentials --max-messages --max-pending --pending-wait --max-attempts --backoff --provider-timing --timeout --exit-after --color --json --verbose --quiet --help --version messages reset settle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -309,6 +309,14 @@ _telhook() {
                     return 0
                     ;;
                 --max-messages)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-pending)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pending-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -235,6 +235,8 @@ set edit:completion:arg-completer[telhook] = {|@words|
             cand --seed 'Draw ids from this seed and times from a clock of its own (from 2026-01-01T00:00:00Z, a second per API call): the same requests give the same ids and times'
             cand --capture 'Append every API call and every webhook attempt to this file, one JSON line each (a timeline that validate, verify and replay read)'
             cand --max-messages 'Messages kept for GET; older ones are forgotten'
+            cand --max-pending 'Calls whose webhooks are held at once; past it, a call waits (--pending-wait) for an earlier call''s webhooks to finish, then is answered 429'
+            cand --pending-wait 'How long a call past --max-pending waits for room before its 429 (e.g. 2s, 500ms)'
             cand --max-attempts 'Attempts per URL (default: Telnyx 3, as documented; Bandwidth 5, standing in for its 24 hours of retries)'
             cand --backoff 'First wait between attempts, doubling after each: the providers'' minutes compressed (e.g. 250ms, 1s)'
             cand --timeout 'How long an answer may take, instead of the provider''s (Telnyx 2s; Bandwidth 10s for messaging and v1, 15s for voice)'

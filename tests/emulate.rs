@@ -262,6 +262,97 @@ fn a_sent_message_is_followed_by_sent_then_finalized_about_its_id_signed_and_val
     );
 }
 
+/// `--max-pending` bounds the calls whose webhooks are held: past it, a call waits for an
+/// earlier call's webhooks to finish, and after `--pending-wait` gets the provider's 429, with
+/// nothing kept or sent for it; nothing acknowledged is lost.
+#[test]
+fn past_max_pending_a_call_waits_for_room_then_gets_the_providers_429() {
+    let t = Telhook::new();
+    let app = Receiver::script(vec![Reply::status(200)]);
+    // Room for one call's webhooks, due well after the call is answered: the next call can
+    // only be answered 200 once the first one's have been delivered.
+    let emu = Emulating::start(&t, &app.url, &["--max-pending", "1", "--latency", "150ms"]);
+    let first = emu.send("+13125550123", json!({}));
+    let second = emu.send("+13125550124", json!({}));
+    let id = |answer: &Value| answer["data"]["id"].as_str().unwrap().to_string();
+    let delivered: Vec<String> = events(&app.requests())
+        .into_iter()
+        .map(|(_, message, _)| message)
+        .collect();
+    assert_eq!(
+        delivered,
+        [id(&first), id(&first)],
+        "the second call was answered before the first one's webhooks were delivered"
+    );
+    emu.settle();
+    let all: Vec<(String, String)> = events(&app.requests())
+        .into_iter()
+        .map(|(event, message, _)| (event, message))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            ("message.sent".to_string(), id(&first)),
+            ("message.finalized".to_string(), id(&first)),
+            ("message.sent".to_string(), id(&second)),
+            ("message.finalized".to_string(), id(&second)),
+        ]
+    );
+
+    // Waiting no longer than the first call's webhooks take: 429, as each provider says it.
+    let app = Receiver::script(vec![Reply::status(200)]);
+    let emu = Emulating::start(
+        &t,
+        &app.url,
+        &[
+            "--max-pending",
+            "1",
+            "--latency",
+            "400ms",
+            "--pending-wait",
+            "20ms",
+        ],
+    );
+    let kept = emu.send("+13125550123", json!({}));
+    let body = json!({"to": "+13125550124", "from": "+13125550100", "text": "hi"});
+    let (status, refused) = emu.post("/v2/messages", Some("Bearer KEY"), &body);
+    assert_eq!(
+        (status, &refused["errors"][0]["code"]),
+        (429, &json!("429")),
+        "{refused}"
+    );
+    assert_documented("telnyx.errors.json", &refused);
+    let bw = json!({"applicationId": "93de2206-9669-4e07-948d-329f4b722ee2", "to": ["+13125550124"], "from": "+13125550100", "text": "hi"});
+    let (status, refused) = emu.post(
+        "/api/v2/users/5550100/messages",
+        Some(&basic("api", "key")),
+        &bw,
+    );
+    assert_eq!(
+        (status, &refused["type"]),
+        (429, &json!("max-message-queue-size-exceeded")),
+        "{refused}"
+    );
+    assert_documented("bandwidth.request-error.json", &refused);
+    emu.settle();
+    let (_, listed) = emu.get("/_telhook/messages");
+    let ids: Vec<&str> = listed["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["id"].as_str())
+        .collect();
+    assert_eq!(ids, [id(&kept)], "a refused call is not kept");
+    assert_eq!(
+        events(&app.requests())
+            .into_iter()
+            .map(|(_, message, _)| message)
+            .collect::<Vec<_>>(),
+        [id(&kept), id(&kept)],
+        "a refused call has no webhooks"
+    );
+}
+
 #[test]
 fn the_destination_number_chooses_the_outcome() {
     let t = Telhook::new();

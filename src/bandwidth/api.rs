@@ -44,6 +44,19 @@ impl ApiError {
         }
     }
 
+    /// 429 `max-message-queue-size-exceeded`, Bandwidth's documented answer when an account's
+    /// message queue is full: here when the emulator holds the webhooks of `held` messages.
+    pub fn queue_full(held: usize) -> Self {
+        ApiError::plain(
+            429,
+            "max-message-queue-size-exceeded",
+            &format!(
+                "The emulator holds the callbacks of {held} messages and none finished in time. \
+                 Reduce your message sending rate, fix the callback URL, or raise --max-pending."
+            ),
+        )
+    }
+
     /// 400 `request-validation` with one field error (`createMessageRequestError`).
     fn field(name: &str, description: String) -> Self {
         ApiError {

@@ -92,6 +92,13 @@ pub struct Args {
     /// Messages kept for GET; older ones are forgotten.
     #[arg(long, default_value_t = emulator::DEFAULT_MAX_MESSAGES as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
     pub max_messages: u64,
+    /// Calls whose webhooks are held at once; past it, a call waits (--pending-wait) for an
+    /// earlier call's webhooks to finish, then is answered 429.
+    #[arg(long, default_value_t = emulator::DEFAULT_MAX_PENDING as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_pending: u64,
+    /// How long a call past --max-pending waits for room before its 429 (e.g. 2s, 500ms).
+    #[arg(long, default_value = "2s", value_name = "DURATION", value_parser = parse_duration)]
+    pub pending_wait: Duration,
     #[command(flatten)]
     pub retry: args::RetryArgs,
     /// Exit after this long (e.g. 30s, 5m), once the webhooks due are delivered.
@@ -159,6 +166,8 @@ impl Args {
         config.capture_credentials = self.capture_credentials;
         config.concurrency = self.concurrency as usize;
         config.max_messages = self.max_messages as usize;
+        config.max_pending = self.max_pending as usize;
+        config.pending_wait = self.pending_wait;
         self.retry.apply(&mut config.delivery);
         Ok(config)
     }

@@ -20,7 +20,7 @@ pub use judge::{Expect, Judgement, StatusSet, judge, xml_verbs};
 pub use report::{
     AttemptLine, Lines, Summary, Tap, Tapped, explain, human_duration, print_summary,
 };
-pub use service::{Done, Service};
+pub use service::{Done, Room, Service};
 
 use std::time::Duration;
 

@@ -23,6 +23,16 @@ struct Batch {
     due: Instant,
     between: Duration,
     items: Vec<Item>,
+    /// The place its call holds, given back when the call's last batch finishes.
+    room: Room,
+}
+
+/// A place for one caller's batches in a [`Service`] (from [`Service::room`]), held until the
+/// last of them has finished.
+#[derive(Clone, Default)]
+pub struct Room {
+    /// Given back when the last clone is dropped (`None`: no bound).
+    _place: Option<Arc<tokio::sync::OwnedSemaphorePermit>>,
 }
 
 /// The batches submitted and not yet finished, by ticket, with when each is due.
@@ -43,6 +53,8 @@ pub struct Service {
     thread: Option<std::thread::JoinHandle<anyhow::Result<Summary>>>,
     /// The delivery thread's runtime, for work that should share its thread.
     runtime: tokio::runtime::Handle,
+    /// A place per caller whose batches are held, at most `max_pending`.
+    places: Arc<tokio::sync::Semaphore>,
 }
 
 impl Service {
@@ -50,12 +62,12 @@ impl Service {
     /// with `settings` for everything an item does not say itself (its URLs it may). At most
     /// `concurrency` deliveries are in flight (the others wait, past their due time if need
     /// be), so a burst of submissions never opens a connection each. `tap`, if any, hears of
-    /// every attempt.
+    /// every attempt. At most `max_pending` callers' batches are held (see [`Service::room`]).
     pub fn start(
         ui: &Ui,
         settings: &Settings,
         lines: Lines,
-        concurrency: usize,
+        (concurrency, max_pending): (usize, usize),
         done: Done,
         tap: Option<Tap>,
     ) -> anyhow::Result<Self> {
@@ -92,6 +104,7 @@ impl Service {
                                 Some(batch) => {
                                     let mut cutting = cutting.clone();
                                     batches.push(async move {
+                                        let _room = batch.room;
                                         let mut items = batch.items.into_iter();
                                         let deliver = async {
                                             // Item N is due `between` after item N-1 was
@@ -141,7 +154,26 @@ impl Service {
             pending,
             thread: Some(thread),
             runtime: handle,
+            places: Arc::new(tokio::sync::Semaphore::new(max_pending.max(1))),
         })
+    }
+
+    /// Wait up to `within` for a place for one caller's batches: the memory a burst of calls
+    /// holds is bounded, and past the bound a caller waits for earlier batches to finish (as a
+    /// provider's queue holds a sender back). `None`: none finished in time. Taken without
+    /// holding the service.
+    pub fn room(&self, within: Duration) -> impl Future<Output = Option<Room>> + Send + 'static {
+        let places = self.places.clone();
+        async move {
+            match tokio::time::timeout(within, places.acquire_owned()).await {
+                Ok(Ok(place)) => Some(Room {
+                    _place: Some(Arc::new(place)),
+                }),
+                // Never closed; were it, the batches would go unbounded rather than be refused.
+                Ok(Err(_)) => Some(Room::default()),
+                Err(_) => None,
+            }
+        }
     }
 
     /// The delivery thread's (single-threaded) runtime, driven until [`close`](Self::close):
@@ -152,8 +184,9 @@ impl Service {
     }
 
     /// Deliver `items` one after another, the first no earlier than `after` from now, each next
-    /// one `between` after the one before it was due (or when its delivery ended, if later).
-    pub fn submit(&self, after: Duration, between: Duration, items: Vec<Item>) {
+    /// one `between` after the one before it was due (or when its delivery ended, if later),
+    /// in the place `room` holds.
+    pub fn submit(&self, after: Duration, between: Duration, items: Vec<Item>, room: Room) {
         let due = Instant::now() + after;
         let (lock, _) = &*self.pending;
         let Ok(mut p) = lock.lock() else { return };
@@ -167,6 +200,7 @@ impl Service {
                 due,
                 between,
                 items,
+                room,
             })
             .is_ok()
         });

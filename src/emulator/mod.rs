@@ -36,6 +36,12 @@ pub const DEFAULT_LATENCY: Latency = Latency {
 /// (2026-01-01T00:00:00Z) and moves one second per API call, so the same calls give the same
 /// times.
 pub const SEEDED_EPOCH: i64 = 1_767_225_600;
+/// Calls whose webhooks are held at once (waiting for their time or being delivered), by
+/// default: about 16 MB of Telnyx SMS webhooks. Past it, a call waits for an earlier call's
+/// webhooks to finish ([`DEFAULT_PENDING_WAIT`]), then is answered 429.
+pub const DEFAULT_MAX_PENDING: usize = 1024;
+/// How long a call past [`DEFAULT_MAX_PENDING`] waits for room before its 429, by default.
+pub const DEFAULT_PENDING_WAIT: Duration = Duration::from_secs(2);
 /// Webhook deliveries in flight at once, by default.
 pub const DEFAULT_CONCURRENCY: usize = 8;
 /// The largest request body taken: 1 MiB.
@@ -293,6 +299,10 @@ pub struct Config {
     pub capture_credentials: bool,
     /// Messages kept in memory; older ones are forgotten (a GET of one is a 404).
     pub max_messages: usize,
+    /// Calls whose webhooks are held at once, and how long a call past it waits for room
+    /// before it is answered 429.
+    pub max_pending: usize,
+    pub pending_wait: Duration,
     /// How webhooks are delivered (timeouts, attempts, backoff, TLS); the URLs come from each
     /// message.
     pub delivery: Settings,
@@ -326,6 +336,8 @@ impl Config {
             capture: None,
             capture_credentials: false,
             max_messages: DEFAULT_MAX_MESSAGES,
+            max_pending: DEFAULT_MAX_PENDING,
+            pending_wait: DEFAULT_PENDING_WAIT,
             delivery: {
                 let mut settings = Settings::new(webhook_urls);
                 settings.key = Some(key);

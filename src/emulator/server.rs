@@ -17,7 +17,7 @@ use super::{Config, Latency, MAX_BODY, SEEDED_EPOCH, outcome_for};
 use crate::bandwidth::api as bandwidth;
 use crate::capture::{self, Kind, Record};
 use crate::catalog::{self, Provider};
-use crate::delivery::{Item, Lines, Service, Summary};
+use crate::delivery::{Item, Lines, Room, Service, Summary};
 use crate::http::server::{
     BodyError, Handler, Head, Incoming, Listener, Notice, Outgoing, Refusal, Refused,
 };
@@ -131,7 +131,7 @@ impl Emulator {
             ui,
             &config.delivery,
             Lines::Every,
-            config.concurrency,
+            (config.concurrency, config.max_pending),
             done,
             tap,
         )
@@ -282,8 +282,24 @@ impl Handler for Api {
             ),
             Err(BodyError::Failed(_, why)) => (Vec::new(), Some((400, why))),
         };
+        // A call that may be followed by webhooks takes a place first, before anything is
+        // minted, kept or recorded (a client gone while it waits leaves no trace).
+        let mut room = Room::default();
+        let mut full = false;
+        if read.is_none() && self.shared.makes_webhooks(&head) {
+            let waiting = lock(&self.shared.service)
+                .as_ref()
+                .map(|s| s.room(self.shared.config.pending_wait));
+            if let Some(waiting) = waiting {
+                match waiting.await {
+                    Some(place) => room = place,
+                    None => full = true,
+                }
+            }
+        }
         let mut answer = match read {
             Some((status, why)) => self.shared.neutral(status, why),
+            None if full => self.shared.full(&head),
             None if head.path.starts_with(CONTROL) => self.shared.control(&head, &body).await,
             None => self.shared.answer(&head, &body),
         };
@@ -314,7 +330,7 @@ impl Handler for Api {
         let webhooks = std::mem::take(&mut answer.webhooks);
         if let Some(service) = lock(&self.shared.service).as_ref() {
             for (latency, items) in webhooks {
-                service.submit(latency.first, latency.between, items);
+                service.submit(latency.first, latency.between, items, room.clone());
             }
         }
         self.shared
@@ -590,6 +606,57 @@ impl Shared {
     }
 
     /// An answer no provider's path claimed: a plain JSON error saying what is served.
+    /// Whether a request may be followed by webhooks: a message sent, or a text in.
+    fn makes_webhooks(&self, head: &Head) -> bool {
+        if head.method != "POST" {
+            return false;
+        }
+        let telnyx = self.config.serves(Provider::Telnyx)
+            && matches!(
+                telnyx::route(&head.method, &head.path),
+                Some(Ok(telnyx::Route::Send))
+            );
+        let bandwidth = self.config.serves(Provider::Bandwidth)
+            && matches!(
+                bandwidth::route(&head.method, &head.path),
+                Some(Ok(bandwidth::Route::Send { .. }))
+            );
+        telnyx || bandwidth || head.path.trim_end_matches('/') == format!("{CONTROL}/text")
+    }
+
+    /// The answer to a call that found no room within `--pending-wait`: the provider's 429.
+    fn full(&self, head: &Head) -> Answer {
+        let held = self.config.max_pending;
+        let (provider, answer) = if head.path.starts_with(CONTROL) {
+            (
+                None,
+                self.neutral(
+                    429,
+                    format!("the webhooks of {held} calls are held (--max-pending) and none finished within --pending-wait"),
+                ),
+            )
+        } else if self.config.serves(Provider::Telnyx)
+            && telnyx::route(&head.method, &head.path).is_some()
+        {
+            let e = telnyx::ApiError::too_many(held);
+            (
+                Some(Provider::Telnyx),
+                Answer::new(
+                    e.status,
+                    format!("{} {}: {}", e.code, e.title, e.detail),
+                    e.body(),
+                ),
+            )
+        } else {
+            let e = bandwidth::ApiError::queue_full(held);
+            (
+                Some(Provider::Bandwidth),
+                Answer::new(e.status, e.said, e.body),
+            )
+        };
+        Answer { provider, ..answer }
+    }
+
     fn neutral(&self, status: u16, why: String) -> Answer {
         Answer::new(status, why.clone(), json!({ "error": why }))
     }

@@ -114,6 +114,23 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The answer when the emulator already holds the webhooks of `held` messages (no
+    /// documented Telnyx body or code for a rate limit: the generic error shape, with the
+    /// HTTP status as its code).
+    pub fn too_many(held: usize) -> Self {
+        ApiError::new(
+            429,
+            "429",
+            "Too many requests",
+            format!(
+                "The emulator holds the webhooks of {held} messages and none finished in time; \
+                 slow down, fix the webhook URL, or raise --max-pending"
+            ),
+        )
+    }
+}
+
 /// Check `Authorization: Bearer KEY`: any key, or exactly `expected` when given (compared in
 /// constant time). The error is the spec's 401 (code 10009).
 pub fn authenticate(headers: &[(String, String)], expected: Option<&str>) -> Result<(), ApiError> {
