@@ -279,9 +279,10 @@ fn past_max_pending_a_call_waits_for_room_then_gets_the_providers_429() {
         .into_iter()
         .map(|(_, message, _)| message)
         .collect();
+    // (The second call's own webhooks may follow by now: only the first two are sure.)
     assert_eq!(
-        delivered,
-        [id(&first), id(&first)],
+        delivered.get(..2),
+        Some(&[id(&first), id(&first)][..]),
         "the second call was answered before the first one's webhooks were delivered"
     );
     emu.settle();
@@ -299,7 +300,8 @@ fn past_max_pending_a_call_waits_for_room_then_gets_the_providers_429() {
         ]
     );
 
-    // Waiting no longer than the first call's webhooks take: 429, as each provider says it.
+    // Waiting less than the first call's webhooks take (1 s, then 1 s more): 429, as each
+    // provider documents it.
     let app = Receiver::script(vec![Reply::status(200)]);
     let emu = Emulating::start(
         &t,
@@ -308,7 +310,7 @@ fn past_max_pending_a_call_waits_for_room_then_gets_the_providers_429() {
             "--max-pending",
             "1",
             "--latency",
-            "400ms",
+            "1s",
             "--pending-wait",
             "20ms",
         ],
@@ -318,7 +320,7 @@ fn past_max_pending_a_call_waits_for_room_then_gets_the_providers_429() {
     let (status, refused) = emu.post("/v2/messages", Some("Bearer KEY"), &body);
     assert_eq!(
         (status, &refused["errors"][0]["code"]),
-        (429, &json!("429")),
+        (429, &json!("10011")),
         "{refused}"
     );
     assert_documented("telnyx.errors.json", &refused);

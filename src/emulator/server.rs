@@ -605,7 +605,6 @@ impl Shared {
         })
     }
 
-    /// An answer no provider's path claimed: a plain JSON error saying what is served.
     /// Whether a request may be followed by webhooks: a message sent, or a text in.
     fn makes_webhooks(&self, head: &Head) -> bool {
         if head.method != "POST" {
@@ -638,15 +637,12 @@ impl Shared {
         } else if self.config.serves(Provider::Telnyx)
             && telnyx::route(&head.method, &head.path).is_some()
         {
-            let e = telnyx::ApiError::too_many(held);
-            (
-                Some(Provider::Telnyx),
-                Answer::new(
-                    e.status,
-                    format!("{} {}: {}", e.code, e.title, e.detail),
-                    e.body(),
-                ),
-            )
+            let e = telnyx::ApiError::too_many();
+            let why = format!(
+                "{} {}: the webhooks of {held} calls are held (--max-pending) and none finished within --pending-wait",
+                e.code, e.title
+            );
+            (Some(Provider::Telnyx), Answer::new(e.status, why, e.body()))
         } else {
             let e = bandwidth::ApiError::queue_full(held);
             (
@@ -657,6 +653,7 @@ impl Shared {
         Answer { provider, ..answer }
     }
 
+    /// An answer no provider's path claimed: a plain JSON error saying what is served.
     fn neutral(&self, status: u16, why: String) -> Answer {
         Answer::new(status, why.clone(), json!({ "error": why }))
     }

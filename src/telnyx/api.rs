@@ -115,18 +115,14 @@ impl ApiError {
 }
 
 impl ApiError {
-    /// The answer when the emulator already holds the webhooks of `held` messages (no
-    /// documented Telnyx body or code for a rate limit: the generic error shape, with the
-    /// HTTP status as its code).
-    pub fn too_many(held: usize) -> Self {
+    /// Telnyx's documented rate-limit answer (429, code 10011, docs/sources.md): here when the
+    /// emulator already holds the webhooks of `--max-pending` calls.
+    pub fn too_many() -> Self {
         ApiError::new(
             429,
-            "429",
+            "10011",
             "Too many requests",
-            format!(
-                "The emulator holds the webhooks of {held} messages and none finished in time; \
-                 slow down, fix the webhook URL, or raise --max-pending"
-            ),
+            "You have exceeded the maximum number of allowed requests.".to_string(),
         )
     }
 }
