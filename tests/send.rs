@@ -1090,16 +1090,21 @@ fn load_mode_sends_count_events_with_fresh_ids_and_reports_percentiles() {
     }
 }
 
-#[test]
-fn load_mode_prints_the_failures_and_exits_1() {
-    let t = Telhook::new();
-    let rx = Receiver::answering(|_, n| {
+/// A receiver that answers 500, then 200, then 500, and so on.
+fn every_other_fails() -> Receiver {
+    Receiver::answering(|_, n| {
         if n % 2 == 0 {
             Reply::status(500)
         } else {
             Reply::status(200)
         }
-    });
+    })
+}
+
+#[test]
+fn load_mode_prints_the_failures_and_exits_1() {
+    let t = Telhook::new();
+    let rx = every_other_fails();
     let run = send_json(
         &t,
         &[
@@ -1128,13 +1133,7 @@ fn load_mode_prints_the_failures_and_exits_1() {
 #[test]
 fn load_mode_under_q_prints_only_the_failed_attempts() {
     let t = Telhook::new();
-    let rx = Receiver::answering(|_, n| {
-        if n % 2 == 0 {
-            Reply::status(500)
-        } else {
-            Reply::status(200)
-        }
-    });
+    let rx = every_other_fails();
     let run = send_json(
         &t,
         &[

@@ -67,7 +67,8 @@ impl Service {
         ui: &Ui,
         settings: &Settings,
         lines: Lines,
-        (concurrency, max_pending): (usize, usize),
+        concurrency: usize,
+        max_pending: usize,
         done: Done,
         tap: Option<Tap>,
     ) -> anyhow::Result<Self> {

@@ -131,7 +131,8 @@ impl Emulator {
             ui,
             &config.delivery,
             Lines::Every,
-            (config.concurrency, config.max_pending),
+            config.concurrency,
+            config.max_pending,
             done,
             tap,
         )
@@ -285,21 +286,21 @@ impl Handler for Api {
         // A call that may be followed by webhooks takes a place first, before anything is
         // minted, kept or recorded (a client gone while it waits leaves no trace).
         let mut room = Room::default();
-        let mut full = false;
-        if read.is_none() && self.shared.makes_webhooks(&head) {
+        let mut full = None;
+        if let (None, Some(whose)) = (&read, self.shared.makes_webhooks(&head)) {
             let waiting = lock(&self.shared.service)
                 .as_ref()
                 .map(|s| s.room(self.shared.config.pending_wait));
             if let Some(waiting) = waiting {
                 match waiting.await {
                     Some(place) => room = place,
-                    None => full = true,
+                    None => full = Some(whose),
                 }
             }
         }
         let mut answer = match read {
             Some((status, why)) => self.shared.neutral(status, why),
-            None if full => self.shared.full(&head),
+            None if let Some(whose) = full => self.shared.full(whose),
             None if head.path.starts_with(CONTROL) => self.shared.control(&head, &body).await,
             None => self.shared.answer(&head, &body),
         };
@@ -605,52 +606,54 @@ impl Shared {
         })
     }
 
-    /// Whether a request may be followed by webhooks: a message sent, or a text in.
-    fn makes_webhooks(&self, head: &Head) -> bool {
+    /// Whether a request may be followed by webhooks (a message sent, or a text in), and if so
+    /// whose API takes it (`None`: the control API's `text`), as [`Answer::provider`] says.
+    fn makes_webhooks(&self, head: &Head) -> Option<Option<Provider>> {
         if head.method != "POST" {
-            return false;
+            return None;
         }
-        let telnyx = self.config.serves(Provider::Telnyx)
+        if self.config.serves(Provider::Telnyx)
             && matches!(
                 telnyx::route(&head.method, &head.path),
                 Some(Ok(telnyx::Route::Send))
-            );
-        let bandwidth = self.config.serves(Provider::Bandwidth)
+            )
+        {
+            return Some(Some(Provider::Telnyx));
+        }
+        if self.config.serves(Provider::Bandwidth)
             && matches!(
                 bandwidth::route(&head.method, &head.path),
                 Some(Ok(bandwidth::Route::Send { .. }))
-            );
-        telnyx || bandwidth || head.path.trim_end_matches('/') == format!("{CONTROL}/text")
+            )
+        {
+            return Some(Some(Provider::Bandwidth));
+        }
+        let control = head.path.strip_prefix(CONTROL);
+        (control.map(|what| what.trim_end_matches('/')) == Some("/text")).then_some(None)
     }
 
-    /// The answer to a call that found no room within `--pending-wait`: the provider's 429.
-    fn full(&self, head: &Head) -> Answer {
+    /// The answer to a call that found no room within `--pending-wait`: the 429 of `whose`
+    /// API (from [`Shared::makes_webhooks`]).
+    fn full(&self, whose: Option<Provider>) -> Answer {
         let held = self.config.max_pending;
-        let (provider, answer) = if head.path.starts_with(CONTROL) {
-            (
-                None,
-                self.neutral(
-                    429,
-                    format!("the webhooks of {held} calls are held (--max-pending) and none finished within --pending-wait"),
-                ),
-            )
-        } else if self.config.serves(Provider::Telnyx)
-            && telnyx::route(&head.method, &head.path).is_some()
-        {
-            let e = telnyx::ApiError::too_many();
-            let why = format!(
-                "{} {}: the webhooks of {held} calls are held (--max-pending) and none finished within --pending-wait",
-                e.code, e.title
-            );
-            (Some(Provider::Telnyx), Answer::new(e.status, why, e.body()))
-        } else {
-            let e = bandwidth::ApiError::queue_full(held);
-            (
-                Some(Provider::Bandwidth),
-                Answer::new(e.status, e.said, e.body),
-            )
+        let why = format!(
+            "the webhooks of {held} calls are held (--max-pending) and none finished within --pending-wait"
+        );
+        let answer = match whose {
+            None => self.neutral(429, why),
+            Some(Provider::Telnyx) => {
+                let e = telnyx::ApiError::too_many();
+                Answer::new(e.status, format!("{} {}: {why}", e.code, e.title), e.body())
+            }
+            Some(Provider::Bandwidth) => {
+                let e = bandwidth::ApiError::queue_full(held);
+                Answer::new(e.status, e.said, e.body)
+            }
         };
-        Answer { provider, ..answer }
+        Answer {
+            provider: whose,
+            ..answer
+        }
     }
 
     /// An answer no provider's path claimed: a plain JSON error saying what is served.

@@ -247,11 +247,11 @@ impl Listener {
         // the listening socket first, then each connection as it finishes, the rest cut after
         // the grace.
         let ended = loop {
-            if stop() {
+            let stopped = stop();
+            if stopped {
                 let _ = stopping.send(true);
-                break runtime.block_on(&mut accepting);
             }
-            if accepting.is_finished() {
+            if stopped || accepting.is_finished() {
                 break runtime.block_on(&mut accepting);
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -277,19 +277,17 @@ struct Server<H> {
 async fn accept<H: Handler>(socket: tokio::net::TcpListener, server: Arc<Server<H>>) {
     let mut connections = tokio::task::JoinSet::new();
     accepting(socket, &server, &mut connections).await;
-    let grace = server.limits.grace;
-    let _ = tokio::time::timeout(grace, async {
-        while connections.join_next().await.is_some() {}
-    })
-    .await;
+    ended_within(&mut connections, server.limits.grace).await;
     // Past the grace: cut. An aborted task ends (its socket closed) at its next await; one
     // stuck in a handler's blocking call gets 100 ms, then is left to end by itself, so a
     // stuck disk cannot hold up the stop.
     connections.abort_all();
-    let _ = tokio::time::timeout(Duration::from_millis(100), async {
-        while connections.join_next().await.is_some() {}
-    })
-    .await;
+    ended_within(&mut connections, Duration::from_millis(100)).await;
+}
+
+/// Wait until every task of `set` has ended, or `within` has passed.
+async fn ended_within(set: &mut tokio::task::JoinSet<()>, within: Duration) {
+    let _ = tokio::time::timeout(within, async { while set.join_next().await.is_some() {} }).await;
 }
 
 /// The accept loop proper: returns when stopped, the listening socket closing with it.
